@@ -1,0 +1,10 @@
+package org.culturecard.core.wire;
+
+/** The schema name and version that every message carries in its {@code schema} field. */
+public final class Schemas {
+    public static final String CHECKIN_BATCH = "culturecard.checkin-batch.v1";
+    public static final String BATCH_ACK = "culturecard.batch-ack.v1";
+    public static final String KIOSK_STATUS = "culturecard.kiosk-status.v1";
+
+    private Schemas() {}
+}
