@@ -1,5 +1,6 @@
 package org.culturecard.core.checkin;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -41,6 +42,7 @@ public record CheckIn(
         Objects.requireNonNull(appVersion, "appVersion");
     }
 
+    @JsonIgnore
     public boolean isGeneralVisit() {
         return eventId == null;
     }
