@@ -1,0 +1,87 @@
+package org.culturecard.demo;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module boundaries of DESIGN.md, checked on the compiled classes of every module (this module
+ * depends on them all). Dependencies point inward, to core; each technology stays in its module.
+ */
+@AnalyzeClasses(packages = "org.culturecard", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreIsPureDomainCode = noClasses()
+            .that().resideInAPackage("org.culturecard.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "javafx..", "java.sql..", "javax.sql..", "org.eclipse.paho..", "javax.smartcardio..",
+                    "jnasmartcardio..", "org.culturecard.reader..", "org.culturecard.kiosk..",
+                    "org.culturecard.sync..", "org.culturecard.central..", "org.culturecard.provisioning..",
+                    "org.culturecard.demo..")
+            .because("core holds the domain and the wire format: pure code, no I/O, no other module");
+
+    @ArchTest
+    static final ArchRule onlyCardReaderTouchesPcsc = noClasses()
+            .that().resideOutsideOfPackage("org.culturecard.reader..")
+            .should().dependOnClassesThat().resideInAnyPackage("javax.smartcardio..", "jnasmartcardio..")
+            .because("only card-reader talks PC/SC; the rest sees CardTap and ReaderEvent");
+
+    @ArchTest
+    static final ArchRule onlyKioskTouchesJavaFx = noClasses()
+            .that().resideOutsideOfPackage("org.culturecard.kiosk..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("only the kiosk has a user interface");
+
+    @ArchTest
+    static final ArchRule onlySyncAgentAndCentralTouchPaho = noClasses()
+            .that().resideOutsideOfPackages("org.culturecard.sync..", "org.culturecard.central..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.paho..")
+            .because("only the sync agent and central speak MQTT");
+
+    @ArchTest
+    static final ArchRule onlyKioskAndSyncAgentTouchSqlite = noClasses()
+            .that().resideOutsideOfPackages("org.culturecard.kiosk..", "org.culturecard.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..")
+            .because("the SQLite store is the kiosk's, shared only with its sync agent");
+
+    @ArchTest
+    static final ArchRule onlyCentralTouchesPostgres = noClasses()
+            .that().resideOutsideOfPackages("org.culturecard.central..", "org.culturecard.demo..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "com.zaxxer.hikari..",
+                    "io.javalin..")
+            .because("only central touches PostgreSQL and serves HTTP (the demo starts an embedded PostgreSQL for it)");
+
+    @ArchTest
+    static final ArchRule cardReaderDependsOnlyOnCore = noClasses()
+            .that().resideInAPackage("org.culturecard.reader..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.kiosk..", "org.culturecard.sync..",
+                    "org.culturecard.central..", "org.culturecard.provisioning..", "org.culturecard.demo..");
+
+    @ArchTest
+    static final ArchRule kioskDependsOnlyOnCoreAndCardReader = noClasses()
+            .that().resideInAPackage("org.culturecard.kiosk..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.sync..",
+                    "org.culturecard.central..", "org.culturecard.provisioning..", "org.culturecard.demo..");
+
+    @ArchTest
+    static final ArchRule syncAgentDependsOnlyOnCore = noClasses()
+            .that().resideInAPackage("org.culturecard.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.reader..", "org.culturecard.kiosk..",
+                    "org.culturecard.central..", "org.culturecard.provisioning..", "org.culturecard.demo..");
+
+    @ArchTest
+    static final ArchRule centralDependsOnlyOnCore = noClasses()
+            .that().resideInAPackage("org.culturecard.central..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.reader..", "org.culturecard.kiosk..",
+                    "org.culturecard.sync..", "org.culturecard.provisioning..", "org.culturecard.demo..");
+
+    @ArchTest
+    static final ArchRule provisioningDependsOnlyOnCoreAndCardReader = noClasses()
+            .that().resideInAPackage("org.culturecard.provisioning..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.kiosk..", "org.culturecard.sync..",
+                    "org.culturecard.central..", "org.culturecard.demo..");
+}
