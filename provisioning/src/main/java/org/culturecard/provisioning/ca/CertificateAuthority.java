@@ -1,0 +1,101 @@
+package org.culturecard.provisioning.ca;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The scheme's certificate authority: an EC P-256 key and a self-signed CA certificate, kept in a
+ * directory only its owner can read. Every kiosk's client certificate is signed by it, and the
+ * broker trusts only it.
+ */
+public final class CertificateAuthority {
+    public static final String KEY_FILE = "ca.key";
+    public static final String CERT_FILE = "ca.crt";
+
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public CertificateAuthority(Clock clock, SecureRandom random) {
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /**
+     * Creates the CA in {@code dir} (made 0700; key 0600, certificate 0644). Refuses to overwrite
+     * an existing CA: every kiosk certificate depends on it.
+     */
+    public X509Certificate init(Path dir, String commonName, Duration validity) throws IOException {
+        Path key = dir.resolve(KEY_FILE);
+        Path cert = dir.resolve(CERT_FILE);
+        if (Files.exists(key) || Files.exists(cert)) {
+            throw new FileAlreadyExistsException(key.toString(), null,
+                    "a certificate authority already exists there; move it away first if you mean to replace it");
+        }
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        try {
+            KeyPair pair = newKeyPair();
+            X509Certificate certificate = selfSigned(pair, commonName, validity);
+            writePem(key, pair.getPrivate(), "rw-------");
+            writePem(cert, certificate, "rw-r--r--");
+            return certificate;
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot create the CA key and certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+        return generator.generateKeyPair();
+    }
+
+    private X509Certificate selfSigned(KeyPair pair, String commonName, Duration validity)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
+        X500Name subject = new X500Name("CN=" + commonName + ",O=Culture Card");
+        Instant now = clock.instant();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(127, random),
+                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)), subject, pair.getPublic());
+        JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()));
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+    }
+
+    private static void writePem(Path file, Object object, String permissions) throws IOException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)));
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
+                JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(object);
+        }
+    }
+}
