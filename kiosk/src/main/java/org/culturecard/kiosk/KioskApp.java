@@ -1,0 +1,111 @@
+package org.culturecard.kiosk;
+
+import java.util.Optional;
+import org.culturecard.core.ids.UuidV7;
+import org.culturecard.core.privacy.Pseudonymiser;
+import org.culturecard.kiosk.checkin.CheckInService;
+import org.culturecard.kiosk.checkin.ClockSync;
+import org.culturecard.kiosk.checkin.Station;
+import org.culturecard.kiosk.config.KioskConfig;
+import org.culturecard.kiosk.config.SchemeKeyFile;
+import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.culturecard.kiosk.store.StoreHealth;
+import org.culturecard.kiosk.ui.AttractStatus;
+import org.culturecard.kiosk.ui.KioskPorts;
+import org.culturecard.kiosk.ui.KioskThreads;
+import org.culturecard.kiosk.ui.KioskViewModel;
+import org.culturecard.kiosk.ui.Messages;
+import org.culturecard.kiosk.ui.SyncIndicator;
+import org.culturecard.reader.CardReader;
+import org.culturecard.core.event.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk wired by hand, in one place: the store, the pseudonymiser, the check-in service and,
+ * on request, the view model. Headless until {@link #viewModel} is called, so the same composition
+ * serves the window ({@link KioskLauncher}) and headless tests. Closing it closes the reader and
+ * the store.
+ */
+public final class KioskApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
+    static final String HIGH_CONTRAST_SETTING = "ui.highContrast";
+
+    private final KioskConfig config;
+    private final CardReader reader;
+    private final KioskHooks hooks;
+    private final SqliteKioskStore store;
+    private final CheckInService checkInService;
+
+    private KioskApp(KioskConfig config, CardReader reader, KioskHooks hooks, SqliteKioskStore store,
+                     CheckInService checkInService) {
+        this.config = config;
+        this.reader = reader;
+        this.hooks = hooks;
+        this.store = store;
+        this.checkInService = checkInService;
+    }
+
+    /** Opens the store (moving a corrupt one aside), reads the scheme key and builds the check-in service. */
+    public static KioskApp compose(KioskConfig config, CardReader reader, KioskHooks hooks) {
+        LOG.info("Kiosk configuration: {}", config.describe());
+        Pseudonymiser pseudonymiser = new Pseudonymiser(SchemeKeyFile.load(config.schemeKeyPath()));
+        SqliteKioskStore store = SqliteKioskStore.open(config.databasePath(), hooks.clock());
+        CheckInService service = new CheckInService(store, pseudonymiser,
+                new Station(config.venueId(), config.kioskId(), config.appVersion()), hooks.clock(),
+                new UuidV7(hooks.clock(), new java.security.SecureRandom()), ClockSync.systemd());
+        return new KioskApp(config, reader, hooks, store, service);
+    }
+
+    /** The view model for the window, on the given threads. */
+    public KioskViewModel viewModel(KioskThreads threads) {
+        KioskPorts ports = new KioskPorts(checkInService::handle, this::status, hooks.onResult());
+        return new KioskViewModel(Messages.forLocale(config.language()), config.venueName(), ports, threads,
+                hooks.clock(), hooks.timings(), hooks.demoCards());
+    }
+
+    /** What the attract and staff screens show; reads the disk, so call it off the UI thread. */
+    public AttractStatus status() {
+        Optional<String> event = store.activeEvent()
+                .filter(e -> hooks.clock().instant().isBefore(e.endsAt()))
+                .map(Event::title);
+        SyncIndicator sync = hooks.syncIndicator().map(source -> source.get())
+                .orElseGet(() -> SyncIndicator.unknown(store.outboxBacklog()));
+        StoreHealth health = store.health();
+        return new AttractStatus(event, sync, health.movedAside());
+    }
+
+    /** Whether staff chose the high-contrast theme (a stored setting). */
+    public boolean highContrast() {
+        return store.setting(HIGH_CONTRAST_SETTING).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    public KioskConfig config() {
+        return config;
+    }
+
+    public CardReader reader() {
+        return reader;
+    }
+
+    public KioskHooks hooks() {
+        return hooks;
+    }
+
+    public SqliteKioskStore store() {
+        return store;
+    }
+
+    public CheckInService checkInService() {
+        return checkInService;
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } finally {
+            store.close();
+        }
+    }
+}

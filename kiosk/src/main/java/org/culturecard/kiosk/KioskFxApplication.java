@@ -1,0 +1,35 @@
+package org.culturecard.kiosk;
+
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.culturecard.kiosk.ui.BackgroundTaskExecutor;
+import org.culturecard.kiosk.ui.FxUiThread;
+import org.culturecard.kiosk.ui.KioskThreads;
+
+/**
+ * The JavaFX entry point. JavaFX builds this class itself, so the composed app is handed over
+ * through {@link #PENDING} by {@link KioskLauncher}.
+ */
+public final class KioskFxApplication extends Application {
+    static final AtomicReference<KioskApp> PENDING = new AtomicReference<>();
+
+    private KioskApp app;
+    private BackgroundTaskExecutor executor;
+
+    @Override
+    public void start(Stage stage) {
+        app = PENDING.getAndSet(null);
+        if (app == null) {
+            throw new IllegalStateException("start the kiosk with KioskLauncher.launch(...)");
+        }
+        executor = new BackgroundTaskExecutor(new FxUiThread());
+        KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()));
+    }
+
+    @Override
+    public void stop() {
+        executor.close();
+        app.close();
+    }
+}

@@ -1,0 +1,59 @@
+package org.culturecard.kiosk;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.ui.DemoCard;
+import org.culturecard.kiosk.ui.KioskTimings;
+import org.culturecard.kiosk.ui.SyncIndicator;
+
+/**
+ * Optional things the host of the kiosk can plug in, none of them JavaFX types so that the demo
+ * module needs no JavaFX import: a source for the sync indicator (the embedded sync agent's
+ * state), a listener told of every result (the demo prints them), on-screen demo cards, the clock
+ * and screen timings. Immutable; start from {@link #defaults()}.
+ *
+ * @param syncIndicator empty: the indicator shows the outbox backlog only
+ * @param onResult      called on the UI thread after each tap; must return quickly and not throw
+ */
+public record KioskHooks(Optional<Supplier<SyncIndicator>> syncIndicator, Consumer<CheckInResult> onResult,
+                         List<DemoCard> demoCards, Clock clock, KioskTimings timings) {
+
+    public KioskHooks {
+        Objects.requireNonNull(syncIndicator, "syncIndicator");
+        Objects.requireNonNull(onResult, "onResult");
+        demoCards = List.copyOf(demoCards);
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(timings, "timings");
+    }
+
+    /** No sync source, no listener, no demo cards, the system clock in the local zone, standard timings. */
+    public static KioskHooks defaults() {
+        return new KioskHooks(Optional.empty(), result -> { }, List.of(), Clock.systemDefaultZone(),
+                KioskTimings.standard());
+    }
+
+    public KioskHooks withSyncIndicator(Supplier<SyncIndicator> source) {
+        return new KioskHooks(Optional.of(source), onResult, demoCards, clock, timings);
+    }
+
+    public KioskHooks withOnResult(Consumer<CheckInResult> listener) {
+        return new KioskHooks(syncIndicator, listener, demoCards, clock, timings);
+    }
+
+    public KioskHooks withDemoCards(List<DemoCard> cards) {
+        return new KioskHooks(syncIndicator, onResult, cards, clock, timings);
+    }
+
+    public KioskHooks withClock(Clock newClock) {
+        return new KioskHooks(syncIndicator, onResult, demoCards, newClock, timings);
+    }
+
+    public KioskHooks withTimings(KioskTimings newTimings) {
+        return new KioskHooks(syncIndicator, onResult, demoCards, clock, newTimings);
+    }
+}

@@ -1,0 +1,104 @@
+package org.culturecard.kiosk.checkin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.culturecard.core.card.CardTap;
+import org.culturecard.core.checkin.CheckIn;
+import org.culturecard.core.event.Event;
+import org.culturecard.core.privacy.Pseudonymiser;
+import org.culturecard.core.privacy.Token;
+import org.culturecard.kiosk.store.PendingCheckIn;
+import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a card tap into a {@link CheckInResult}. The raw UID stops here: it is pseudonymised at
+ * once and only the token goes further. A recorded check-in is on disk (with its outbox row) when
+ * {@link #handle} returns, so the screen never thanks anyone for a tap that could be lost.
+ * Headless: no toolkit, callable from any thread (calls are serialised).
+ */
+public final class CheckInService {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckInService.class);
+
+    private final SqliteKioskStore store;
+    private final Pseudonymiser pseudonymiser;
+    private final Station station;
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+    private final BooleanSupplier clockSynced;
+
+    /**
+     * @param clock       the tap time and, through its zone, the venue's local day
+     * @param ids         check-in ids; production passes {@link org.culturecard.core.ids.UuidV7}
+     * @param clockSynced whether the system clock is synchronised (NTP) at the time of a tap
+     */
+    public CheckInService(SqliteKioskStore store, Pseudonymiser pseudonymiser, Station station, Clock clock,
+                          Supplier<UUID> ids, BooleanSupplier clockSynced) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.pseudonymiser = Objects.requireNonNull(pseudonymiser, "pseudonymiser");
+        this.station = Objects.requireNonNull(station, "station");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clockSynced = Objects.requireNonNull(clockSynced, "clockSynced");
+    }
+
+    /** Decides what the tap means and records it when it is a check-in. */
+    public synchronized CheckInResult handle(CardTap tap) {
+        if (tap.isRandomId()) {
+            LOG.info("Refused a random-ID card ({}) on '{}'", tap.kind(), tap.readerName());
+            return new CheckInResult.NotALibraryCard();
+        }
+        Token token = pseudonymiser.tokenFor(tap.uid());
+        Optional<String> staff = store.staffNameForCard(token);
+        if (staff.isPresent()) {
+            LOG.info("Staff card {} tapped", token);
+            return new CheckInResult.StaffCard(staff.get());
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        Optional<Event> event = store.activeEvent().filter(e -> now.isBefore(e.endsAt()));
+        CheckInResult result = event.map(e -> checkInToEvent(tap, token, e, now, today))
+                .orElseGet(() -> generalVisit(tap, token, now, today));
+        LOG.info("Tap by {}: {}", token, result.getClass().getSimpleName());
+        return result;
+    }
+
+    private CheckInResult checkInToEvent(CardTap tap, Token token, Event event, Instant now, LocalDate today) {
+        if (store.hasCheckedInToEvent(token, event.id())) {
+            return new CheckInResult.AlreadyCheckedIn(event);
+        }
+        return record(pending(tap, token, event.id(), now, today))
+                .<CheckInResult>map(c -> new CheckInResult.Recorded(c, event, visitNumber(token, today)))
+                .orElseGet(() -> new CheckInResult.AlreadyCheckedIn(event));
+    }
+
+    private CheckInResult generalVisit(CardTap tap, Token token, Instant now, LocalDate today) {
+        if (store.hasGeneralVisitOn(token, today)) {
+            return new CheckInResult.AlreadyCheckedIn(null);
+        }
+        return record(pending(tap, token, null, now, today))
+                .<CheckInResult>map(c -> new CheckInResult.GeneralVisit(c, visitNumber(token, today)))
+                .orElseGet(() -> new CheckInResult.AlreadyCheckedIn(null));
+    }
+
+    private Optional<CheckIn> record(PendingCheckIn pending) {
+        return store.recordCheckIn(pending);
+    }
+
+    private PendingCheckIn pending(CardTap tap, Token token, UUID eventId, Instant now, LocalDate today) {
+        return new PendingCheckIn(ids.get(), token, eventId, station.venueId(), station.kioskId(), now, today,
+                clockSynced.getAsBoolean(), tap.kind(), station.appVersion());
+    }
+
+    private int visitNumber(Token token, LocalDate today) {
+        return store.visitDaysInYear(token, Year.from(today));
+    }
+}

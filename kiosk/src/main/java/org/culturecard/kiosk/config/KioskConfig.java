@@ -1,0 +1,125 @@
+package org.culturecard.kiosk.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.culturecard.core.ids.KioskId;
+import org.culturecard.core.ids.VenueId;
+
+/**
+ * The kiosk's configuration: one immutable record, loaded once at start from a properties file with
+ * environment overrides ({@code venue.id} is overridden by {@code CULTURECARD_KIOSK_VENUE_ID}), and
+ * validated with messages that name the bad key. Holds no secret itself: the scheme key stays in
+ * its own 0600 file, named by {@link #schemeKeyPath()}.
+ *
+ * @param kioskMode full screen, no decorations, exit key and close requests ignored
+ * @param language  the starting language of the screens (en, pl, pt or lt)
+ */
+public record KioskConfig(
+        VenueId venueId,
+        KioskId kioskId,
+        String venueName,
+        Path databasePath,
+        Path schemeKeyPath,
+        String appVersion,
+        boolean kioskMode,
+        Locale language) {
+
+    /** The languages the kiosk has screens in. */
+    public static final Set<String> LANGUAGES = Set.of("en", "pl", "pt", "lt");
+    private static final String ENV_PREFIX = "CULTURECARD_KIOSK_";
+
+    public KioskConfig {
+        if (venueId == null) {
+            throw new KioskConfigException("venue.id", "is required");
+        }
+        if (kioskId == null) {
+            throw new KioskConfigException("kiosk.id", "is required");
+        }
+        if (venueName == null || venueName.isBlank() || venueName.length() > 80) {
+            throw new KioskConfigException("venue.name", "must be 1 to 80 characters");
+        }
+        if (databasePath == null) {
+            throw new KioskConfigException("database.path", "is required");
+        }
+        if (schemeKeyPath == null) {
+            throw new KioskConfigException("scheme.key.path", "is required");
+        }
+        if (appVersion == null || appVersion.isBlank()) {
+            throw new KioskConfigException("app.version", "is required");
+        }
+        if (language == null || !LANGUAGES.contains(language.getLanguage())) {
+            throw new KioskConfigException("language", "must be one of " + LANGUAGES + ", not " + language);
+        }
+    }
+
+    /** Loads {@code file} (UTF-8 properties) and applies overrides from {@code env}. */
+    public static KioskConfig load(Path file, Map<String, String> env) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the kiosk configuration " + file + ": " + e.getMessage(), e);
+        }
+        return from(properties, env);
+    }
+
+    /** Builds the config from properties, each overridden by its environment variable when set. */
+    public static KioskConfig from(Properties properties, Map<String, String> env) {
+        Settings settings = new Settings(properties, env);
+        return new KioskConfig(
+                settings.id("venue.id", VenueId::of),
+                settings.id("kiosk.id", KioskId::of),
+                settings.required("venue.name"),
+                Path.of(settings.required("database.path")),
+                Path.of(settings.required("scheme.key.path")),
+                settings.optional("app.version", defaultVersion()),
+                settings.bool("kiosk.mode", true),
+                Locale.forLanguageTag(settings.optional("language", "en")));
+    }
+
+    /**
+     * A configuration for the demo and for trying the kiosk out: a windowed kiosk at a made-up
+     * library, its store and a demo scheme key (written if missing) under {@code directory}.
+     */
+    public static KioskConfig demo(Path directory) {
+        Path keyFile = directory.resolve("demo-scheme.key");
+        SchemeKeyFile.writeDemoKeyIfMissing(keyFile);
+        return new KioskConfig(VenueId.of("central-library"), KioskId.of("central-library-kiosk-1"),
+                "Central Library", directory.resolve("kiosk.db"), keyFile, defaultVersion(), false, Locale.ENGLISH);
+    }
+
+    /** A copy in another language. */
+    public KioskConfig withLanguage(Locale newLanguage) {
+        return new KioskConfig(venueId, kioskId, venueName, databasePath, schemeKeyPath, appVersion, kioskMode,
+                newLanguage);
+    }
+
+    /** A copy with kiosk mode on or off. */
+    public KioskConfig withKioskMode(boolean on) {
+        return new KioskConfig(venueId, kioskId, venueName, databasePath, schemeKeyPath, appVersion, on, language);
+    }
+
+    /** The environment variable that overrides {@code key}: {@code venue.id} to {@code CULTURECARD_KIOSK_VENUE_ID}. */
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private static String defaultVersion() {
+        String version = KioskConfig.class.getPackage().getImplementationVersion();
+        return version == null ? "0.1.0-dev" : version;
+    }
+
+    /** For the start-up log line: every value (none is secret; the key file's content never appears). */
+    public String describe() {
+        return "venue.id=" + venueId + ", kiosk.id=" + kioskId + ", venue.name=" + venueName
+                + ", database.path=" + databasePath + ", scheme.key.path=" + schemeKeyPath
+                + ", app.version=" + appVersion + ", kiosk.mode=" + kioskMode + ", language=" + language.toLanguageTag();
+    }
+}

@@ -1,0 +1,50 @@
+package org.culturecard.kiosk.config;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/** Reads configuration keys, environment first, and turns bad values into {@link KioskConfigException}s. */
+final class Settings {
+    private final Properties properties;
+    private final Map<String, String> env;
+
+    Settings(Properties properties, Map<String, String> env) {
+        this.properties = properties;
+        this.env = env;
+    }
+
+    String optional(String key, String fallback) {
+        String fromEnv = env.get(KioskConfig.envName(key));
+        String value = fromEnv != null ? fromEnv : properties.getProperty(key);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    String required(String key) {
+        String value = optional(key, null);
+        if (value == null) {
+            throw new KioskConfigException(key, "is required");
+        }
+        return value;
+    }
+
+    <T> T id(String key, Function<String, T> parser) {
+        String value = required(key);
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new KioskConfigException(key, e.getMessage());
+        }
+    }
+
+    boolean bool(String key, boolean fallback) {
+        String value = optional(key, null);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new KioskConfigException(key, "must be true or false, not \"" + value + '"');
+    }
+}

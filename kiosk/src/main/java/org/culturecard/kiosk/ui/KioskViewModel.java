@@ -1,0 +1,307 @@
+package org.culturecard.kiosk.ui;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.culturecard.core.card.CardTap;
+import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.reader.ReaderEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's state, as properties the views bind to: which screen shows, and every text on it.
+ * It uses JavaFX properties but not the toolkit, so tests drive it on their own thread with a
+ * same-thread {@link TaskExecutor} and a hand-cranked {@link Scheduler}. All methods except
+ * {@link #onReaderEvent} run on the UI thread.
+ */
+public final class KioskViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskViewModel.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Messages messages;
+    private final KioskPorts ports;
+    private final KioskThreads threads;
+    private final Clock clock;
+    private final KioskTimings timings;
+    private final List<DemoCard> demoCards;
+    private final ReaderState readers = new ReaderState();
+    private final DateTimeFormatter dateFormat;
+
+    private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.ATTRACT);
+    private final ReadOnlyStringWrapper venueName = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper eventLine = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper date = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper readerWorks = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper readerText = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<SyncIndicator.State> syncState =
+            new ReadOnlyObjectWrapper<>(SyncIndicator.State.UNKNOWN);
+    private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper recognition = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper staffAlert = new ReadOnlyStringWrapper("");
+
+    private AttractStatus status = AttractStatus.initial();
+    private Scheduler.Cancellable pendingReturn = () -> { };
+    private boolean graceOver;
+
+    public KioskViewModel(Messages messages, String venueName, KioskPorts ports, KioskThreads threads, Clock clock,
+                          KioskTimings timings, List<DemoCard> demoCards) {
+        this.messages = messages;
+        this.ports = ports;
+        this.threads = threads;
+        this.clock = clock;
+        this.timings = timings;
+        this.demoCards = List.copyOf(demoCards);
+        this.dateFormat = DateTimeFormatter.ofPattern("EEEE d MMMM", messages.locale());
+        this.venueName.set(venueName);
+        applyStatus(status);
+        updateReaderText();
+        tick();
+    }
+
+    /** Begins: the clock, the status refresh, and the reader's grace period. Call once, on the UI thread. */
+    public void start() {
+        refreshStatus();
+        threads.scheduler().after(timings.readerGrace(), () -> {
+            graceOver = true;
+            applyReaderState();
+        });
+    }
+
+    // ---- input ----
+
+    /** From the card reader's thread: hops onto the UI thread. */
+    public void onReaderEvent(ReaderEvent event) {
+        threads.ui().post(() -> apply(event));
+    }
+
+    private void apply(ReaderEvent event) {
+        if (event instanceof ReaderEvent.CardPresented presented) {
+            tap(presented.tap());
+        } else if (readers.apply(event)) {
+            applyReaderState();
+        } else {
+            updateReaderText();
+        }
+    }
+
+    /** A card was tapped: check in on the background thread, then show the result. */
+    public void tap(CardTap tap) {
+        threads.tasks().execute(() -> ports.checkIn().apply(tap), this::show, this::failed);
+    }
+
+    /** An on-screen demo card was pressed. */
+    public void pressDemoCard(DemoCard card) {
+        threads.tasks().execute(() -> {
+            card.tap().run();
+            return card;
+        }, pressed -> LOG.debug("Demo card {} tapped", pressed.label()), this::failed);
+    }
+
+    /** Back to the attract screen (or the reader-unavailable one, if no reader works). */
+    public void returnToAttract() {
+        pendingReturn.cancel();
+        if (!readers.works() && graceOver) {
+            showReaderUnavailable();
+        } else {
+            screen.set(Screen.ATTRACT);
+        }
+        refreshStatus();
+    }
+
+    private void showReaderUnavailable() {
+        pendingReturn.cancel();
+        headline.set(messages.text("unavailable.headline"));
+        message.set(messages.text("unavailable.message"));
+        recognition.set("");
+        staffAlert.set("");
+        screen.set(Screen.READER_UNAVAILABLE);
+    }
+
+    /** Updates the clock; called every second by the view. */
+    public void tick() {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), clock.getZone());
+        time.set(TIME.format(now));
+        date.set(dateFormat.format(now));
+    }
+
+    /** Reads the status (event, sync) in the background and shows it. */
+    public void refreshStatus() {
+        threads.tasks().execute(() -> ports.status().get(), this::applyStatus,
+                e -> LOG.warn("Could not read the kiosk status: {}", e.toString()));
+    }
+
+    // ---- results ----
+
+    /** Shows the screen for a result and schedules the return to attract. */
+    public void show(CheckInResult result) {
+        notifyHook(result);
+        recognition.set("");
+        staffAlert.set("");
+        if (result instanceof CheckInResult.Recorded recorded) {
+            welcome(messages.text("welcome.event", recorded.event().title()), recorded.visitNumberThisYear());
+        } else if (result instanceof CheckInResult.GeneralVisit visit) {
+            welcome(messages.text("welcome.visit", venueName.get()), visit.visitNumberThisYear());
+        } else if (result instanceof CheckInResult.AlreadyCheckedIn already) {
+            display(Screen.ALREADY_CHECKED_IN, messages.text("already.headline"), already.isGeneralVisit()
+                    ? messages.text("already.visit") : messages.text("already.event", already.event().title()));
+        } else if (result instanceof CheckInResult.NotALibraryCard) {
+            display(Screen.NOT_A_LIBRARY_CARD, messages.text("notcard.headline"), messages.text("notcard.message"));
+        } else if (result instanceof CheckInResult.StaffCard staff) {
+            staffMode(staff.staffName());
+        }
+        refreshStatus();
+    }
+
+    private void welcome(String text, int visitNumber) {
+        recognition.set(visitNumber <= 1 ? messages.text("recognition.first")
+                : messages.text("recognition.nth", messages.ordinal(visitNumber)));
+        display(Screen.WELCOME, messages.text("welcome.headline"), text);
+    }
+
+    private void staffMode(String name) {
+        staffAlert.set(status.corruptStoreMovedTo().map(path -> messages.text("staff.storeRecovered", path))
+                .orElse(""));
+        display(Screen.STAFF, messages.text("staff.headline", name),
+                messages.text("staff.backlog", status.sync().backlog()));
+    }
+
+    private void failed(Throwable error) {
+        LOG.error("A tap could not be handled", error);
+        display(Screen.ERROR, messages.text("error.headline"), messages.text("error.message"));
+    }
+
+    private void display(Screen next, String headlineText, String messageText) {
+        headline.set(headlineText);
+        message.set(messageText);
+        screen.set(next);
+        pendingReturn.cancel();
+        pendingReturn = threads.scheduler().after(durationOf(next), this::returnToAttract);
+    }
+
+    private java.time.Duration durationOf(Screen shown) {
+        return switch (shown) {
+            case WELCOME -> timings.welcome();
+            case STAFF -> timings.staffIdle();
+            default -> timings.refusal();
+        };
+    }
+
+    private void notifyHook(CheckInResult result) {
+        try {
+            ports.onResult().accept(result);
+        } catch (RuntimeException e) {
+            LOG.warn("The result listener failed: {}", e.toString());
+        }
+    }
+
+    // ---- status ----
+
+    private void applyStatus(AttractStatus newStatus) {
+        status = newStatus;
+        eventLine.set(newStatus.eventTitle().map(title -> messages.text("attract.event", title))
+                .orElse(messages.text("attract.dropIn")));
+        SyncIndicator sync = newStatus.sync();
+        syncState.set(sync.state());
+        syncText.set(switch (sync.state()) {
+            case CONNECTED -> sync.backlog() == 0 ? messages.text("sync.upToDate")
+                    : messages.text("sync.sending", sync.backlog());
+            case OFFLINE -> messages.text("sync.offline", sync.backlog());
+            case UNKNOWN -> sync.backlog() == 0 ? messages.text("sync.saved")
+                    : messages.text("sync.waiting", sync.backlog());
+        });
+    }
+
+    private void applyReaderState() {
+        updateReaderText();
+        if (!readers.works() && graceOver && screen.get() != Screen.STAFF) {
+            showReaderUnavailable();
+        } else if (readers.works() && screen.get() == Screen.READER_UNAVAILABLE) {
+            returnToAttract();
+        }
+    }
+
+    private void updateReaderText() {
+        readerWorks.set(readers.works());
+        Optional<String> name = readers.firstReader();
+        readerText.set(readers.works() ? messages.text("reader.ready", name.orElse(""))
+                : messages.text("reader.none"));
+    }
+
+    // ---- properties the views bind to ----
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public List<DemoCard> demoCards() {
+        return demoCards;
+    }
+
+    public ReadOnlyObjectProperty<Screen> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    public Screen screen() {
+        return screen.get();
+    }
+
+    public ReadOnlyStringProperty venueNameProperty() {
+        return venueName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty eventLineProperty() {
+        return eventLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty timeProperty() {
+        return time.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dateProperty() {
+        return date.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty readerWorksProperty() {
+        return readerWorks.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty readerTextProperty() {
+        return readerText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SyncIndicator.State> syncStateProperty() {
+        return syncState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty syncTextProperty() {
+        return syncText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty recognitionProperty() {
+        return recognition.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty staffAlertProperty() {
+        return staffAlert.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,99 @@
+package org.culturecard.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.config.KioskConfig;
+import org.culturecard.kiosk.testing.FakeCardReader;
+import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kiosk.ui.BackgroundTaskExecutor;
+import org.culturecard.kiosk.ui.DemoCard;
+import org.culturecard.kiosk.ui.FxUiThread;
+import org.culturecard.kiosk.ui.KioskThreads;
+import org.culturecard.kiosk.ui.KioskTimings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole kiosk in a real (headless, Monocle) scene: a tap, the welcome, and back to attract. */
+@ExtendWith(ApplicationExtension.class)
+class TapToWelcomeFlowTest {
+    @TempDir
+    static Path dir;
+
+    private final List<CheckInResult> results = new CopyOnWriteArrayList<>();
+    private FakeCardReader reader;
+    private KioskApp app;
+    private BackgroundTaskExecutor executor;
+    private KioskWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Clock clock = Clock.systemDefaultZone();
+        reader = new FakeCardReader(clock);
+        KioskTimings quick = new KioskTimings(Duration.ofMillis(1500), Duration.ofMillis(1500), Duration.ofSeconds(60),
+                Duration.ofSeconds(3), Duration.ofSeconds(15));
+        KioskHooks hooks = KioskHooks.defaults().withClock(clock).withTimings(quick).withOnResult(results::add)
+                .withDemoCards(List.of(new DemoCard("Tap Ben's card", () -> reader.tap(Fixtures.BEN))));
+        app = KioskApp.compose(KioskConfig.demo(dir.resolve("kiosk-" + System.nanoTime())), reader, hooks);
+        executor = new BackgroundTaskExecutor(new FxUiThread());
+        window = KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()));
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+        app.close();
+    }
+
+    @Test
+    void aTapShowsTheWelcomeScreenThenReturnsToAttract(FxRobot robot) throws Exception {
+        assertThat(textOf(robot, ".tap-headline")).isEqualTo("Tap your library card here");
+        assertThat(visible(robot, ".attract")).isTrue();
+
+        reader.tap(Fixtures.AMIRA);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".result"));
+        assertThat(textOf(robot, ".result-headline")).isEqualTo("Welcome!");
+        assertThat(textOf(robot, ".result-message")).isEqualTo("Thanks for visiting Central Library today");
+        assertThat(textOf(robot, ".recognition")).isEqualTo("Your first visit here this year. Great to see you!");
+        assertThat(visible(robot, ".attract")).isFalse();
+        assertThat(results).singleElement().isInstanceOf(CheckInResult.GeneralVisit.class);
+        assertThat(app.store().outboxBacklog()).isEqualTo(1);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".attract"));
+        assertThat(visible(robot, ".result")).isFalse();
+    }
+
+    @Test
+    void anOnScreenDemoCardChecksIn(FxRobot robot) throws Exception {
+        robot.clickOn("Tap Ben's card");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".result"));
+        assertThat(textOf(robot, ".result-headline")).isEqualTo("Welcome!");
+        assertThat(window.model().syncTextProperty().get()).isNotBlank();
+    }
+
+    private static String textOf(FxRobot robot, String selector) {
+        Node node = robot.lookup(selector).query();
+        return ((Labeled) node).getText();
+    }
+
+    private static boolean visible(FxRobot robot, String selector) {
+        return robot.lookup(selector).query().isVisible();
+    }
+}

@@ -1,0 +1,155 @@
+package org.culturecard.kiosk.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.culturecard.core.card.CardTap;
+import org.culturecard.core.card.CardUid;
+import org.culturecard.core.checkin.CheckIn;
+import org.culturecard.core.event.Event;
+import org.culturecard.core.privacy.Pseudonymiser;
+import org.culturecard.kiosk.checkin.CheckInResult.AlreadyCheckedIn;
+import org.culturecard.kiosk.checkin.CheckInResult.GeneralVisit;
+import org.culturecard.kiosk.checkin.CheckInResult.NotALibraryCard;
+import org.culturecard.kiosk.checkin.CheckInResult.Recorded;
+import org.culturecard.kiosk.checkin.CheckInResult.StaffCard;
+import org.culturecard.kiosk.store.EventOrigin;
+import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kiosk.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckInServiceTest {
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-03-14T18:30:00Z");
+    private final Pseudonymiser pseudonymiser = Fixtures.pseudonymiser();
+    private SqliteKioskStore store;
+    private CheckInService service;
+
+    @BeforeEach
+    void open() {
+        store = SqliteKioskStore.open(dir.resolve("kiosk.db"), clock);
+        service = new CheckInService(store, pseudonymiser, Fixtures.STATION, clock, Fixtures.ids(clock),
+                ClockSync.assumeSynced());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void recordsACheckInToTheActiveEvent() {
+        Event event = activeEvent("Youth theatre");
+
+        CheckInResult result = service.handle(tap(Fixtures.AMIRA));
+
+        assertThat(result).isInstanceOfSatisfying(Recorded.class, recorded -> {
+            CheckIn checkIn = recorded.checkIn();
+            assertThat(recorded.event()).isEqualTo(event);
+            assertThat(recorded.visitNumberThisYear()).isEqualTo(1);
+            assertThat(checkIn.eventId()).isEqualTo(event.id());
+            assertThat(checkIn.token()).isEqualTo(pseudonymiser.tokenFor(Fixtures.AMIRA));
+            assertThat(checkIn.tappedAt()).isEqualTo(clock.instant());
+            assertThat(checkIn.venueId()).isEqualTo(Fixtures.VENUE);
+            assertThat(checkIn.kioskId()).isEqualTo(Fixtures.KIOSK);
+            assertThat(checkIn.seq()).isEqualTo(1);
+        });
+        assertThat(store.outboxBacklog()).isEqualTo(1);
+    }
+
+    @Test
+    void saysAlreadyCheckedInOnASecondTapAndRecordsNothing() {
+        Event event = activeEvent("Youth theatre");
+        service.handle(tap(Fixtures.AMIRA));
+        clock.advance(Duration.ofSeconds(3));
+
+        assertThat(service.handle(tap(Fixtures.AMIRA))).isEqualTo(new AlreadyCheckedIn(event));
+        assertThat(store.outboxBacklog()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesARandomIdPhoneAndNeverRecordsIt() {
+        activeEvent("Youth theatre");
+
+        assertThat(service.handle(tap(Fixtures.PHONE))).isInstanceOf(NotALibraryCard.class);
+        assertThat(store.outboxBacklog()).isZero();
+        assertThat(store.lastCheckInAt()).isEmpty();
+    }
+
+    @Test
+    void recordsAGeneralVisitOnceADayWhenNoEventRuns() {
+        CheckInResult first = service.handle(tap(Fixtures.AMIRA));
+        clock.advance(Duration.ofHours(1));
+        CheckInResult again = service.handle(tap(Fixtures.AMIRA));
+        clock.advance(Duration.ofDays(1));
+        CheckInResult tomorrow = service.handle(tap(Fixtures.AMIRA));
+
+        assertThat(first).isInstanceOfSatisfying(GeneralVisit.class, visit -> {
+            assertThat(visit.checkIn().isGeneralVisit()).isTrue();
+            assertThat(visit.visitNumberThisYear()).isEqualTo(1);
+        });
+        assertThat(again).isEqualTo(new AlreadyCheckedIn(null));
+        assertThat(((AlreadyCheckedIn) again).isGeneralVisit()).isTrue();
+        assertThat(tomorrow).isInstanceOfSatisfying(GeneralVisit.class,
+                visit -> assertThat(visit.visitNumberThisYear()).isEqualTo(2));
+        assertThat(store.outboxBacklog()).isEqualTo(2);
+    }
+
+    @Test
+    void countsTheThirdVisitDayOfTheYear() {
+        service.handle(tap(Fixtures.AMIRA));
+        clock.advance(Duration.ofDays(7));
+        service.handle(tap(Fixtures.AMIRA));
+        clock.advance(Duration.ofDays(7));
+        activeEvent("Drumming workshop");
+
+        assertThat(service.handle(tap(Fixtures.AMIRA))).isInstanceOfSatisfying(Recorded.class,
+                recorded -> assertThat(recorded.visitNumberThisYear()).isEqualTo(3));
+    }
+
+    @Test
+    void treatsAnEndedActiveEventAsNoEvent() {
+        Event event = Fixtures.event("Matinee", clock.instant().minus(Duration.ofHours(3)), Duration.ofHours(2));
+        store.upsertEvent(event, EventOrigin.KIOSK);
+        store.makeActive(event.id());
+
+        assertThat(service.handle(tap(Fixtures.AMIRA))).isInstanceOf(GeneralVisit.class);
+    }
+
+    @Test
+    void opensStaffModeForAnEnrolledStaffCardWithoutRecording() {
+        activeEvent("Youth theatre");
+        store.enrolStaffCard(UUID.randomUUID(), "Sam", pseudonymiser.tokenFor(Fixtures.BEN));
+
+        assertThat(service.handle(tap(Fixtures.BEN))).isEqualTo(new StaffCard("Sam"));
+        assertThat(store.outboxBacklog()).isZero();
+    }
+
+    @Test
+    void tellsTwoYoungPeopleApart() {
+        activeEvent("Youth theatre");
+
+        assertThat(service.handle(tap(Fixtures.AMIRA))).isInstanceOf(Recorded.class);
+        assertThat(service.handle(tap(Fixtures.BEN))).isInstanceOf(Recorded.class);
+        assertThat(store.outboxBacklog()).isEqualTo(2);
+    }
+
+    private Event activeEvent(String title) {
+        Event event = Fixtures.event(title, clock.instant().minus(Duration.ofMinutes(30)), Duration.ofHours(2));
+        store.upsertEvent(event, EventOrigin.KIOSK);
+        store.makeActive(event.id());
+        return event;
+    }
+
+    private CardTap tap(CardUid uid) {
+        return Fixtures.tap(uid, clock.instant());
+    }
+}
