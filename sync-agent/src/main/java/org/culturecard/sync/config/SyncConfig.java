@@ -1,0 +1,334 @@
+package org.culturecard.sync.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.culturecard.core.ids.KioskId;
+import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.wire.CheckInBatch;
+
+/**
+ * Everything the sync agent needs to run, validated once when loaded so that a bad setting stops
+ * the service at start with a message naming the key, rather than failing later at 3 a.m.
+ *
+ * <p>Loaded from a properties file; each key can be overridden by an environment variable named
+ * {@code CULTURECARD_SYNC_} plus the key in upper case with dots and hyphens as underscores
+ * ({@code broker.uri} becomes {@code CULTURECARD_SYNC_BROKER_URI}). Durations are written
+ * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d} or ISO-8601 ({@code PT30S}).
+ * {@link #toString()} redacts the password, so the effective config can be logged.
+ *
+ * @param caCert     PEM of the CA that signed the broker's certificate; null for plain TCP
+ * @param clientCert PEM of this kiosk's certificate; null without client certificates
+ * @param clientKey  PEM of this kiosk's private key; set exactly when clientCert is
+ */
+public record SyncConfig(
+        URI brokerUri,
+        KioskId kioskId,
+        VenueId venueId,
+        Path databasePath,
+        int keepAliveSeconds,
+        Duration ackTimeout,
+        int batchMaxRecords,
+        int batchMaxBytes,
+        Duration backoffMin,
+        Duration backoffMax,
+        Duration statusInterval,
+        Duration pollInterval,
+        Duration purgeAfter,
+        String username,
+        String password,
+        Path caCert,
+        Path clientCert,
+        Path clientKey) {
+
+    public static final String ENV_PREFIX = "CULTURECARD_SYNC_";
+    public static final String BROKER_URI = "broker.uri";
+    public static final String KIOSK_ID = "kiosk.id";
+    public static final String VENUE_ID = "venue.id";
+    public static final String DATABASE_PATH = "database.path";
+    public static final String KEEPALIVE_SECONDS = "keepalive.seconds";
+    public static final String ACK_TIMEOUT = "ack.timeout";
+    public static final String BATCH_MAX_RECORDS = "batch.max-records";
+    public static final String BATCH_MAX_BYTES = "batch.max-bytes";
+    public static final String BACKOFF_MIN = "backoff.min";
+    public static final String BACKOFF_MAX = "backoff.max";
+    public static final String STATUS_INTERVAL = "status.interval";
+    public static final String POLL_INTERVAL = "poll.interval";
+    public static final String PURGE_AFTER = "purge.after";
+    public static final String USERNAME = "broker.username";
+    public static final String PASSWORD = "broker.password";
+    public static final String CA_CERT = "tls.ca-cert";
+    public static final String CLIENT_CERT = "tls.client-cert";
+    public static final String CLIENT_KEY = "tls.client-key";
+
+    /** Every key this config understands; anything else in the file is refused as a typo. */
+    public static final Set<String> KEYS = Set.of(BROKER_URI, KIOSK_ID, VENUE_ID, DATABASE_PATH,
+            KEEPALIVE_SECONDS, ACK_TIMEOUT, BATCH_MAX_RECORDS, BATCH_MAX_BYTES, BACKOFF_MIN, BACKOFF_MAX,
+            STATUS_INTERVAL, POLL_INTERVAL, PURGE_AFTER, USERNAME, PASSWORD, CA_CERT, CLIENT_CERT, CLIENT_KEY);
+
+    private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
+
+    public SyncConfig {
+        require(BROKER_URI, brokerUri);
+        if (!SCHEMES.contains(String.valueOf(brokerUri.getScheme())) || brokerUri.getHost() == null) {
+            throw new InvalidConfigException(BROKER_URI, "must be tcp://, ssl://, ws:// or wss:// with a host, not " + brokerUri);
+        }
+        require(KIOSK_ID, kioskId);
+        require(VENUE_ID, venueId);
+        require(DATABASE_PATH, databasePath);
+        range(KEEPALIVE_SECONDS, keepAliveSeconds, 1, 3600);
+        positive(ACK_TIMEOUT, ackTimeout);
+        range(BATCH_MAX_RECORDS, batchMaxRecords, 1, CheckInBatch.MAX_RECORDS);
+        range(BATCH_MAX_BYTES, batchMaxBytes, 2048, CheckInBatch.MAX_BYTES);
+        positive(BACKOFF_MIN, backoffMin);
+        positive(BACKOFF_MAX, backoffMax);
+        if (backoffMax.compareTo(backoffMin) < 0) {
+            throw new InvalidConfigException(BACKOFF_MAX, "must not be less than " + BACKOFF_MIN + " (" + backoffMin + ")");
+        }
+        positive(STATUS_INTERVAL, statusInterval);
+        positive(POLL_INTERVAL, pollInterval);
+        positive(PURGE_AFTER, purgeAfter);
+        if (password != null && username == null) {
+            throw new InvalidConfigException(USERNAME, "is required when " + PASSWORD + " is set");
+        }
+        if ((clientCert == null) != (clientKey == null)) {
+            throw new InvalidConfigException(clientCert == null ? CLIENT_CERT : CLIENT_KEY,
+                    "is required when " + (clientCert == null ? CLIENT_KEY : CLIENT_CERT) + " is set");
+        }
+        readable(CA_CERT, caCert);
+        readable(CLIENT_CERT, clientCert);
+        readable(CLIENT_KEY, clientKey);
+    }
+
+    /** A config with every default: keepalive 30 s, ack timeout 30 s, 100 records / 64 KB, backoff 1 s to 5 min. */
+    public static SyncConfig of(URI brokerUri, KioskId kioskId, VenueId venueId, Path databasePath) {
+        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, 30, Duration.ofSeconds(30),
+                CheckInBatch.MAX_RECORDS, CheckInBatch.MAX_BYTES, Duration.ofSeconds(1), Duration.ofMinutes(5),
+                Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofDays(30), null, null, null, null, null);
+    }
+
+    /** Reads {@code file}, applies {@code CULTURECARD_SYNC_*} overrides from {@code env}, and validates. */
+    public static SyncConfig load(Path file, Map<String, String> env) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return fromProperties(properties, env);
+    }
+
+    /** Validates {@code properties} with {@code CULTURECARD_SYNC_*} overrides from {@code env}. */
+    public static SyncConfig fromProperties(Properties properties, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (!KEYS.contains(name)) {
+                throw new InvalidConfigException(name, "is not a sync agent setting (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+            }
+            values.put(name, properties.getProperty(name).trim());
+        }
+        for (String key : KEYS) {
+            String override = env.get(envName(key));
+            if (override != null) {
+                values.put(key, override.trim());
+            }
+        }
+        values.values().removeIf(String::isEmpty);
+        return fromValues(values);
+    }
+
+    /** The environment variable that overrides {@code key}. */
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static SyncConfig fromValues(Map<String, String> v) {
+        SyncConfig d = of(uri(v), kiosk(v), venue(v),
+                Path.of(required(v, DATABASE_PATH)));
+        return new SyncConfig(d.brokerUri, d.kioskId, d.venueId, d.databasePath,
+                integer(v, KEEPALIVE_SECONDS, d.keepAliveSeconds),
+                duration(v, ACK_TIMEOUT, d.ackTimeout),
+                integer(v, BATCH_MAX_RECORDS, d.batchMaxRecords),
+                integer(v, BATCH_MAX_BYTES, d.batchMaxBytes),
+                duration(v, BACKOFF_MIN, d.backoffMin),
+                duration(v, BACKOFF_MAX, d.backoffMax),
+                duration(v, STATUS_INTERVAL, d.statusInterval),
+                duration(v, POLL_INTERVAL, d.pollInterval),
+                duration(v, PURGE_AFTER, d.purgeAfter),
+                v.get(USERNAME), v.get(PASSWORD),
+                path(v, CA_CERT), path(v, CLIENT_CERT), path(v, CLIENT_KEY));
+    }
+
+    public SyncConfig withAckTimeout(Duration timeout) {
+        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, timeout, batchMaxRecords,
+                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
+                caCert, clientCert, clientKey);
+    }
+
+    public SyncConfig withBackoff(Duration min, Duration max) {
+        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
+                batchMaxBytes, min, max, statusInterval, pollInterval, purgeAfter, username, password,
+                caCert, clientCert, clientKey);
+    }
+
+    public SyncConfig withKeepAliveSeconds(int seconds) {
+        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, seconds, ackTimeout, batchMaxRecords,
+                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
+                caCert, clientCert, clientKey);
+    }
+
+    public SyncConfig withBrokerUri(URI uri) {
+        return new SyncConfig(uri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
+                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
+                caCert, clientCert, clientKey);
+    }
+
+    public SyncConfig withBatchLimits(int maxRecords, int maxBytes) {
+        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, maxRecords,
+                maxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
+                caCert, clientCert, clientKey);
+    }
+
+    public SyncConfig withStatusInterval(Duration interval) {
+        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
+                batchMaxBytes, backoffMin, backoffMax, interval, pollInterval, purgeAfter, username, password,
+                caCert, clientCert, clientKey);
+    }
+
+    public SyncConfig withCredentials(String user, String secret) {
+        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
+                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, user, secret,
+                caCert, clientCert, clientKey);
+    }
+
+    /** True when the config names PEM files for TLS (the transport itself is not wired yet). */
+    public boolean tlsConfigured() {
+        return caCert != null || clientCert != null;
+    }
+
+    /** The effective config, one key per line, with the password redacted. */
+    @Override
+    public String toString() {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put(BROKER_URI, brokerUri);
+        shown.put(KIOSK_ID, kioskId);
+        shown.put(VENUE_ID, venueId);
+        shown.put(DATABASE_PATH, databasePath);
+        shown.put(KEEPALIVE_SECONDS, keepAliveSeconds);
+        shown.put(ACK_TIMEOUT, ackTimeout);
+        shown.put(BATCH_MAX_RECORDS, batchMaxRecords);
+        shown.put(BATCH_MAX_BYTES, batchMaxBytes);
+        shown.put(BACKOFF_MIN, backoffMin);
+        shown.put(BACKOFF_MAX, backoffMax);
+        shown.put(STATUS_INTERVAL, statusInterval);
+        shown.put(POLL_INTERVAL, pollInterval);
+        shown.put(PURGE_AFTER, purgeAfter);
+        shown.put(USERNAME, username);
+        shown.put(PASSWORD, password == null ? null : "(redacted)");
+        shown.put(CA_CERT, caCert);
+        shown.put(CLIENT_CERT, clientCert);
+        shown.put(CLIENT_KEY, clientKey);
+        StringBuilder text = new StringBuilder("SyncConfig");
+        shown.forEach((key, value) -> text.append("\n  ").append(key).append(" = ").append(value == null ? "(unset)" : value));
+        return text.toString();
+    }
+
+    private static URI uri(Map<String, String> v) {
+        String text = required(v, BROKER_URI);
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigException(BROKER_URI, "is not a URI: " + e.getMessage(), e);
+        }
+    }
+
+    private static KioskId kiosk(Map<String, String> v) {
+        try {
+            return KioskId.of(required(v, KIOSK_ID));
+        } catch (InvalidConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(KIOSK_ID, e.getMessage(), e);
+        }
+    }
+
+    private static VenueId venue(Map<String, String> v) {
+        try {
+            return VenueId.of(required(v, VENUE_ID));
+        } catch (InvalidConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(VENUE_ID, e.getMessage(), e);
+        }
+    }
+
+    private static String required(Map<String, String> v, String key) {
+        String value = v.get(key);
+        if (value == null) {
+            throw new InvalidConfigException(key, "is required (or set " + envName(key) + ")");
+        }
+        return value;
+    }
+
+    private static int integer(Map<String, String> v, String key, int otherwise) {
+        String text = v.get(key);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigException(key, "is not a whole number: " + text, e);
+        }
+    }
+
+    private static Duration duration(Map<String, String> v, String key, Duration otherwise) {
+        String text = v.get(key);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(key, e.getMessage(), e);
+        }
+    }
+
+    private static Path path(Map<String, String> v, String key) {
+        String text = v.get(key);
+        return text == null ? null : Path.of(text);
+    }
+
+    private static void require(String key, Object value) {
+        if (value == null) {
+            throw new InvalidConfigException(key, "is required (or set " + envName(key) + ")");
+        }
+    }
+
+    private static void range(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidConfigException(key, "must be between " + min + " and " + max + ", not " + value);
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        require(key, value);
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidConfigException(key, "must be longer than zero, not " + value);
+        }
+    }
+
+    private static void readable(String key, Path file) {
+        if (file != null && !Files.isReadable(file)) {
+            throw new InvalidConfigException(key, "names a file that cannot be read: " + file);
+        }
+    }
+}
