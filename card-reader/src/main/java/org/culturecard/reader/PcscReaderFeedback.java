@@ -1,0 +1,86 @@
+package org.culturecard.reader;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CardTerminals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Beeps and blinks ACS readers through their escape commands. It has its own PC/SC context and its
+ * own thread, so a slow or failing reader never delays card monitoring, and the caller (the kiosk)
+ * never waits. A reader that fails is logged once at WARN, then at DEBUG.
+ */
+public final class PcscReaderFeedback implements ReaderFeedback, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PcscReaderFeedback.class);
+
+    private final Supplier<CardTerminals> terminalsFactory;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pcsc-feedback");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<String> failedReaders = ConcurrentHashMap.newKeySet();
+    private CardTerminals terminals;
+
+    public PcscReaderFeedback() {
+        this(PcscCardReader::openTerminals);
+    }
+
+    PcscReaderFeedback(Supplier<CardTerminals> terminalsFactory) {
+        this.terminalsFactory = terminalsFactory;
+    }
+
+    @Override
+    public void signal(String readerName, boolean success) {
+        List<byte[]> commands = AcsCommands.forReader(readerName, success);
+        if (commands.isEmpty()) {
+            return;
+        }
+        try {
+            executor.execute(() -> send(readerName, commands));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("feedback after close ignored");
+        }
+    }
+
+    private void send(String readerName, List<byte[]> commands) {
+        try {
+            if (terminals == null) {
+                terminals = terminalsFactory.get();
+            }
+            CardTerminal terminal = terminals.getTerminal(readerName);
+            if (terminal == null) {
+                return;
+            }
+            Card card = terminal.connect("DIRECT");
+            try {
+                for (byte[] command : commands) {
+                    card.transmitControlCommand(AcsCommands.IOCTL_CCID_ESCAPE, command);
+                }
+            } finally {
+                card.disconnect(false);
+            }
+        } catch (Exception e) {
+            terminals = null;
+            if (failedReaders.add(readerName)) {
+                LOG.warn("reader feedback failed on '{}' (is ifdDriverOptions 0x0001 set in libccid's Info.plist?): {}",
+                        readerName, e.toString());
+            } else {
+                LOG.debug("reader feedback failed again on '{}': {}", readerName, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
