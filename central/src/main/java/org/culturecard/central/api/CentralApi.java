@@ -1,0 +1,157 @@
+package org.culturecard.central.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.UnauthorizedResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+import org.culturecard.central.config.CentralConfig;
+import org.culturecard.central.store.CheckInQueries;
+import org.culturecard.core.ids.KioskId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Central's HTTP API on Javalin 7. {@code GET /health} is open; everything under {@code /api}
+ * needs a bearer token from the config: read-only or admin tokens may {@code GET}, only admin
+ * tokens may change anything. A missing or unknown token gets 401; a read-only token asking to
+ * change something gets 403.
+ *
+ * <p>Routes: {@code GET /health}, {@code GET /api/checkins?limit=N} (newest first, 1..1000, default
+ * 100), {@code GET /api/checkins/count}, {@code GET /api/kiosks}, {@code GET /api/kiosks/{kioskId}/checkins},
+ * {@code GET /api/dead-letters?limit=N}.
+ */
+public final class CentralApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CentralApi.class);
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+    private static final String JSON = "application/json";
+
+    private final Javalin app;
+    private final CentralConfig.ApiTokens tokens;
+    private final CheckInQueries queries;
+    private final ObjectMapper mapper;
+
+    private CentralApi(CentralConfig.ApiTokens tokens, CheckInQueries queries) {
+        this.tokens = tokens;
+        this.queries = queries;
+        this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.routes.before(this::authorise);
+            config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok")));
+            config.routes.get("/api/checkins", ctx -> json(ctx, queries.recentCheckIns(limit(ctx))));
+            config.routes.get("/api/checkins/count", ctx -> json(ctx, Map.of("count", queries.countCheckIns())));
+            config.routes.get("/api/kiosks", ctx -> json(ctx, queries.kiosks()));
+            config.routes.get("/api/kiosks/{kioskId}/checkins", ctx -> json(ctx,
+                    queries.checkInsByKiosk(kioskId(ctx), limit(ctx))));
+            config.routes.get("/api/dead-letters", ctx -> json(ctx, queries.recentDeadLetters(limit(ctx))));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> {
+                ctx.status(400);
+                json(ctx, Map.of("error", e.getMessage()));
+            });
+        });
+    }
+
+    /** Starts the API on {@code host:port} (0 = a free port). */
+    public static CentralApi start(String host, int port, CentralConfig.ApiTokens tokens, CheckInQueries queries) {
+        CentralApi api = new CentralApi(tokens, queries);
+        api.app.start(host, port);
+        LOG.info("central API on http://{}:{}/", host, api.app.port());
+        return api;
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void authorise(Context ctx) {
+        if ("/health".equals(ctx.path())) {
+            return;
+        }
+        Optional<Role> role = bearer(ctx).flatMap(this::roleOf);
+        if (role.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new UnauthorizedResponse();
+        }
+        boolean reading = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+        if (!reading && role.get() != Role.ADMIN) {
+            throw new ForbiddenResponse();
+        }
+    }
+
+    private static Optional<String> bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).trim());
+    }
+
+    /** Compares in constant time against every token, so timing does not reveal a prefix. */
+    private Optional<Role> roleOf(String presented) {
+        byte[] given = presented.getBytes(StandardCharsets.UTF_8);
+        Role found = null;
+        for (String token : tokens.admin()) {
+            if (MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
+                found = Role.ADMIN;
+            }
+        }
+        for (String token : tokens.readOnly()) {
+            if (found == null && MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
+                found = Role.READ_ONLY;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static int limit(Context ctx) {
+        String value = ctx.queryParam("limit");
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT);
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("limit must be a whole number", e);
+        }
+    }
+
+    private static KioskId kioskId(Context ctx) {
+        String value = ctx.pathParam("kioskId");
+        if (!KioskId.isValid(value)) {
+            throw new IllegalArgumentException("not a kiosk id");
+        }
+        return KioskId.of(value);
+    }
+
+    private void json(Context ctx, Object body) {
+        try {
+            ctx.contentType(JSON).result(mapper.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+}

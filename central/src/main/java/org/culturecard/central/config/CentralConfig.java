@@ -1,0 +1,214 @@
+package org.culturecard.central.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Everything central needs to run, loaded once from one properties file with environment
+ * overrides, validated up front so that a bad setting stops start-up with the name of the key.
+ *
+ * <p>Keys (environment variable in brackets, which wins over the file):
+ * {@code central.jdbc.url} [CULTURECARD_CENTRAL_JDBC_URL], {@code central.db.user}
+ * [CULTURECARD_CENTRAL_DB_USER], {@code central.db.password} [CULTURECARD_CENTRAL_DB_PASSWORD],
+ * {@code central.mqtt.uri} [CULTURECARD_CENTRAL_MQTT_URI], {@code central.mqtt.client-id-prefix}
+ * [CULTURECARD_CENTRAL_MQTT_CLIENT_ID_PREFIX], {@code central.workers} (default 1),
+ * {@code central.http.host} (default 127.0.0.1), {@code central.http.port} (0 = a free port),
+ * {@code central.api.read-tokens} and {@code central.api.admin-tokens} (comma-separated bearer
+ * tokens, at least 16 characters each).
+ */
+public record CentralConfig(
+        String jdbcUrl,
+        String dbUser,
+        String dbPassword,
+        String brokerUri,
+        String clientIdPrefix,
+        int workers,
+        String httpHost,
+        int httpPort,
+        ApiTokens apiTokens) {
+
+    public static final String JDBC_URL = "central.jdbc.url";
+    public static final String DB_USER = "central.db.user";
+    public static final String DB_PASSWORD = "central.db.password";
+    public static final String MQTT_URI = "central.mqtt.uri";
+    public static final String CLIENT_ID_PREFIX = "central.mqtt.client-id-prefix";
+    public static final String WORKERS = "central.workers";
+    public static final String HTTP_HOST = "central.http.host";
+    public static final String HTTP_PORT = "central.http.port";
+    public static final String READ_TOKENS = "central.api.read-tokens";
+    public static final String ADMIN_TOKENS = "central.api.admin-tokens";
+
+    private static final String ENV_PREFIX = "CULTURECARD_";
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final int MIN_TOKEN_LENGTH = 16;
+    private static final String REDACTED = "<redacted>";
+
+    public CentralConfig {
+        require(JDBC_URL, jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:"), "must be a jdbc:postgresql: URL");
+        require(DB_USER, dbUser != null && !dbUser.isBlank(), "must not be empty");
+        dbPassword = dbPassword == null ? "" : dbPassword;
+        require(MQTT_URI, isBrokerUri(brokerUri), "must be tcp://host:port or ssl://host:port");
+        require(CLIENT_ID_PREFIX, clientIdPrefix != null && CLIENT_ID.matcher(clientIdPrefix).matches(),
+                "must be 1 to 40 of [A-Za-z0-9_-]");
+        require(WORKERS, workers >= 1 && workers <= 64, "must be 1 to 64");
+        require(HTTP_HOST, httpHost != null && !httpHost.isBlank(), "must not be empty");
+        require(HTTP_PORT, httpPort >= 0 && httpPort <= 65535, "must be 0 to 65535");
+        Objects.requireNonNull(apiTokens, "apiTokens");
+        for (String token : apiTokens.readOnly()) {
+            require(READ_TOKENS, token.length() >= MIN_TOKEN_LENGTH, "tokens need at least " + MIN_TOKEN_LENGTH + " characters");
+        }
+        for (String token : apiTokens.admin()) {
+            require(ADMIN_TOKENS, token.length() >= MIN_TOKEN_LENGTH, "tokens need at least " + MIN_TOKEN_LENGTH + " characters");
+        }
+    }
+
+    /** Loads the file, then applies environment overrides from {@code env}. */
+    public static CentralConfig load(Path file, Map<String, String> env) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read central config " + file, e);
+        }
+        return fromProperties(properties, env);
+    }
+
+    /** Builds a config from properties plus environment overrides. */
+    public static CentralConfig fromProperties(Properties file, Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : file.stringPropertyNames()) {
+            values.put(key, file.getProperty(key).trim());
+        }
+        for (String key : keys()) {
+            String override = env.get(envName(key));
+            if (override != null) {
+                values.put(key, override.trim());
+            }
+        }
+        return new CentralConfig(
+                values.get(JDBC_URL),
+                values.get(DB_USER),
+                values.getOrDefault(DB_PASSWORD, ""),
+                values.get(MQTT_URI),
+                values.getOrDefault(CLIENT_ID_PREFIX, "central"),
+                integer(values, WORKERS, 1),
+                values.getOrDefault(HTTP_HOST, "127.0.0.1"),
+                integer(values, HTTP_PORT, 8080),
+                new ApiTokens(list(values.get(READ_TOKENS)), list(values.get(ADMIN_TOKENS))));
+    }
+
+    /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
+    public static String envName(String key) {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The settings as they are in effect, secrets redacted: safe to log. */
+    public String describe() {
+        return "jdbcUrl=" + redactUrl(jdbcUrl) + ", dbUser=" + dbUser + ", dbPassword="
+                + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
+                + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + ", apiTokens="
+                + apiTokens.readOnly().size() + " read-only and " + apiTokens.admin().size() + " admin (" + REDACTED + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "CentralConfig[" + describe() + "]";
+    }
+
+    /** A copy with another HTTP port. */
+    public CentralConfig withHttpPort(int port) {
+        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, port, apiTokens);
+    }
+
+    /** A copy with another number of ingest workers. */
+    public CentralConfig withWorkers(int count) {
+        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, count, httpHost, httpPort, apiTokens);
+    }
+
+    private static Set<String> keys() {
+        return Set.of(JDBC_URL, DB_USER, DB_PASSWORD, MQTT_URI, CLIENT_ID_PREFIX, WORKERS, HTTP_HOST, HTTP_PORT,
+                READ_TOKENS, ADMIN_TOKENS);
+    }
+
+    private static int integer(Map<String, String> values, String key, int fallback) {
+        String value = values.get(key);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'", e);
+        }
+    }
+
+    private static Set<String> list(String value) {
+        if (value == null || value.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static boolean isBrokerUri(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        try {
+            URI parsed = new URI(uri);
+            return ("tcp".equals(parsed.getScheme()) || "ssl".equals(parsed.getScheme()))
+                    && parsed.getHost() != null && parsed.getPort() > 0;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String redactUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1" + REDACTED);
+    }
+
+    private static void require(String key, boolean ok, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException(key + " " + rule);
+        }
+    }
+
+    /**
+     * Bearer tokens for the HTTP API by role: read-only tokens may read, admin tokens may do
+     * everything. A token in both sets counts as admin.
+     */
+    public record ApiTokens(Set<String> readOnly, Set<String> admin) {
+        public ApiTokens {
+            readOnly = Set.copyOf(readOnly);
+            admin = Set.copyOf(admin);
+        }
+
+        /** Every configured token. */
+        public Set<String> all() {
+            Set<String> all = new LinkedHashSet<>(readOnly);
+            all.addAll(admin);
+            return all;
+        }
+
+        @Override
+        public String toString() {
+            return "ApiTokens[" + readOnly.size() + " read-only, " + admin.size() + " admin, " + REDACTED + "]";
+        }
+    }
+}

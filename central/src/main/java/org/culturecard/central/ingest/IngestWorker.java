@@ -1,0 +1,373 @@
+package org.culturecard.central.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.culturecard.central.store.CheckInStore;
+import org.culturecard.central.store.InsertResult;
+import org.culturecard.central.store.StoreRejectedException;
+import org.culturecard.central.store.StoreUnavailableException;
+import org.culturecard.core.wire.BatchAck;
+import org.culturecard.core.wire.Topics;
+import org.culturecard.core.wire.WireCodec;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One ingest worker: a member of the MQTT 5 shared subscription {@link Topics#SHARED_CHECKINS}, so
+ * N workers on any MQTT 5 broker split the kiosks' batches between them.
+ *
+ * <p>Each message is validated, stored in one transaction, acknowledged to the kiosk with a
+ * {@link BatchAck}, and only then acknowledged to the broker (manual acks): a worker that dies
+ * before the commit leaves the message with the broker for redelivery. Invalid messages go to the
+ * dead-letter table and are acknowledged, so they are not redelivered forever. While the database
+ * is unreachable the worker retries the same message and takes no more (back-pressure).
+ *
+ * <p>Messages arrive on Paho's client-wide {@link MqttCallback#messageArrived}: per-subscription
+ * listeners never fire for {@code $share} filters (TESTING.md). Paho's automatic reconnect does
+ * not retry a failed first connect, so this class owns its reconnect loop with exponential backoff
+ * and full jitter, and closes every client it abandons.
+ */
+public final class IngestWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
+    /** Its own logger, so a flood of bad messages can be quietened without hiding the worker's health. */
+    private static final Logger DEAD_LETTERS = LoggerFactory.getLogger("org.culturecard.central.ingest.DeadLetters");
+    private static final int QOS = 1;
+    private static final long SESSION_EXPIRY_SECONDS = 120;
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration ACK_WINDOW_WAIT = Duration.ofSeconds(5);
+    private static final int MQTT_TOO_MANY_PUBLISHES = 32202;
+
+    private final String brokerUri;
+    private final String clientId;
+    private final CheckInStore store;
+    private final BatchValidator validator;
+    private final WireCodec codec;
+    private final Clock clock;
+    private final ScheduledExecutorService connector;
+
+    private final AtomicLong batchesStored = new AtomicLong();
+    private final AtomicLong recordsInserted = new AtomicLong();
+    private final AtomicLong recordsDuplicated = new AtomicLong();
+    private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicLong storeRetries = new AtomicLong();
+    private final AtomicLong connects = new AtomicLong();
+
+    private volatile MqttAsyncClient client;
+    private volatile boolean subscribed;
+    private volatile boolean closed;
+    private final AtomicInteger failedAttempts = new AtomicInteger();
+
+    public IngestWorker(String brokerUri, String clientId, CheckInStore store, BatchValidator validator,
+            WireCodec codec, Clock clock) {
+        this.brokerUri = brokerUri;
+        this.clientId = clientId;
+        this.store = store;
+        this.validator = validator;
+        this.codec = codec;
+        this.clock = clock;
+        this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ingest-connect-" + clientId);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts connecting in the background; returns at once. */
+    public IngestWorker start() {
+        connector.execute(this::connect);
+        return this;
+    }
+
+    /** True once connected and subscribed (and until the connection drops). */
+    public boolean isSubscribed() {
+        return subscribed;
+    }
+
+    /** Waits until subscribed; false if the time ran out. */
+    public boolean awaitSubscribed(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!subscribed) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    /** The MQTT client id, stable across reconnects so the broker session resumes. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** Totals since start. */
+    public IngestStats stats() {
+        return new IngestStats(batchesStored.get(), recordsInserted.get(), recordsDuplicated.get(), deadLetters.get(),
+                storeRetries.get(), connects.get());
+    }
+
+    /** Disconnects and stops reconnecting; unacknowledged messages stay with the broker. */
+    @Override
+    public void close() {
+        closed = true;
+        subscribed = false;
+        connector.shutdownNow();
+        try {
+            connector.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        discard(client);
+        client = null;
+        LOG.info("ingest worker {} closed: {}", clientId, stats());
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        discard(client);
+        MqttAsyncClient candidate = null;
+        try {
+            candidate = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
+            candidate.setManualAcks(true);
+            candidate.setCallback(new Callback(candidate));
+            candidate.connect(options()).waitForCompletion(ACTION_TIMEOUT.toMillis());
+            IMqttToken subscription = candidate.subscribe(Topics.SHARED_CHECKINS, QOS);
+            subscription.waitForCompletion(ACTION_TIMEOUT.toMillis());
+            requireGranted(subscription);
+            client = candidate;
+            subscribed = true;
+            failedAttempts.set(0);
+            connects.incrementAndGet();
+            LOG.info("ingest worker {} subscribed to {} on {}", clientId, Topics.SHARED_CHECKINS, brokerUri);
+        } catch (MqttException | RuntimeException e) {
+            discard(candidate);
+            scheduleReconnect("connect failed: " + e.getMessage());
+        }
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
+        options.setAutomaticReconnect(false);
+        options.setKeepAliveInterval(30);
+        options.setConnectionTimeout((int) ACTION_TIMEOUT.toSeconds());
+        options.setReceiveMaximum(100);
+        return options;
+    }
+
+    private static void requireGranted(IMqttToken subscription) throws MqttException {
+        int[] codes = subscription.getReasonCodes();
+        if (codes == null || codes.length == 0 || codes[0] >= 0x80) {
+            throw new MqttException(codes == null || codes.length == 0 ? MqttException.REASON_CODE_CLIENT_EXCEPTION : codes[0]);
+        }
+    }
+
+    private void scheduleReconnect(String why) {
+        subscribed = false;
+        if (closed) {
+            return;
+        }
+        long delay = backoffMillis(failedAttempts.getAndIncrement());
+        LOG.warn("ingest worker {}: {}; reconnecting in {} ms", clientId, why, delay);
+        try {
+            connector.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("ingest worker {} is closing", clientId);
+        }
+    }
+
+    /** Exponential backoff with full jitter: uniform in [MIN, min(MAX, MIN * 2^attempt)]. */
+    static long backoffMillis(int attempt) {
+        long ceiling = Math.min(MAX_BACKOFF.toMillis(), MIN_BACKOFF.toMillis() << Math.min(attempt, 16));
+        return MIN_BACKOFF.toMillis() + ThreadLocalRandom.current().nextLong(Math.max(1, ceiling - MIN_BACKOFF.toMillis() + 1));
+    }
+
+    private void discard(MqttAsyncClient old) {
+        if (old == null) {
+            return;
+        }
+        try {
+            if (old.isConnected()) {
+                old.disconnect(1_000).waitForCompletion(2_000);
+            }
+        } catch (MqttException | RuntimeException e) {
+            LOG.debug("disconnect of {} failed: {}", clientId, e.toString());
+        }
+        try {
+            old.close(true);
+        } catch (MqttException | RuntimeException e) {
+            LOG.debug("close of {} failed: {}", clientId, e.toString());
+        }
+    }
+
+    /** Handles one message; never throws, so Paho's callback thread survives anything. */
+    void handle(MqttAsyncClient source, String topic, MqttMessage message) {
+        long attempt = 0;
+        while (!closed) {
+            try {
+                process(source, topic, message);
+                return;
+            } catch (StoreUnavailableException e) {
+                storeRetries.incrementAndGet();
+                long delay = backoffMillis((int) Math.min(attempt++, 10));
+                LOG.warn("store unavailable while handling a message on {}, retrying in {} ms: {}", topic, delay, e.getMessage());
+                if (!sleep(delay)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("unexpected failure handling a message on {}", topic, e);
+                deadLetterAndAck(source, topic, message, "internal error: " + e.getClass().getSimpleName());
+                return;
+            }
+        }
+    }
+
+    private void process(MqttAsyncClient source, String topic, MqttMessage message) {
+        byte[] payload = message.getPayload();
+        Verdict verdict = validator.validate(topic, payload);
+        if (verdict instanceof Verdict.Refused refused) {
+            DEAD_LETTERS.warn("dead-lettering a message on {}: {}", topic, refused.reason());
+            store.deadLetter(topic, refused.reason(), payload);
+            deadLetters.incrementAndGet();
+            complete(source, message);
+            return;
+        }
+        Verdict.Accepted accepted = (Verdict.Accepted) verdict;
+        MDC.put("kioskId", accepted.topic().kiosk().value());
+        MDC.put("venueId", accepted.topic().venue().value());
+        try {
+            store(source, topic, message, accepted);
+        } finally {
+            MDC.remove("kioskId");
+            MDC.remove("venueId");
+        }
+    }
+
+    private void store(MqttAsyncClient source, String topic, MqttMessage message, Verdict.Accepted accepted) {
+        InsertResult result;
+        try {
+            result = store.insertBatch(accepted.batch());
+        } catch (StoreRejectedException e) {
+            LOG.warn("the database refused batch {}: {}", accepted.batch().batchId(), e.getMessage());
+            store.deadLetter(topic, "store refused: " + e.getMessage(), message.getPayload());
+            deadLetters.incrementAndGet();
+            complete(source, message);
+            return;
+        }
+        batchesStored.incrementAndGet();
+        recordsInserted.addAndGet(result.inserted());
+        recordsDuplicated.addAndGet(result.duplicates());
+        LOG.debug("batch {} stored: {} new, {} duplicates", accepted.batch().batchId(), result.inserted(), result.duplicates());
+        BatchAck ack = BatchAck.of(accepted.batch().batchId(), accepted.batch().kioskId(), result.inserted(),
+                result.duplicates(), clock.instant());
+        publishAck(source, Topics.acks(accepted.topic().venue(), accepted.topic().kiosk()), codec.encode(ack));
+        complete(source, message);
+    }
+
+    private void publishAck(MqttAsyncClient source, String topic, byte[] payload) {
+        long deadline = System.nanoTime() + ACK_WINDOW_WAIT.toNanos();
+        while (true) {
+            try {
+                source.publish(topic, payload, QOS, false);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MQTT_TOO_MANY_PUBLISHES || System.nanoTime() > deadline || !sleep(5)) {
+                    // The batch is committed; the kiosk republishes after its timeout and gets a duplicate ack.
+                    LOG.warn("could not publish the ack on {}: {}", topic, e.getMessage());
+                    return;
+                }
+            }
+        }
+    }
+
+    private void deadLetterAndAck(MqttAsyncClient source, String topic, MqttMessage message, String reason) {
+        try {
+            store.deadLetter(topic, reason, message.getPayload());
+            deadLetters.incrementAndGet();
+        } catch (RuntimeException e) {
+            LOG.error("could not dead-letter a message on {}: {}", topic, e.getMessage());
+        }
+        complete(source, message);
+    }
+
+    private void complete(MqttAsyncClient source, MqttMessage message) {
+        try {
+            source.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException | RuntimeException e) {
+            LOG.warn("could not acknowledge message {} to the broker (it will be redelivered): {}", message.getId(), e.toString());
+        }
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Paho's callbacks for one client instance, so acks go back through the client that delivered. */
+    private final class Callback implements MqttCallback {
+        private final MqttAsyncClient owner;
+
+        Callback(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            handle(owner, topic, message);
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (owner == client && !closed) {
+                scheduleReconnect("disconnected: " + response);
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("ingest worker {}: MQTT error {}", clientId, exception.toString());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // acks to kiosks are fire-and-forget at QoS 1; nothing to do
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            // the reconnect loop logs its own connects
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+    }
+}

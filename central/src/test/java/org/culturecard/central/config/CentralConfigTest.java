@@ -1,0 +1,75 @@
+package org.culturecard.central.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CentralConfigTest {
+
+    private static Properties valid() {
+        Properties p = new Properties();
+        p.setProperty("central.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/central");
+        p.setProperty("central.db.user", "central");
+        p.setProperty("central.db.password", "s3cret-db-password");
+        p.setProperty("central.mqtt.uri", "tcp://127.0.0.1:1883");
+        p.setProperty("central.api.read-tokens", "read-token-0123456789");
+        p.setProperty("central.api.admin-tokens", "admin-token-0123456789");
+        return p;
+    }
+
+    @Test
+    void loadsAFileWithDefaultsForOptionalKeys(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("central.properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            valid().store(out, null);
+        }
+        CentralConfig config = CentralConfig.load(file, Map.of());
+        assertThat(config.workers()).isEqualTo(1);
+        assertThat(config.clientIdPrefix()).isEqualTo("central");
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(config.apiTokens().readOnly()).containsExactly("read-token-0123456789");
+        assertThat(config.apiTokens().admin()).containsExactly("admin-token-0123456789");
+    }
+
+    @Test
+    void environmentOverridesTheFile() {
+        CentralConfig config = CentralConfig.fromProperties(valid(), Map.of(
+                "CULTURECARD_CENTRAL_WORKERS", "3",
+                "CULTURECARD_CENTRAL_MQTT_URI", "tcp://broker:1884",
+                "CULTURECARD_CENTRAL_MQTT_CLIENT_ID_PREFIX", "node-b"));
+        assertThat(config.workers()).isEqualTo(3);
+        assertThat(config.brokerUri()).isEqualTo("tcp://broker:1884");
+        assertThat(config.clientIdPrefix()).isEqualTo("node-b");
+    }
+
+    @Test
+    void namesTheBadKey() {
+        Properties p = valid();
+        p.setProperty("central.workers", "many");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(p, Map.of())).hasMessageContaining("central.workers");
+        Properties q = valid();
+        q.setProperty("central.mqtt.uri", "mqtt:nowhere");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(q, Map.of())).hasMessageStartingWith("central.mqtt.uri");
+        Properties r = valid();
+        r.remove("central.jdbc.url");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(r, Map.of())).hasMessageStartingWith("central.jdbc.url");
+        Properties s = valid();
+        s.setProperty("central.api.read-tokens", "short");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(s, Map.of()))
+                .hasMessageStartingWith("central.api.read-tokens").hasMessageNotContaining("short,");
+    }
+
+    @Test
+    void describesItselfWithoutSecrets() {
+        CentralConfig config = CentralConfig.fromProperties(valid(), Map.of());
+        assertThat(config.describe()).contains("workers=1", "tcp://127.0.0.1:1883")
+                .doesNotContain("s3cret-db-password", "read-token-0123456789", "admin-token-0123456789");
+        assertThat(config.toString()).doesNotContain("s3cret-db-password", "read-token-0123456789");
+    }
+}

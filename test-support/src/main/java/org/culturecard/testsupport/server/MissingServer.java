@@ -1,0 +1,28 @@
+package org.culturecard.testsupport.server;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What a test does when a server binary is not installed: with {@code CI=true} it fails, naming the
+ * apt package, because CI must never pass by skipping; on a developer machine it skips with the
+ * same message.
+ */
+public final class MissingServer {
+
+    private MissingServer() {
+    }
+
+    /** True when the environment says this is CI ({@code CI=true}). */
+    public static boolean onCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Fails (CI) or aborts (elsewhere) the current test because {@code what} is missing. */
+    public static void report(String what, String aptPackage) {
+        String message = what + " is not installed: apt-get install -y " + aptPackage;
+        if (onCi()) {
+            throw new IllegalStateException(message + " (CI=true: a missing server fails the build)");
+        }
+        Assumptions.abort(message);
+    }
+}
