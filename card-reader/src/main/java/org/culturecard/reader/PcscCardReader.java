@@ -124,6 +124,23 @@ public final class PcscCardReader implements CardReader {
         thread.start();
     }
 
+    /**
+     * The names of the readers attached right now, or an empty list when pcscd is not running or
+     * unreachable. For choosing between a real reader and the simulated one at start-up.
+     */
+    public static List<String> attachedReaderNames() {
+        CardTerminals terminals = null;
+        try {
+            terminals = openTerminals();
+            return terminals.list().stream().map(CardTerminal::getName).toList();
+        } catch (CardException | RuntimeException e) {
+            LOG.debug("No PC/SC readers: {}", describe(e));
+            return List.of();
+        } finally {
+            release(terminals);
+        }
+    }
+
     /** Buzzer and LED feedback on the readers this class watches (ACS readers only). */
     public static PcscReaderFeedback feedback() {
         return new PcscReaderFeedback();
@@ -308,7 +325,11 @@ public final class PcscCardReader implements CardReader {
     private void dropContext() {
         CardTerminals old = terminals;
         terminals = null;
-        if (old instanceof jnasmartcardio.Smartcardio.JnaCardTerminals jna) {
+        release(old);
+    }
+
+    private static void release(CardTerminals context) {
+        if (context instanceof jnasmartcardio.Smartcardio.JnaCardTerminals jna) {
             try {
                 jna.close();
             } catch (Exception e) {

@@ -13,7 +13,14 @@ public final class KioskLauncher {
     private KioskLauncher() {}
 
     public static void launch(KioskConfig config, CardReader reader, KioskHooks hooks) {
-        KioskApp app = KioskApp.compose(config, reader, hooks);
+        launch(KioskApp.compose(config, reader, hooks));
+    }
+
+    /**
+     * Launches an already composed kiosk, for callers that need its store first (the demo prepares
+     * the database that its sync agent shares, and enrols the demo staff card).
+     */
+    public static void launch(KioskApp app) {
         if (!KioskFxApplication.PENDING.compareAndSet(null, app)) {
             app.close();
             throw new IllegalStateException("the kiosk has already been launched in this JVM");

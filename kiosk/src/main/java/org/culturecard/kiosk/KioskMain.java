@@ -1,8 +1,10 @@
 package org.culturecard.kiosk;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.reader.CardReader;
+import org.culturecard.reader.PcscCardReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +26,7 @@ public final class KioskMain {
     }
 
     private static CardReader pcscReader() {
-        // TODO(lead): return new org.culturecard.reader.PcscCardReader(...) once card-reader ships it.
-        LOG.error("No PC/SC card reader adapter is available in this build yet");
-        throw new IllegalStateException("PcscCardReader is not available yet: wire it in KioskMain.pcscReader()");
+        LOG.info("Reading cards through PC/SC (pcscd)");
+        return new PcscCardReader(Clock.systemUTC());
     }
 }
