@@ -5,6 +5,8 @@ public final class Schemas {
     public static final String CHECKIN_BATCH = "culturecard.checkin-batch.v1";
     public static final String BATCH_ACK = "culturecard.batch-ack.v1";
     public static final String KIOSK_STATUS = "culturecard.kiosk-status.v1";
+    public static final String VENUE_CONFIG = "culturecard.venue-config.v1";
+    public static final String KIOSK_EVENTS = "culturecard.kiosk-events.v1";
 
     private Schemas() {}
 }

@@ -14,6 +14,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.culturecard.core.card.CardKind;
 import org.culturecard.core.checkin.CheckIn;
+import org.culturecard.core.event.AgeBand;
+import org.culturecard.core.event.ArtsActivity;
+import org.culturecard.core.event.Category;
+import org.culturecard.core.event.Event;
+import org.culturecard.core.event.LearningLayer;
+import org.culturecard.core.event.Mode;
+import org.culturecard.core.event.Sector;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.ids.VenueId;
@@ -61,6 +68,20 @@ class WireCodecTest {
         } catch (WireFormatException expected) {
             assertThat(expected.getMessage()).isNotBlank();
         }
+    }
+
+    @Test
+    void venueConfigRoundTripsEventsWithTheirTakingPartCodes() throws Exception {
+        Event event = new Event(ids.get(), VenueId.of("museum"), "Dance Lab",
+                new Category(Sector.ARTS, ArtsActivity.DANCE, Mode.TAKE_PART), AgeBand.AGE_11_15,
+                LearningLayer.PARTICIPATE, NOW, NOW.plusSeconds(3600), 20);
+        VenueConfig config = VenueConfig.of(VenueId.of("museum"), 7, NOW, List.of(event));
+        String text = new String(codec.encode(config), StandardCharsets.UTF_8);
+        assertThat(text).contains("\"sector\":\"arts\"").contains("\"activity\":\"dance\"")
+                .contains("\"mode\":\"take-part\"").contains("\"ageBand\":\"11-15\"");
+        assertThat(codec.decode(text.getBytes(StandardCharsets.UTF_8), VenueConfig.class)).isEqualTo(config);
+        assertThatThrownBy(() -> VenueConfig.of(VenueId.of("other"), 1, NOW, List.of(event)))
+                .hasMessageContaining("belongs to venue museum");
     }
 
     @Test
