@@ -8,7 +8,7 @@
 TEST_PACKAGES=(pcscd vsmartcard-vpcd pcsc-tools mosquitto postgresql xvfb xauth
   libgtk-3-0 libxtst6 libgl1 libxxf86vm1 libfreetype6 libfontconfig1
   libpango-1.0-0 libpangoft2-1.0-0 libpangocairo-1.0-0 fonts-dejavu-core
-  shellcheck procps)
+  shellcheck procps systemd)
 
 # Packages the kiosk window needs (JavaFX's native libraries).
 # shellcheck disable=SC2034

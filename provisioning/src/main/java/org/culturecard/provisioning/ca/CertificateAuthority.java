@@ -1,9 +1,7 @@
 package org.culturecard.provisioning.ca;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +24,12 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The scheme's certificate authority: an EC P-256 key and a self-signed CA certificate, kept in a
- * directory only its owner can read. Every kiosk's client certificate is signed by it, and the
+ * directory only its owner can read. The key is PKCS#8 PEM, which OpenSSL, Mosquitto and Java all read. Every kiosk's client certificate is signed by it, and the
  * broker trusts only it.
  */
 public final class CertificateAuthority {
@@ -63,8 +60,8 @@ public final class CertificateAuthority {
         try {
             KeyPair pair = newKeyPair();
             X509Certificate certificate = selfSigned(pair, commonName, validity);
-            writePem(key, pair.getPrivate(), "rw-------");
-            writePem(cert, certificate, "rw-r--r--");
+            Pem.writePrivateKey(key, pair.getPrivate());
+            Pem.writeCertificate(cert, certificate, "rw-r--r--");
             return certificate;
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot create the CA key and certificate: " + e.getMessage(), e);
@@ -89,13 +86,5 @@ public final class CertificateAuthority {
         builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()));
         return new JcaX509CertificateConverter().getCertificate(
                 builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-    }
-
-    private static void writePem(Path file, Object object, String permissions) throws IOException {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)));
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-                JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            pem.writeObject(object);
-        }
     }
 }

@@ -29,7 +29,7 @@ class CertificateAuthorityTest {
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca.key")))).isEqualTo("rw-------");
-        assertThat(Files.readString(dir.resolve("ca.key"))).startsWith("-----BEGIN EC PRIVATE KEY-----");
+        assertThat(Files.readString(dir.resolve("ca.key"))).startsWith("-----BEGIN PRIVATE KEY-----");
 
         X509Certificate cert;
         try (InputStream in = Files.newInputStream(dir.resolve("ca.crt"))) {

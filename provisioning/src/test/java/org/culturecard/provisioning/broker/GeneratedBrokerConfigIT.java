@@ -1,0 +1,294 @@
+package org.culturecard.provisioning.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.culturecard.provisioning.ca.CertificateAuthority;
+import org.culturecard.provisioning.ca.Issued;
+import org.culturecard.provisioning.ca.IssuingAuthority;
+import org.culturecard.provisioning.ca.Pem;
+import org.culturecard.provisioning.ca.RevocationList;
+import org.culturecard.provisioning.doctor.CheckResult;
+import org.culturecard.provisioning.doctor.Doctor;
+import org.culturecard.provisioning.doctor.MqttProbe;
+import org.culturecard.provisioning.doctor.TlsContexts;
+import org.culturecard.provisioning.kiosk.BundleOptions;
+import org.culturecard.provisioning.kiosk.KioskBundles;
+import org.culturecard.provisioning.kiosk.KioskSpec;
+import org.culturecard.testsupport.mqtt.MosquittoServer;
+import org.culturecard.testsupport.server.LocalProcesses;
+import org.culturecard.testsupport.server.MissingServer;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The broker config that {@code provision broker config} writes, run by the machine's real
+ * Mosquitto: only kiosks with a current certificate from the scheme's CA get in, and a kiosk can
+ * speak only for itself.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GeneratedBrokerConfigIT {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private Path root;
+    private Path bundles;
+    private Path brokerDir;
+    private IssuingAuthority ca;
+    private IssuingAuthority otherCa;
+    private Process mosquitto;
+    private int port;
+
+    @BeforeAll
+    void startBrokerWithGeneratedConfig() throws Exception {
+        if (MosquittoServer.findBinary().isEmpty()) {
+            MissingServer.report("mosquitto", MosquittoServer.APT_PACKAGE);
+        }
+        root = Files.createTempDirectory("broker-config-it-");
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ca = newCa(root.resolve("ca"));
+        otherCa = newCa(root.resolve("other-ca"));
+        bundles = root.resolve("bundles");
+        KioskBundles writer = new KioskBundles(ca, BundleOptions.defaults(), Clock.systemUTC());
+        writer.provision(KioskSpec.of("venue-1", "kiosk-a", "Venue One"), bundles);
+        writer.provision(KioskSpec.of("venue-2", "kiosk-b", "Venue Two"), bundles);
+        writer.provision(KioskSpec.of("venue-2", "kiosk-stolen", "Venue Two"), bundles);
+        ca.revoke(root.resolve("ca"), Pem.readCertificate(bundles.resolve("kiosk-stolen").resolve(KioskBundles.CERT)));
+
+        port = LocalProcesses.freeLoopbackPort();
+        brokerDir = root.resolve("broker");
+        Files.createDirectories(root.resolve("data"));
+        new BrokerConfig(ca).write(brokerDir, new BrokerConfig.Options(port, "127.0.0.1", List.of(), brokerDir,
+                root.resolve("data"), bundles, Duration.ofDays(30), root.resolve("ca").resolve(RevocationList.CRL_FILE)));
+        if (LocalProcesses.runningAsRoot()) {
+            LocalProcesses.chownTree(brokerDir, "mosquitto");
+            LocalProcesses.chownTree(root.resolve("data"), "mosquitto");
+        }
+        mosquitto = new ProcessBuilder(MosquittoServer.DEFAULT_BINARY.toString(), "-c", brokerDir.resolve(BrokerConfig.CONF).toString())
+                .redirectErrorStream(true).redirectOutput(root.resolve("mosquitto.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!LocalProcesses.accepting(port)) {
+            assertThat(mosquitto.isAlive()).as("mosquitto exited: %s", log()).isTrue();
+            assertThat(System.nanoTime()).as("mosquitto did not listen: %s", log()).isLessThan(deadline);
+            LocalProcesses.pause(Duration.ofMillis(20));
+        }
+    }
+
+    @AfterAll
+    void stopBroker() {
+        if (mosquitto != null) {
+            mosquitto.destroy();
+            LocalProcesses.endProcess(mosquitto, Duration.ofSeconds(5));
+        }
+        if (root != null) {
+            LocalProcesses.deleteTree(root);
+        }
+    }
+
+    @Test
+    void kioskPublishesUnderItsOwnTopicAndCentralReceivesIt() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient central = central(received);
+        MqttClient kioskA = kiosk("kiosk-a");
+        try {
+            kioskA.publish("culturecard/v1/venue-1/kiosk-a/up/checkins", message("batch-1"));
+            assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isEqualTo("culturecard/v1/venue-1/kiosk-a/up/checkins batch-1");
+        } finally {
+            close(kioskA);
+            close(central);
+        }
+    }
+
+    @Test
+    void kioskCannotPublishUnderAnotherKiosksTopic() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient central = central(received);
+        MqttClient kioskA = kiosk("kiosk-a");
+        try {
+            try {
+                kioskA.publish("culturecard/v1/venue-2/kiosk-b/up/checkins", message("forged"));
+            } catch (MqttException refused) {
+                // Mosquitto answers a refused QoS 1 publish with PUBACK "not authorized"; either way nothing may arrive.
+            }
+            kioskA.publish("culturecard/v1/venue-1/kiosk-a/up/checkins", message("marker"));
+            // One publisher's messages arrive in order: once the marker is here, the forged one would be too.
+            assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                    .isEqualTo("culturecard/v1/venue-1/kiosk-a/up/checkins marker");
+            assertThat(received).isEmpty();
+        } finally {
+            close(kioskA);
+            close(central);
+        }
+    }
+
+    @Test
+    void kioskReadsOnlyItsOwnVenuesConfigAndAcks() throws Exception {
+        BlockingQueue<String> centralInbox = new LinkedBlockingQueue<>();
+        MqttClient central = central(centralInbox);
+        MqttClient kioskA = kiosk("kiosk-a");
+        BlockingQueue<String> kioskInbox = new LinkedBlockingQueue<>();
+        try {
+            MqttMessage retained = message("config");
+            retained.setRetained(true);
+            central.publish("culturecard/v1/venue-2/down/config", retained);
+            central.publish("culturecard/v1/venue-1/down/config", retained);
+            central.publish("culturecard/v1/venue-2/kiosk-b/down/acks", message("ack-b"));
+            kioskA.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                new org.eclipse.paho.mqttv5.common.MqttSubscription("culturecard/v1/+/down/config", 1),
+                new org.eclipse.paho.mqttv5.common.MqttSubscription("culturecard/v1/+/+/down/acks", 1)},
+                    new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                        (topic, m) -> kioskInbox.add(topic), (topic, m) -> kioskInbox.add(topic)});
+            central.publish("culturecard/v1/venue-2/kiosk-b/down/acks", message("ack-b"));
+            central.publish("culturecard/v1/venue-1/kiosk-a/down/acks", message("ack-a"));
+            assertThat(kioskInbox.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("culturecard/v1/venue-1/down/config");
+            assertThat(kioskInbox.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("culturecard/v1/venue-1/kiosk-a/down/acks");
+            assertThat(kioskInbox).isEmpty();
+        } finally {
+            close(kioskA);
+            close(central);
+        }
+    }
+
+    @Test
+    void refusesACertificateFromAnotherCa() throws Exception {
+        Issued foreign = otherCa.issueClient("kiosk-a", Duration.ofDays(30));
+        assertThatThrownBy(() -> connect(foreign, "foreign").disconnect()).isInstanceOf(MqttException.class);
+        MqttProbe probe = new MqttProbe(ca.certificate(), foreign.certificate(), foreign.keyPair().getPrivate(), WAIT);
+        assertThatThrownBy(() -> probe.connect("127.0.0.1", port, "foreign-probe")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void refusesAnExpiredCertificate() throws Exception {
+        Clock twoYearsAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(730)), ZoneOffset.UTC);
+        IssuingAuthority past = new IssuingAuthority(ca.certificate(),
+                Pem.readPrivateKey(root.resolve("ca").resolve(CertificateAuthority.KEY_FILE)), twoYearsAgo, new SecureRandom());
+        Issued expired = past.issueClient("kiosk-a", Duration.ofDays(1));
+        assertThatThrownBy(() -> connect(expired, "expired").disconnect()).isInstanceOf(MqttException.class);
+    }
+
+    @Test
+    void refusesARevokedCertificate() throws Exception {
+        assertThatThrownBy(() -> kiosk("kiosk-stolen").disconnect()).isInstanceOf(MqttException.class);
+        assertThat(Files.readString(brokerDir.resolve(BrokerConfig.CONF))).contains("crlfile " + brokerDir.resolve(BrokerConfig.CRL));
+    }
+
+    @Test
+    void doctorsHandMadeConnectIsAcceptedWithTheKiosksBundle() throws Exception {
+        Path bundle = bundles.resolve("kiosk-a");
+        MqttProbe probe = new MqttProbe(Pem.readCertificate(bundle.resolve(KioskBundles.CA_CERT)),
+                Pem.readCertificate(bundle.resolve(KioskBundles.CERT)), Pem.readPrivateKey(bundle.resolve(KioskBundles.KEY)), WAIT);
+        assertThat(probe.connect("127.0.0.1", port, "kiosk-a-doctor")).isEqualTo(MqttProbe.SUCCESS);
+    }
+
+    @Test
+    void generatedConfigSetsTheLimitsThatStopSilentDrops() throws IOException {
+        String conf = Files.readString(brokerDir.resolve(BrokerConfig.CONF));
+        assertThat(conf).contains("require_certificate true", "use_identity_as_username true", "allow_anonymous false",
+                "max_inflight_messages 100", "max_queued_messages 100000", "persistence true");
+    }
+
+    @Test
+    void doctorPassesAKioskInstalledFromItsBundle() throws Exception {
+        Path installed = root.resolve("kiosk-c"); // the bundle, used where it was written
+        Path schemeKey = root.resolve("scheme.key");
+        Files.writeString(schemeKey, "ab".repeat(32) + "\n");
+        Files.setPosixFilePermissions(schemeKey, PosixFilePermissions.fromString("rw-------"));
+        BundleOptions options = new BundleOptions(URI.create("ssl://127.0.0.1:" + port), schemeKey, installed, installed,
+                Duration.ofDays(90), Duration.ofDays(30));
+        new KioskBundles(ca, options, Clock.systemUTC()).provision(KioskSpec.of("venue-1", "kiosk-c", null), root);
+        Doctor doctor = new Doctor(Clock.systemUTC(), new Doctor.Options(() -> true, () -> List.of("Test Reader 00 00"),
+                null, 1, Duration.ofDays(30), WAIT));
+
+        List<CheckResult> before = doctor.examine(installed);
+        assertThat(before).extracting(CheckResult::name, CheckResult::status).contains(
+                tuple("config", CheckResult.Status.PASS), tuple("certificates", CheckResult.Status.PASS),
+                tuple("broker", CheckResult.Status.PASS), tuple("clock", CheckResult.Status.SKIP),
+                tuple("disk", CheckResult.Status.PASS), tuple("database", CheckResult.Status.SKIP));
+
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + installed.resolve("kiosk.db"));
+                java.sql.Statement statement = db.createStatement()) {
+            statement.execute("CREATE TABLE t (x INTEGER)");
+        }
+        assertThat(doctor.examine(installed)).filteredOn(r -> r.name().equals("database"))
+                .extracting(CheckResult::status).containsExactly(CheckResult.Status.PASS);
+    }
+
+    private MqttClient kiosk(String id) throws Exception {
+        Path bundle = bundles.resolve(id);
+        return connect(new Issued(new java.security.KeyPair(null, Pem.readPrivateKey(bundle.resolve(KioskBundles.KEY))),
+                Pem.readCertificate(bundle.resolve(KioskBundles.CERT))), id);
+    }
+
+    private MqttClient central(BlockingQueue<String> received) throws Exception {
+        Path dir = brokerDir.resolve(BrokerConfig.CENTRAL);
+        MqttClient client = connect(new Issued(new java.security.KeyPair(null, Pem.readPrivateKey(dir.resolve("central.key"))),
+                Pem.readCertificate(dir.resolve("central.crt"))), "central-" + System.nanoTime());
+        client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+            new org.eclipse.paho.mqttv5.common.MqttSubscription("culturecard/v1/+/+/up/#", 1)},
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                    (topic, m) -> received.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))});
+        return client;
+    }
+
+    private MqttClient connect(Issued identity, String clientId) throws Exception {
+        SSLContext tls = TlsContexts.client(ca.certificate(), identity.certificate(), identity.keyPair().getPrivate());
+        MqttClient client = new MqttClient("ssl://127.0.0.1:" + port, clientId, new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setSocketFactory(tls.getSocketFactory());
+        options.setCleanStart(true);
+        options.setConnectionTimeout(5);
+        try {
+            client.connect(options);
+        } catch (MqttException e) {
+            client.close(true);
+            throw e;
+        }
+        return client;
+    }
+
+    private static MqttMessage message(String text) {
+        MqttMessage message = new MqttMessage(text.getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        return message;
+    }
+
+    private static void close(MqttClient client) throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect();
+        }
+        client.close(true);
+    }
+
+    private String log() {
+        return LocalProcesses.tail(root.resolve("mosquitto.log"), 30);
+    }
+
+    private static IssuingAuthority newCa(Path dir) throws IOException {
+        new CertificateAuthority(Clock.systemUTC(), new SecureRandom()).init(dir, "Test CA " + dir.getFileName(), Duration.ofDays(365));
+        return IssuingAuthority.load(dir, Clock.systemUTC(), new SecureRandom());
+    }
+}
