@@ -14,7 +14,11 @@ import org.culturecard.kiosk.ui.AttractStatus;
 import org.culturecard.kiosk.ui.KioskPorts;
 import org.culturecard.kiosk.ui.KioskThreads;
 import org.culturecard.kiosk.ui.KioskViewModel;
-import org.culturecard.kiosk.ui.Messages;
+import org.culturecard.kiosk.ui.Sounds;
+import org.culturecard.kiosk.staff.StaffDesk;
+import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.core.card.CardTap;
+import org.culturecard.reader.ReaderFeedback;
 import org.culturecard.kiosk.ui.SyncIndicator;
 import org.culturecard.reader.CardReader;
 import org.culturecard.core.event.Event;
@@ -29,21 +33,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class KioskApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KioskApp.class);
-    static final String HIGH_CONTRAST_SETTING = "ui.highContrast";
 
     private final KioskConfig config;
     private final CardReader reader;
     private final KioskHooks hooks;
     private final SqliteKioskStore store;
     private final CheckInService checkInService;
+    private final StaffDesk staffDesk;
+    private final ReaderFeedback feedback;
 
     private KioskApp(KioskConfig config, CardReader reader, KioskHooks hooks, SqliteKioskStore store,
-                     CheckInService checkInService) {
+                     CheckInService checkInService, StaffDesk staffDesk) {
         this.config = config;
         this.reader = reader;
         this.hooks = hooks;
         this.store = store;
         this.checkInService = checkInService;
+        this.staffDesk = staffDesk;
+        this.feedback = reader instanceof ReaderFeedback own ? own : hooks.readerFeedback();
     }
 
     /** Opens the store (moving a corrupt one aside), reads the scheme key and builds the check-in service. */
@@ -51,17 +58,28 @@ public final class KioskApp implements AutoCloseable {
         LOG.info("Kiosk configuration: {}", config.describe());
         Pseudonymiser pseudonymiser = new Pseudonymiser(SchemeKeyFile.load(config.schemeKeyPath()));
         SqliteKioskStore store = SqliteKioskStore.open(config.databasePath(), hooks.clock());
+        UuidV7 ids = new UuidV7(hooks.clock(), new java.security.SecureRandom());
         CheckInService service = new CheckInService(store, pseudonymiser,
-                new Station(config.venueId(), config.kioskId(), config.appVersion()), hooks.clock(),
-                new UuidV7(hooks.clock(), new java.security.SecureRandom()), ClockSync.systemd());
-        return new KioskApp(config, reader, hooks, store, service);
+                new Station(config.venueId(), config.kioskId(), config.appVersion()), hooks.clock(), ids,
+                ClockSync.systemd());
+        StaffDesk desk = new StaffDesk(store, hooks.clock(), config.venueId(), ids, config.databasePath(),
+                config.language());
+        return new KioskApp(config, reader, hooks, store, service, desk);
     }
 
-    /** The view model for the window, on the given threads. */
-    public KioskViewModel viewModel(KioskThreads threads) {
-        KioskPorts ports = new KioskPorts(checkInService::handle, this::status, hooks.onResult());
-        return new KioskViewModel(Messages.forLocale(config.language()), config.venueName(), ports, threads,
+    /** The view model for the window, on the given threads, with the given sounds. */
+    public KioskViewModel viewModel(KioskThreads threads, Sounds sounds) {
+        KioskPorts ports = new KioskPorts(this::checkIn, checkInService::handleBarcode, this::status,
+                hooks.onResult(), staffDesk, sounds);
+        return new KioskViewModel(staffDesk.settings(), config.venueName(), ports, threads,
                 hooks.clock(), hooks.timings(), hooks.demoCards());
+    }
+
+    /** A tap, checked in, with the reader's own beep and light told how it went. On the worker thread. */
+    private CheckInResult checkIn(CardTap tap) {
+        CheckInResult result = checkInService.handle(tap);
+        feedback.signal(tap.readerName(), !(result instanceof CheckInResult.NotALibraryCard));
+        return result;
     }
 
     /** What the attract and staff screens show; reads the disk, so call it off the UI thread. */
@@ -77,7 +95,12 @@ public final class KioskApp implements AutoCloseable {
 
     /** Whether staff chose the high-contrast theme (a stored setting). */
     public boolean highContrast() {
-        return store.setting(HIGH_CONTRAST_SETTING).map(Boolean::parseBoolean).orElse(false);
+        return staffDesk.settings().highContrast();
+    }
+
+    /** The staff screens' access to the store (PINs, events, settings). */
+    public StaffDesk staffDesk() {
+        return staffDesk;
     }
 
     public KioskConfig config() {

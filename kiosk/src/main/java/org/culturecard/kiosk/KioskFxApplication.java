@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.culturecard.kiosk.ui.BackgroundTaskExecutor;
+import org.culturecard.kiosk.ui.ClipSounds;
 import org.culturecard.kiosk.ui.FxUiThread;
 import org.culturecard.kiosk.ui.KioskThreads;
 
@@ -16,6 +17,7 @@ public final class KioskFxApplication extends Application {
 
     private KioskApp app;
     private BackgroundTaskExecutor executor;
+    private ClipSounds sounds;
 
     @Override
     public void start(Stage stage) {
@@ -24,11 +26,13 @@ public final class KioskFxApplication extends Application {
             throw new IllegalStateException("start the kiosk with KioskLauncher.launch(...)");
         }
         executor = new BackgroundTaskExecutor(new FxUiThread());
-        KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()));
+        sounds = new ClipSounds();
+        KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()), sounds);
     }
 
     @Override
     public void stop() {
+        sounds.close();
         executor.close();
         app.close();
     }

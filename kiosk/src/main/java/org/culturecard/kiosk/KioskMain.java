@@ -22,7 +22,7 @@ public final class KioskMain {
         String configured = args.length > 0 ? args[0] : System.getenv().getOrDefault("CULTURECARD_KIOSK_CONFIG",
                 DEFAULT_CONFIG);
         KioskConfig config = KioskConfig.load(Path.of(configured), System.getenv());
-        KioskLauncher.launch(config, pcscReader(), KioskHooks.defaults());
+        KioskLauncher.launch(config, pcscReader(), KioskHooks.defaults().withReaderFeedback(PcscCardReader.feedback()));
     }
 
     private static CardReader pcscReader() {

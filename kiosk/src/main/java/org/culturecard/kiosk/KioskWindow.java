@@ -7,6 +7,7 @@ import javafx.stage.Stage;
 import org.culturecard.kiosk.ui.KioskThreads;
 import org.culturecard.kiosk.ui.KioskView;
 import org.culturecard.kiosk.ui.KioskViewModel;
+import org.culturecard.kiosk.ui.Sounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,10 @@ public final class KioskWindow {
     }
 
     /** Builds and shows the window on the FX thread, then starts the reader. */
-    public static KioskWindow open(Stage stage, KioskApp app, KioskThreads threads) {
-        KioskViewModel model = app.viewModel(threads);
-        KioskView view = new KioskView(model);
-        Scene scene = view.scene(WIDTH, HEIGHT, app.highContrast());
+    public static KioskWindow open(Stage stage, KioskApp app, KioskThreads threads, Sounds sounds) {
+        KioskViewModel model = app.viewModel(threads, sounds);
+        KioskView view = new KioskView(model, app.hooks().clock().getZone());
+        Scene scene = view.scene(WIDTH, HEIGHT);
         stage.setTitle(model.messages().text("app.title"));
         stage.setScene(scene);
         if (app.config().kioskMode()) {

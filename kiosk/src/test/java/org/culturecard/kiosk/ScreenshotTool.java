@@ -27,7 +27,21 @@ import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.privacy.Token;
+import java.util.UUID;
+import org.culturecard.core.event.AgeBand;
+import org.culturecard.core.event.ArtsActivity;
+import org.culturecard.core.event.Category;
+import org.culturecard.core.event.Mode;
+import org.culturecard.core.event.Sector;
 import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.config.DisplaySettings;
+import org.culturecard.kiosk.staff.EventDraft;
+import org.culturecard.kiosk.staff.PinOutcome;
+import org.culturecard.kiosk.staff.StaffPort;
+import org.culturecard.kiosk.staff.StatusFacts;
+import org.culturecard.kiosk.store.EventOrigin;
+import org.culturecard.kiosk.store.StoredEvent;
+import org.culturecard.kiosk.ui.Sounds;
 import org.culturecard.kiosk.testing.Fixtures;
 import org.culturecard.kiosk.testing.SameThreadTasks;
 import org.culturecard.kiosk.ui.AttractStatus;
@@ -37,13 +51,12 @@ import org.culturecard.kiosk.ui.KioskThreads;
 import org.culturecard.kiosk.ui.KioskTimings;
 import org.culturecard.kiosk.ui.KioskView;
 import org.culturecard.kiosk.ui.KioskViewModel;
-import org.culturecard.kiosk.ui.Messages;
 import org.culturecard.kiosk.ui.SyncIndicator;
 import org.culturecard.reader.ReaderEvent;
 
 /**
- * Renders every main kiosk screen to PNG, headless (Monocle), at 1280x800: in English, in Polish,
- * and in the high-contrast theme. Usage (from the repository root):
+ * Renders every main kiosk screen (the young people's and the staff's) to PNG, headless (Monocle),
+ * at 1280x800: in English, in Polish, and in the high-contrast theme. Usage (from the repository root):
  * <pre>
  * mvn -B -o -q -pl kiosk test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.culturecard.kiosk.ScreenshotTool -Dexec.args=$PWD/docs/img
@@ -60,7 +73,7 @@ public final class ScreenshotTool {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/img");
         List<Path> written = render(out);
         written.forEach(path -> System.out.println("wrote " + path));
-        Platform.exit();
+        System.exit(0); // the headless toolkit's own shutdown races the JVM's hooks otherwise
     }
 
     /** Renders all screens into {@code directory}; returns the files written. */
@@ -76,20 +89,48 @@ public final class ScreenshotTool {
             shoot(directory, variant, "already-checked-in", model -> model.show(new CheckInResult.AlreadyCheckedIn(EVENT)), files);
             shoot(directory, variant, "not-a-library-card", model -> model.show(new CheckInResult.NotALibraryCard()), files);
             shoot(directory, variant, "reader-unavailable", ScreenshotTool::loseReader, files);
+            shoot(directory, variant, "staff-pin", ScreenshotTool::pinPad, files);
             shoot(directory, variant, "staff", model -> model.show(new CheckInResult.StaffCard("Sam")), files);
+            shoot(directory, variant, "staff-events", model -> {
+                model.show(new CheckInResult.StaffCard("Sam"));
+                model.staff().eventList();
+            }, files);
+            shoot(directory, variant, "staff-editor", model -> {
+                model.show(new CheckInResult.StaffCard("Sam"));
+                model.staff().newEvent();
+            }, files);
+            shoot(directory, variant, "staff-status", model -> {
+                model.show(new CheckInResult.StaffCard("Sam"));
+                model.staff().status();
+            }, files);
+            shoot(directory, variant, "staff-settings", model -> {
+                model.show(new CheckInResult.StaffCard("Sam"));
+                model.staff().settings();
+            }, files);
         }
+        Variant large = new Variant("-text-200-pl", Locale.forLanguageTag("pl"), false, 200);
+        shoot(directory, large, "attract", model -> { }, files);
+        shoot(directory, large, "welcome", model -> model.show(recorded(3)), files);
+        shoot(directory, large, "staff-events", model -> {
+            model.show(new CheckInResult.StaffCard("Sam"));
+            model.staff().eventList();
+        }, files);
         return files;
     }
 
-    private record Variant(String suffix, Locale locale, boolean highContrast) {}
+    private record Variant(String suffix, Locale locale, boolean highContrast, int textScale) {
+        Variant(String suffix, Locale locale, boolean highContrast) {
+            this(suffix, locale, highContrast, 100);
+        }
+    }
 
     private static void shoot(Path directory, Variant variant, String name, Consumer<KioskViewModel> setUp,
                               List<Path> files) throws Exception {
         Path file = directory.resolve("kiosk-" + name + variant.suffix() + ".png");
         onFx(() -> {
-            KioskViewModel model = model(variant.locale());
-            KioskView view = new KioskView(model);
-            Scene scene = view.scene(KioskWindow.WIDTH, KioskWindow.HEIGHT, variant.highContrast());
+            KioskViewModel model = model(variant);
+            KioskView view = new KioskView(model, CLOCK.getZone());
+            Scene scene = view.scene(KioskWindow.WIDTH, KioskWindow.HEIGHT);
             setUp.accept(model);
             view.applyCss();
             view.layout();
@@ -99,13 +140,16 @@ public final class ScreenshotTool {
         files.add(file);
     }
 
-    private static KioskViewModel model(Locale locale) {
+    private static KioskViewModel model(Variant variant) {
+        Locale locale = variant.locale();
+        StaffPort desk = new ShowcaseDesk(locale, variant.highContrast(), variant.textScale());
         KioskPorts ports = new KioskPorts(tap -> new CheckInResult.NotALibraryCard(),
+                number -> new CheckInResult.NotALibraryCard(),
                 () -> new AttractStatus(Optional.of(EVENT.title()),
-                        new SyncIndicator(SyncIndicator.State.CONNECTED, 0, CLOCK.instant()), Optional.of(Path.of(
-                        "/var/lib/culturecard/kiosk.db.corrupt-20260619T080102Z"))),
-                result -> { });
-        KioskViewModel model = new KioskViewModel(Messages.forLocale(locale), "Central Library", ports,
+                        new SyncIndicator(SyncIndicator.State.CONNECTED, 0, CLOCK.instant()), Optional.empty()),
+                result -> { }, desk, Sounds.SILENT);
+        KioskViewModel model = new KioskViewModel(desk.settings(),
+                "Central Library", ports,
                 new KioskThreads(new SameThreadTasks(), ScreenshotTool::onlyImmediate, Runnable::run), CLOCK,
                 new KioskTimings(Duration.ofSeconds(4), Duration.ofSeconds(6), Duration.ofSeconds(60), Duration.ZERO,
                         Duration.ofSeconds(15)), List.of(new DemoCard("Amira", () -> { }), new DemoCard("Ben", () -> { }),
@@ -121,6 +165,65 @@ public final class ScreenshotTool {
             work.run();
         }
         return () -> { };
+    }
+
+    private static void pinPad(KioskViewModel model) {
+        model.openStaffPinPad();
+        model.staff().pinDigit(1);
+        model.staff().pinDigit(2);
+        model.staff().pinDigit(3);
+        model.staff().pinSubmit();
+        model.staff().pinDigit(4);
+        model.staff().pinDigit(5);
+    }
+
+    /** Staff data for the pictures: three events today, one of them running, a little backlog. */
+    private record ShowcaseDesk(Locale language, boolean highContrast, int textScale) implements StaffPort {
+        @Override
+        public PinOutcome checkPin(String pin) {
+            return new PinOutcome.Rejected(3);
+        }
+
+        @Override
+        public List<StoredEvent> eventsToday() {
+            Event morning = Fixtures.event("Rhyme Time for little ones", Instant.parse("2026-06-19T09:30:00Z"),
+                    Duration.ofMinutes(45));
+            Event comics = new Event(UUID.nameUUIDFromBytes(new byte[] {2}), Fixtures.VENUE, "Comic Art Workshop",
+                    new Category(Sector.ARTS, ArtsActivity.ARTS_CRAFTS, Mode.TAKE_PART), AgeBand.AGE_11_15, null,
+                    Instant.parse("2026-06-19T13:00:00Z"), Instant.parse("2026-06-19T15:00:00Z"), 20);
+            return List.of(new StoredEvent(morning, false, true, EventOrigin.CENTRAL, 14),
+                    new StoredEvent(comics, false, false, EventOrigin.KIOSK, 0),
+                    new StoredEvent(EVENT, true, false, EventOrigin.KIOSK, 23));
+        }
+
+        @Override
+        public EventDraft.Check save(EventDraft draft) {
+            return draft.check(Fixtures.VENUE, CLOCK.getZone(), () -> UUID.nameUUIDFromBytes(new byte[] {9}));
+        }
+
+        @Override
+        public boolean makeActive(UUID eventId) {
+            return true;
+        }
+
+        @Override
+        public boolean closeEvent(UUID eventId) {
+            return true;
+        }
+
+        @Override
+        public StatusFacts statusFacts() {
+            return new StatusFacts(Optional.of(CLOCK.instant().minusSeconds(95)), 3, 41_300_000_000L);
+        }
+
+        @Override
+        public DisplaySettings settings() {
+            return new DisplaySettings(language, highContrast, textScale, 80);
+        }
+
+        @Override
+        public void saveSettings(DisplaySettings settings) {
+        }
     }
 
     private static void loseReader(KioskViewModel model) {

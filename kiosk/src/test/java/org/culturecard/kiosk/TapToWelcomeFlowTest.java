@@ -20,6 +20,7 @@ import org.culturecard.kiosk.ui.DemoCard;
 import org.culturecard.kiosk.ui.FxUiThread;
 import org.culturecard.kiosk.ui.KioskThreads;
 import org.culturecard.kiosk.ui.KioskTimings;
+import org.culturecard.kiosk.ui.Sounds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +52,7 @@ class TapToWelcomeFlowTest {
                 .withDemoCards(List.of(new DemoCard("Tap Ben's card", () -> reader.tap(Fixtures.BEN))));
         app = KioskApp.compose(KioskConfig.demo(dir.resolve("kiosk-" + System.nanoTime())), reader, hooks);
         executor = new BackgroundTaskExecutor(new FxUiThread());
-        window = KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()));
+        window = KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()), Sounds.SILENT);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.culturecard.core.card.CardKind;
 import org.culturecard.core.card.CardTap;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
@@ -56,7 +57,20 @@ public final class CheckInService {
             LOG.info("Refused a random-ID card ({}) on '{}'", tap.kind(), tap.readerName());
             return new CheckInResult.NotALibraryCard();
         }
-        Token token = pseudonymiser.tokenFor(tap.uid());
+        return decide(pseudonymiser.tokenFor(tap.uid()), tap.kind());
+    }
+
+    /**
+     * A library card read by its printed barcode (digits from a keyboard-wedge scanner): the same
+     * decision as a tap, under the barcode's own token ({@link Pseudonymiser#tokenForBarcode}).
+     *
+     * @throws IllegalArgumentException when {@code cardNumber} is not 4 to 32 letters or digits
+     */
+    public synchronized CheckInResult handleBarcode(String cardNumber) {
+        return decide(pseudonymiser.tokenForBarcode(cardNumber), CardKind.BARCODE);
+    }
+
+    private CheckInResult decide(Token token, CardKind kind) {
         Optional<String> staff = store.staffNameForCard(token);
         if (staff.isPresent()) {
             LOG.info("Staff card {} tapped", token);
@@ -65,26 +79,26 @@ public final class CheckInService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         Optional<Event> event = store.activeEvent().filter(e -> now.isBefore(e.endsAt()));
-        CheckInResult result = event.map(e -> checkInToEvent(tap, token, e, now, today))
-                .orElseGet(() -> generalVisit(tap, token, now, today));
+        CheckInResult result = event.map(e -> checkInToEvent(kind, token, e, now, today))
+                .orElseGet(() -> generalVisit(kind, token, now, today));
         LOG.info("Tap by {}: {}", token, result.getClass().getSimpleName());
         return result;
     }
 
-    private CheckInResult checkInToEvent(CardTap tap, Token token, Event event, Instant now, LocalDate today) {
+    private CheckInResult checkInToEvent(CardKind kind, Token token, Event event, Instant now, LocalDate today) {
         if (store.hasCheckedInToEvent(token, event.id())) {
             return new CheckInResult.AlreadyCheckedIn(event);
         }
-        return record(pending(tap, token, event.id(), now, today))
+        return record(pending(kind, token, event.id(), now, today))
                 .<CheckInResult>map(c -> new CheckInResult.Recorded(c, event, visitNumber(token, today)))
                 .orElseGet(() -> new CheckInResult.AlreadyCheckedIn(event));
     }
 
-    private CheckInResult generalVisit(CardTap tap, Token token, Instant now, LocalDate today) {
+    private CheckInResult generalVisit(CardKind kind, Token token, Instant now, LocalDate today) {
         if (store.hasGeneralVisitOn(token, today)) {
             return new CheckInResult.AlreadyCheckedIn(null);
         }
-        return record(pending(tap, token, null, now, today))
+        return record(pending(kind, token, null, now, today))
                 .<CheckInResult>map(c -> new CheckInResult.GeneralVisit(c, visitNumber(token, today)))
                 .orElseGet(() -> new CheckInResult.AlreadyCheckedIn(null));
     }
@@ -93,9 +107,9 @@ public final class CheckInService {
         return store.recordCheckIn(pending);
     }
 
-    private PendingCheckIn pending(CardTap tap, Token token, UUID eventId, Instant now, LocalDate today) {
+    private PendingCheckIn pending(CardKind kind, Token token, UUID eventId, Instant now, LocalDate today) {
         return new PendingCheckIn(ids.get(), token, eventId, station.venueId(), station.kioskId(), now, today,
-                clockSynced.getAsBoolean(), tap.kind(), station.appVersion());
+                clockSynced.getAsBoolean(), kind, station.appVersion());
     }
 
     private int visitNumber(Token token, LocalDate today) {

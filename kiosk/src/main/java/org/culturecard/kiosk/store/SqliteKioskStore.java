@@ -204,6 +204,25 @@ public final class SqliteKioskStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Saves an event made or changed by staff on this kiosk: origin {@code kiosk}, and marked
+     * unpublished so that the sync agent sends it (again) to central.
+     */
+    public synchronized void saveKioskEvent(Event event) {
+        inTransaction(() -> {
+            update("INSERT INTO events (id, venue_id, title, sector, activity, mode, age_band, learning_layer,"
+                            + " starts_at, ends_at, capacity, origin, updated_at, published)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
+                            + " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                            + " sector = excluded.sector, activity = excluded.activity, mode = excluded.mode,"
+                            + " age_band = excluded.age_band, learning_layer = excluded.learning_layer,"
+                            + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
+                            + " capacity = excluded.capacity, updated_at = excluded.updated_at, published = 0",
+                    EventRows.parameters(event, EventOrigin.KIOSK, Times.format(clock.instant())));
+            return null;
+        });
+    }
+
     /** Events that overlap the local day {@code day} (in the clock's zone), closed ones included, by start. */
     public synchronized List<StoredEvent> eventsOn(LocalDate day) {
         ZoneId zone = clock.getZone();
@@ -267,6 +286,29 @@ public final class SqliteKioskStore implements AutoCloseable {
                 staffId.toString(), displayName, cardToken.value(), Times.format(clock.instant())));
     }
 
+    /** Sets a staff member's PIN hash (from {@code PinHasher}), creating the staff member if new. */
+    public synchronized void setStaffPin(UUID staffId, String displayName, String pinHash) {
+        inTransaction(() -> update("INSERT INTO staff (id, display_name, pin_hash, created_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,"
+                        + " pin_hash = excluded.pin_hash",
+                staffId.toString(), displayName, pinHash, Times.format(clock.instant())));
+    }
+
+    /** Every staff member who has a PIN, with its hash. */
+    public synchronized List<StaffPin> staffPins() {
+        return read(() -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT display_name, pin_hash FROM staff WHERE pin_hash IS NOT NULL ORDER BY created_at");
+                 ResultSet rows = statement.executeQuery()) {
+                List<StaffPin> pins = new ArrayList<>();
+                while (rows.next()) {
+                    pins.add(new StaffPin(rows.getString(1), rows.getString(2)));
+                }
+                return pins;
+            }
+        });
+    }
+
     /** The display name of the staff member whose enrolled card has this token. */
     public synchronized Optional<String> staffNameForCard(Token cardToken) {
         return queryString("SELECT display_name FROM staff WHERE card_token = ?", cardToken.value());
@@ -279,6 +321,11 @@ public final class SqliteKioskStore implements AutoCloseable {
     public synchronized void putSetting(String key, String value) {
         inTransaction(() -> update("INSERT INTO settings (key, value) VALUES (?, ?)"
                 + " ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value));
+    }
+
+    /** True once the sync agent has sent this event to central (kiosk-made events start unpublished). */
+    public synchronized boolean isPublished(UUID eventId) {
+        return read(() -> queryLong("SELECT published FROM events WHERE id = ?", eventId.toString()) == 1);
     }
 
     @Override

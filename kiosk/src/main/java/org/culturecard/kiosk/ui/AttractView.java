@@ -19,10 +19,13 @@ import javafx.util.Duration;
 
 /**
  * The screen a kiosk shows while it waits: the venue, what is on, a large invitation to tap, the
- * clock, small reader and sync indicators, and in demo mode a discreet row of on-screen cards.
+ * clock, small reader and sync indicators, language buttons, a discreet staff button and, in demo
+ * mode, a row of on-screen cards.
  */
 final class AttractView extends BorderPane {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final java.util.List<String> LANGUAGES = java.util.List.of("en", "pl", "pt", "lt");
     private final ParallelTransition pulse;
 
     AttractView(KioskViewModel model) {
@@ -56,8 +59,27 @@ final class AttractView extends BorderPane {
         clock.setAlignment(Pos.TOP_RIGHT);
         BorderPane bar = new BorderPane();
         bar.setLeft(new VBox(venue, brand));
+        bar.setCenter(languages(model, messages));
         bar.setRight(clock);
         return bar;
+    }
+
+    /** Small buttons, each in its own language, that switch the screens for the next young person. */
+    private static HBox languages(KioskViewModel model, Messages messages) {
+        HBox row = new HBox();
+        row.getStyleClass().add("language-row");
+        row.setAlignment(Pos.TOP_CENTER);
+        row.setAccessibleText(messages.text("attract.languages"));
+        for (String code : LANGUAGES) {
+            Button button = styled(new Button(messages.text("language." + code)), "language-button");
+            button.setAccessibleText(messages.text("language." + code));
+            button.setFocusTraversable(true);
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            button.pseudoClassStateChanged(CURRENT, messages.locale().getLanguage().equals(code));
+            button.setOnAction(event -> model.chooseLanguage(java.util.Locale.forLanguageTag(code)));
+            row.getChildren().add(button);
+        }
+        return row;
     }
 
     private static VBox centre(KioskViewModel model, Messages messages, Region ring) {
@@ -79,6 +101,10 @@ final class AttractView extends BorderPane {
                 chip(model.syncTextProperty(), model.syncStateProperty().isEqualTo(SyncIndicator.State.CONNECTED)));
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
+        Button staff = styled(new Button(messages.text("attract.staff")), "staff-button");
+        staff.setAccessibleText(messages.text("pin.title"));
+        staff.setOnAction(event -> model.openStaffPinPad());
+        status.getChildren().add(staff);
         BorderPane bar = new BorderPane();
         bar.setLeft(status);
         if (!model.demoCards().isEmpty()) {
@@ -91,7 +117,7 @@ final class AttractView extends BorderPane {
                              javafx.beans.value.ObservableBooleanValue ok) {
         Region dot = styled(new Region(), "status-dot");
         dot.pseudoClassStateChanged(OK, ok.get());
-        ok.addListener((observable, was, is) -> dot.pseudoClassStateChanged(OK, is));
+        Watch.value(dot, ok, (observable, was, is) -> dot.pseudoClassStateChanged(OK, is));
         Label label = new Label();
         label.textProperty().bind(text);
         HBox chip = new HBox(dot, label);

@@ -6,19 +6,26 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.culturecard.core.card.CardTap;
 import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.staff.StaffPort;
 
 /**
  * What the kiosk's view model needs from the rest of the app, as plain functions so that its tests
- * can pass a real check-in service or a stub. {@code checkIn} and {@code status} are slow (disk) and
- * are only ever called through the {@link TaskExecutor}.
+ * can pass a real check-in service or a stub. {@code checkIn}, {@code barcode}, {@code status} and
+ * every {@code staff} method are slow (disk) and are only ever called through the {@link TaskExecutor}.
  *
+ * @param barcode  a card number scanned from a printed barcode, checked in like a tap
  * @param onResult told of every result (the demo prints them); must not throw
+ * @param sounds   the success and refusal sounds; never blocks
  */
-public record KioskPorts(Function<CardTap, CheckInResult> checkIn, Supplier<AttractStatus> status,
-                         Consumer<CheckInResult> onResult) {
+public record KioskPorts(Function<CardTap, CheckInResult> checkIn, Function<String, CheckInResult> barcode,
+                         Supplier<AttractStatus> status, Consumer<CheckInResult> onResult, StaffPort staff,
+                         Sounds sounds) {
     public KioskPorts {
         Objects.requireNonNull(checkIn, "checkIn");
+        Objects.requireNonNull(barcode, "barcode");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(onResult, "onResult");
+        Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(sounds, "sounds");
     }
 }

@@ -1,45 +1,62 @@
 package org.culturecard.kiosk.ui;
 
 import java.net.URL;
+import java.time.ZoneId;
 import java.util.Objects;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.event.Event;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
+import org.culturecard.kiosk.config.DisplaySettings;
 
 /**
- * The kiosk's whole window content: the attract screen and the result screen, one visible at a
- * time as the view model's {@link Screen} says, styled by {@code theme.css} (plus the
- * high-contrast variant when asked). Binds to the view model and never the reverse.
+ * The kiosk's whole window content: the attract screen, the result screen, the PIN pad and staff
+ * mode, one visible at a time as the view model's {@link Screen} says, styled by {@code theme.css}
+ * (plus the high-contrast variant and a text size class, as the display settings say). The screens
+ * are rebuilt when the language changes. Binds to the view model and never the reverse; it also
+ * routes keys: typed characters on attract to the barcode wedge, keys on the PIN pad to the pad,
+ * and any input in staff mode to the idle timer.
  */
 public final class KioskView extends StackPane {
     public static final String THEME = "theme.css";
     public static final String HIGH_CONTRAST = "theme-high-contrast.css";
 
-    private final AttractView attract;
+    private final KioskViewModel model;
+    private final ZoneId zone;
     private final Timeline clock;
+    private AttractView attract;
+    private ResultView result;
+    private PinPadView pinPad;
+    private StaffView staff;
 
-    public KioskView(KioskViewModel model) {
+    public KioskView(KioskViewModel model, ZoneId zone) {
+        this.model = model;
+        this.zone = zone;
         getStyleClass().add("kiosk-root");
-        attract = new AttractView(model);
-        ResultView result = new ResultView(model);
-        getChildren().addAll(attract, result);
+        build();
         model.screenProperty().addListener((observable, was, is) -> show(is));
-        show(model.screen());
+        model.messagesProperty().addListener((observable, was, is) -> build());
+        model.settingsProperty().addListener((observable, was, is) -> applySettings(is));
+        applyTextScale(model.settings());
+        addEventFilter(KeyEvent.KEY_TYPED, this::typed);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::pressed);
+        addEventFilter(MouseEvent.MOUSE_PRESSED, this::activity);
+        addEventFilter(TouchEvent.TOUCH_PRESSED, this::activity);
         clock = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
         clock.setCycleCount(Animation.INDEFINITE);
         clock.play();
     }
 
-    /** A scene of this view with the theme, and the high-contrast variant when {@code highContrast}. */
-    public Scene scene(double width, double height, boolean highContrast) {
+    /** A scene of this view with the theme and, if the settings say so, the high-contrast variant. */
+    public Scene scene(double width, double height) {
         Scene scene = new Scene(this, width, height);
-        scene.getStylesheets().add(stylesheet(THEME));
-        if (highContrast) {
-            scene.getStylesheets().add(stylesheet(HIGH_CONTRAST));
-        }
+        applySettings(model.settings());
         return scene;
     }
 
@@ -49,11 +66,65 @@ public final class KioskView extends StackPane {
         attract.animate(false);
     }
 
+    private void build() {
+        if (attract != null) {
+            attract.animate(false);
+        }
+        attract = new AttractView(model);
+        result = new ResultView(model);
+        pinPad = new PinPadView(model);
+        staff = new StaffView(model, zone);
+        getChildren().setAll(attract, result, pinPad, staff);
+        show(model.screen());
+    }
+
     private void show(Screen screen) {
         boolean attracting = screen == Screen.ATTRACT;
         attract.setVisible(attracting);
         attract.animate(attracting);
-        getChildren().get(1).setVisible(!attracting);
+        result.setVisible(screen.isResult());
+        pinPad.setVisible(screen == Screen.STAFF_PIN);
+        staff.setVisible(screen.isStaff() && screen != Screen.STAFF_PIN);
+        if (screen == Screen.STAFF_PIN) {
+            pinPad.requestFocus();
+        }
+    }
+
+    private void applySettings(DisplaySettings settings) {
+        applyTextScale(settings);
+        Scene scene = getScene();
+        if (scene != null) {
+            scene.getStylesheets().setAll(stylesheet(THEME));
+            if (settings.highContrast()) {
+                scene.getStylesheets().add(stylesheet(HIGH_CONTRAST));
+            }
+        }
+    }
+
+    private void applyTextScale(DisplaySettings settings) {
+        getStyleClass().removeIf(name -> name.startsWith("text-"));
+        getStyleClass().add("text-" + settings.textScale());
+    }
+
+    private void typed(KeyEvent event) {
+        String character = event.getCharacter();
+        if (model.screen() == Screen.ATTRACT && character.length() == 1) {
+            model.keyTyped(character.charAt(0));
+        }
+        activity(event);
+    }
+
+    private void pressed(KeyEvent event) {
+        if (model.screen() == Screen.STAFF_PIN) {
+            pinPad.key(event);
+        }
+        activity(event);
+    }
+
+    private void activity(Event event) {
+        if (model.screen().isStaff()) {
+            model.staffActivity();
+        }
     }
 
     static String stylesheet(String name) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,31 +13,37 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.culturecard.core.card.CardTap;
+import org.culturecard.kiosk.barcode.BarcodeWedge;
 import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.reader.ReaderEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kiosk's state, as properties the views bind to: which screen shows, and every text on it.
- * It uses JavaFX properties but not the toolkit, so tests drive it on their own thread with a
- * same-thread {@link TaskExecutor} and a hand-cranked {@link Scheduler}. All methods except
- * {@link #onReaderEvent} run on the UI thread.
+ * The kiosk's state, as properties the views bind to: which screen shows, the language, the
+ * display settings and every text on the young people's screens (the staff screens' state is in
+ * {@link StaffViewModel}). It uses JavaFX properties but not the toolkit, so tests drive it on
+ * their own thread with a same-thread {@link TaskExecutor} and a hand-cranked {@link Scheduler}.
+ * All methods except {@link #onReaderEvent} run on the UI thread.
  */
 public final class KioskViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(KioskViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final Messages messages;
     private final KioskPorts ports;
     private final KioskThreads threads;
     private final Clock clock;
     private final KioskTimings timings;
     private final List<DemoCard> demoCards;
     private final ReaderState readers = new ReaderState();
-    private final DateTimeFormatter dateFormat;
+    private final BarcodeWedge wedge;
+    private final StaffViewModel staff;
+    private DateTimeFormatter dateFormat;
 
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.ATTRACT);
+    private final ReadOnlyObjectWrapper<Messages> messages = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DisplaySettings> settings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper venueName = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper eventLine = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper();
@@ -49,25 +56,25 @@ public final class KioskViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper recognition = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper staffAlert = new ReadOnlyStringWrapper("");
 
     private AttractStatus status = AttractStatus.initial();
     private Scheduler.Cancellable pendingReturn = () -> { };
+    private Scheduler.Cancellable languageReturn = () -> { };
     private boolean graceOver;
 
-    public KioskViewModel(Messages messages, String venueName, KioskPorts ports, KioskThreads threads, Clock clock,
-                          KioskTimings timings, List<DemoCard> demoCards) {
-        this.messages = messages;
+    /** @param settings the display settings at start; their language is the venue's default */
+    public KioskViewModel(DisplaySettings settings, String venueName, KioskPorts ports, KioskThreads threads,
+                          Clock clock, KioskTimings timings, List<DemoCard> demoCards) {
         this.ports = ports;
         this.threads = threads;
         this.clock = clock;
         this.timings = timings;
         this.demoCards = List.copyOf(demoCards);
-        this.dateFormat = DateTimeFormatter.ofPattern("EEEE d MMMM", messages.locale());
+        this.wedge = new BarcodeWedge(clock, BarcodeWedge.STANDARD_GAP);
+        this.settings.set(settings);
         this.venueName.set(venueName);
-        applyStatus(status);
-        updateReaderText();
-        tick();
+        this.staff = new StaffViewModel(this, ports.staff(), threads, clock);
+        useLanguage(settings.language());
     }
 
     /** Begins: the clock, the status refresh, and the reader's grace period. Call once, on the UI thread. */
@@ -98,7 +105,65 @@ public final class KioskViewModel {
 
     /** A card was tapped: check in on the background thread, then show the result. */
     public void tap(CardTap tap) {
+        if (screen.get().isStaff() && screen.get() != Screen.STAFF_PIN) {
+            LOG.info("A card was tapped during staff mode; ignored");
+            return;
+        }
         threads.tasks().execute(() -> ports.checkIn().apply(tap), this::show, this::failed);
+    }
+
+    /**
+     * A key typed on the attract screen: a keyboard-wedge barcode scanner "types" a card's number
+     * fast and ends with Enter, which then counts as a tap of that card. Slow typing is ignored.
+     */
+    public void keyTyped(char character) {
+        if (screen.get() != Screen.ATTRACT) {
+            return;
+        }
+        wedge.typed(character).ifPresent(number ->
+                threads.tasks().execute(() -> ports.barcode().apply(number), this::show, this::failed));
+    }
+
+    /**
+     * A language button on the attract screen: the screens speak it until the next result is over,
+     * or for a minute if nobody taps (the person who chose it has walked away).
+     */
+    public void chooseLanguage(Locale language) {
+        if (!language.getLanguage().equals(messages().locale().getLanguage())) {
+            useLanguage(language);
+        }
+        languageReturn.cancel();
+        languageReturn = threads.scheduler().after(timings.staffIdle(), () -> {
+            if (screen.get() == Screen.ATTRACT) {
+                useVenueLanguage();
+            }
+        });
+    }
+
+    private void useVenueLanguage() {
+        if (!messages().locale().getLanguage().equals(settings.get().language().getLanguage())) {
+            useLanguage(settings.get().language());
+        }
+    }
+
+    /** Staff saved new display settings (already stored): the language, theme, text size and volume. */
+    void applySettings(DisplaySettings newSettings) {
+        settings.set(newSettings);
+        useLanguage(newSettings.language());
+    }
+
+    private void useLanguage(Locale language) {
+        Messages chosen = Messages.forLocale(language);
+        dateFormat = DateTimeFormatter.ofPattern("EEEE d MMMM", chosen.locale());
+        messages.set(chosen);
+        applyStatus(status);
+        updateReaderText();
+        tick();
+    }
+
+    /** The staff button on the attract screen (or a keyboard shortcut): the PIN pad. */
+    public void openStaffPinPad() {
+        staff.openPinPad();
     }
 
     /** An on-screen demo card was pressed. */
@@ -112,6 +177,9 @@ public final class KioskViewModel {
     /** Back to the attract screen (or the reader-unavailable one, if no reader works). */
     public void returnToAttract() {
         pendingReturn.cancel();
+        if (screen.get().isResult()) {
+            useVenueLanguage();
+        }
         if (!readers.works() && graceOver) {
             showReaderUnavailable();
         } else {
@@ -122,10 +190,9 @@ public final class KioskViewModel {
 
     private void showReaderUnavailable() {
         pendingReturn.cancel();
-        headline.set(messages.text("unavailable.headline"));
-        message.set(messages.text("unavailable.message"));
+        headline.set(messages().text("unavailable.headline"));
+        message.set(messages().text("unavailable.message"));
         recognition.set("");
-        staffAlert.set("");
         screen.set(Screen.READER_UNAVAILABLE);
     }
 
@@ -148,38 +215,55 @@ public final class KioskViewModel {
     public void show(CheckInResult result) {
         notifyHook(result);
         recognition.set("");
-        staffAlert.set("");
         if (result instanceof CheckInResult.Recorded recorded) {
-            welcome(messages.text("welcome.event", recorded.event().title()), recorded.visitNumberThisYear());
+            welcome(messages().text("welcome.event", recorded.event().title()), recorded.visitNumberThisYear());
         } else if (result instanceof CheckInResult.GeneralVisit visit) {
-            welcome(messages.text("welcome.visit", venueName.get()), visit.visitNumberThisYear());
+            welcome(messages().text("welcome.visit", venueName.get()), visit.visitNumberThisYear());
         } else if (result instanceof CheckInResult.AlreadyCheckedIn already) {
-            display(Screen.ALREADY_CHECKED_IN, messages.text("already.headline"), already.isGeneralVisit()
-                    ? messages.text("already.visit") : messages.text("already.event", already.event().title()));
+            display(Screen.ALREADY_CHECKED_IN, messages().text("already.headline"), already.isGeneralVisit()
+                    ? messages().text("already.visit") : messages().text("already.event", already.event().title()));
         } else if (result instanceof CheckInResult.NotALibraryCard) {
-            display(Screen.NOT_A_LIBRARY_CARD, messages.text("notcard.headline"), messages.text("notcard.message"));
-        } else if (result instanceof CheckInResult.StaffCard staff) {
-            staffMode(staff.staffName());
+            display(Screen.NOT_A_LIBRARY_CARD, messages().text("notcard.headline"), messages().text("notcard.message"));
+        } else if (result instanceof CheckInResult.StaffCard card) {
+            staff.enter(card.staffName());
         }
+        playSound(result);
         refreshStatus();
     }
 
-    private void welcome(String text, int visitNumber) {
-        recognition.set(visitNumber <= 1 ? messages.text("recognition.first")
-                : messages.text("recognition.nth", messages.ordinal(visitNumber)));
-        display(Screen.WELCOME, messages.text("welcome.headline"), text);
+    private void playSound(CheckInResult result) {
+        if (result instanceof CheckInResult.StaffCard) {
+            return;
+        }
+        Sounds.Sound sound = result instanceof CheckInResult.NotALibraryCard ? Sounds.Sound.REFUSAL
+                : Sounds.Sound.SUCCESS;
+        ports.sounds().play(sound, settings.get().volume());
     }
 
-    private void staffMode(String name) {
-        staffAlert.set(status.corruptStoreMovedTo().map(path -> messages.text("staff.storeRecovered", path))
-                .orElse(""));
-        display(Screen.STAFF, messages.text("staff.headline", name),
-                messages.text("staff.backlog", status.sync().backlog()));
+    private void welcome(String text, int visitNumber) {
+        recognition.set(visitNumber <= 1 ? messages().text("recognition.first")
+                : messages().text("recognition.nth", messages().ordinal(visitNumber)));
+        display(Screen.WELCOME, messages().text("welcome.headline"), text);
     }
 
     private void failed(Throwable error) {
         LOG.error("A tap could not be handled", error);
-        display(Screen.ERROR, messages.text("error.headline"), messages.text("error.message"));
+        display(Screen.ERROR, messages().text("error.headline"), messages().text("error.message"));
+        ports.sounds().play(Sounds.Sound.REFUSAL, settings.get().volume());
+    }
+
+    /** Shows a staff screen and (re)starts the staff idle timer. */
+    void showStaffScreen(Screen next) {
+        screen.set(next);
+        staffActivity();
+    }
+
+    /** Something happened on a staff screen (a key, a touch): staff mode stays open another minute. */
+    public void staffActivity() {
+        if (screen.get().isStaff()) {
+            pendingReturn.cancel();
+            pendingReturn = threads.scheduler().after(timings.staffIdle(), this::returnToAttract);
+        }
     }
 
     private void display(Screen next, String headlineText, String messageText) {
@@ -191,11 +275,7 @@ public final class KioskViewModel {
     }
 
     private java.time.Duration durationOf(Screen shown) {
-        return switch (shown) {
-            case WELCOME -> timings.welcome();
-            case STAFF -> timings.staffIdle();
-            default -> timings.refusal();
-        };
+        return shown == Screen.WELCOME ? timings.welcome() : timings.refusal();
     }
 
     private void notifyHook(CheckInResult result) {
@@ -210,22 +290,22 @@ public final class KioskViewModel {
 
     private void applyStatus(AttractStatus newStatus) {
         status = newStatus;
-        eventLine.set(newStatus.eventTitle().map(title -> messages.text("attract.event", title))
-                .orElse(messages.text("attract.dropIn")));
+        eventLine.set(newStatus.eventTitle().map(title -> messages().text("attract.event", title))
+                .orElse(messages().text("attract.dropIn")));
         SyncIndicator sync = newStatus.sync();
         syncState.set(sync.state());
         syncText.set(switch (sync.state()) {
-            case CONNECTED -> sync.backlog() == 0 ? messages.text("sync.upToDate")
-                    : messages.text("sync.sending", sync.backlog());
-            case OFFLINE -> messages.text("sync.offline", sync.backlog());
-            case UNKNOWN -> sync.backlog() == 0 ? messages.text("sync.saved")
-                    : messages.text("sync.waiting", sync.backlog());
+            case CONNECTED -> sync.backlog() == 0 ? messages().text("sync.upToDate")
+                    : messages().text("sync.sending", sync.backlog());
+            case OFFLINE -> messages().text("sync.offline", sync.backlog());
+            case UNKNOWN -> sync.backlog() == 0 ? messages().text("sync.saved")
+                    : messages().text("sync.waiting", sync.backlog());
         });
     }
 
     private void applyReaderState() {
         updateReaderText();
-        if (!readers.works() && graceOver && screen.get() != Screen.STAFF) {
+        if (!readers.works() && graceOver && !screen.get().isStaff()) {
             showReaderUnavailable();
         } else if (readers.works() && screen.get() == Screen.READER_UNAVAILABLE) {
             returnToAttract();
@@ -235,14 +315,40 @@ public final class KioskViewModel {
     private void updateReaderText() {
         readerWorks.set(readers.works());
         Optional<String> name = readers.firstReader();
-        readerText.set(readers.works() ? messages.text("reader.ready", name.orElse(""))
-                : messages.text("reader.none"));
+        readerText.set(readers.works() ? messages().text("reader.ready", name.orElse(""))
+                : messages().text("reader.none"));
     }
 
     // ---- properties the views bind to ----
 
     public Messages messages() {
-        return messages;
+        return messages.get();
+    }
+
+    /** Changes when the language does; the views rebuild themselves in the new language. */
+    public ReadOnlyObjectProperty<Messages> messagesProperty() {
+        return messages.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DisplaySettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    public DisplaySettings settings() {
+        return settings.get();
+    }
+
+    public StaffViewModel staff() {
+        return staff;
+    }
+
+    /** The readers that work now, by name (for the staff status screen). */
+    List<String> readerNames() {
+        return readers.names();
+    }
+
+    AttractStatus status() {
+        return status;
     }
 
     public List<DemoCard> demoCards() {
@@ -299,9 +405,5 @@ public final class KioskViewModel {
 
     public ReadOnlyStringProperty recognitionProperty() {
         return recognition.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty staffAlertProperty() {
-        return staffAlert.getReadOnlyProperty();
     }
 }

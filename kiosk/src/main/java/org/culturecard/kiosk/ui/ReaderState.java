@@ -30,6 +30,10 @@ final class ReaderState {
         return serviceUp && !readers.isEmpty();
     }
 
+    java.util.List<String> names() {
+        return serviceUp ? java.util.List.copyOf(readers) : java.util.List.of();
+    }
+
     Optional<String> firstReader() {
         return readers.stream().findFirst();
     }

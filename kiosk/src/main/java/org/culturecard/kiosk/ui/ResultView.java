@@ -3,24 +3,23 @@ package org.culturecard.kiosk.ui;
 import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * Every screen that answers a tap (welcome, already checked in, not a library card, error, staff)
+ * Every screen that answers a tap (welcome, already checked in, not a library card, error)
  * and the reader-unavailable screen: a big symbol in a white disc, a headline, a message and, for a
  * welcome, the recognition line. The look follows the screen through a CSS pseudo-class.
  */
 final class ResultView extends VBox {
     private static final Map<Screen, String> MOODS = Map.of(
             Screen.WELCOME, "welcome", Screen.ALREADY_CHECKED_IN, "already", Screen.NOT_A_LIBRARY_CARD, "refused",
-            Screen.ERROR, "error", Screen.STAFF, "staff", Screen.READER_UNAVAILABLE, "unavailable");
+            Screen.ERROR, "error", Screen.READER_UNAVAILABLE, "unavailable");
     private static final Map<Screen, String> SYMBOLS = Map.of(
             Screen.WELCOME, "symbol-tick", Screen.ALREADY_CHECKED_IN, "symbol-tick",
-            Screen.NOT_A_LIBRARY_CARD, "symbol-card", Screen.ERROR, "symbol-exclaim", Screen.STAFF, "symbol-person",
+            Screen.NOT_A_LIBRARY_CARD, "symbol-card", Screen.ERROR, "symbol-exclaim",
             Screen.READER_UNAVAILABLE, "symbol-pause");
 
     private final KioskViewModel model;
@@ -29,8 +28,6 @@ final class ResultView extends VBox {
     private final Label message = AttractView.styled(new Label(), "result-message");
     private final Label hint = AttractView.styled(new Label(), "result-hint");
     private final Label recognition = AttractView.styled(new Label(), "recognition");
-    private final Label staffAlert = AttractView.styled(new Label(), "staff-alert");
-    private final Button back;
 
     ResultView(KioskViewModel model) {
         this.model = model;
@@ -38,21 +35,19 @@ final class ResultView extends VBox {
         setAlignment(Pos.CENTER);
         headline.setWrapText(true);
         message.setWrapText(true);
-        staffAlert.setWrapText(true);
+        recognition.setWrapText(true);
+        hint.setWrapText(true);
         headline.textProperty().bind(model.headlineProperty());
         message.textProperty().bind(model.messageProperty());
         hint.setText(model.messages().text("notcard.hint"));
         recognition.textProperty().bind(model.recognitionProperty());
-        staffAlert.textProperty().bind(model.staffAlertProperty());
-        back = AttractView.styled(new Button(model.messages().text("staff.back")), "big-button");
-        back.setOnAction(event -> model.returnToAttract());
         StackPane badge = new StackPane(symbol);
         badge.getStyleClass().add("badge");
-        getChildren().addAll(badge, headline, message, hint, recognition, staffAlert, back);
+        getChildren().addAll(badge, headline, message, hint, recognition);
         show(recognition, false);
-        model.screenProperty().addListener((observable, was, is) -> update(is));
-        model.recognitionProperty().addListener((observable, was, is) -> update(model.screen()));
-        model.staffAlertProperty().addListener((observable, was, is) -> update(model.screen()));
+        Watch.value(this, model.screenProperty(), (observable, was, is) -> update(is));
+        headline.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        Watch.value(this, model.recognitionProperty(), (observable, was, is) -> update(model.screen()));
         update(model.screen());
     }
 
@@ -64,8 +59,6 @@ final class ResultView extends VBox {
         }
         show(hint, screen == Screen.NOT_A_LIBRARY_CARD);
         show(recognition, screen == Screen.WELCOME && !model.recognitionProperty().get().isEmpty());
-        show(staffAlert, screen == Screen.STAFF && !model.staffAlertProperty().get().isEmpty());
-        show(back, screen == Screen.STAFF);
     }
 
     private static void show(javafx.scene.Node node, boolean visible) {

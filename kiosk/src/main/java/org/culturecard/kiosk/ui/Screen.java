@@ -7,6 +7,21 @@ public enum Screen {
     ALREADY_CHECKED_IN,
     NOT_A_LIBRARY_CARD,
     READER_UNAVAILABLE,
+    ERROR,
+    STAFF_PIN,
     STAFF,
-    ERROR
+    STAFF_EVENTS,
+    STAFF_EDITOR,
+    STAFF_STATUS,
+    STAFF_SETTINGS;
+
+    /** The staff screens (the PIN pad included): they time out to attract after a minute idle. */
+    public boolean isStaff() {
+        return ordinal() >= STAFF_PIN.ordinal();
+    }
+
+    /** The screens that answer a tap or report a problem, shown by the result view. */
+    public boolean isResult() {
+        return this != ATTRACT && !isStaff();
+    }
 }

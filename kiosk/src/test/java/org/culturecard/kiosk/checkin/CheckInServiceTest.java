@@ -142,6 +142,22 @@ class CheckInServiceTest {
         assertThat(store.outboxBacklog()).isEqualTo(2);
     }
 
+    @Test
+    void checksInABarcodeCardUnderItsOwnTokenAndKind() {
+        Event event = activeEvent("Youth theatre");
+
+        CheckInResult first = service.handleBarcode("29384756");
+        CheckInResult second = service.handleBarcode("29384756");
+
+        assertThat(first).isInstanceOfSatisfying(Recorded.class, recorded -> {
+            assertThat(recorded.checkIn().cardKind()).isEqualTo(org.culturecard.core.card.CardKind.BARCODE);
+            assertThat(recorded.checkIn().token()).isEqualTo(pseudonymiser.tokenForBarcode("29384756"));
+            assertThat(recorded.event()).isEqualTo(event);
+        });
+        assertThat(second).isEqualTo(new AlreadyCheckedIn(event));
+        assertThat(store.outboxBacklog()).isEqualTo(1);
+    }
+
     private Event activeEvent(String title) {
         Event event = Fixtures.event(title, clock.instant().minus(Duration.ofMinutes(30)), Duration.ofHours(2));
         store.upsertEvent(event, EventOrigin.KIOSK);

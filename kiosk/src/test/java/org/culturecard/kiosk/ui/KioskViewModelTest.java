@@ -12,6 +12,17 @@ import org.culturecard.core.event.Event;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.checkin.CheckInService;
 import org.culturecard.kiosk.checkin.ClockSync;
+import java.security.SecureRandom;
+import org.culturecard.core.card.CardKind;
+import org.culturecard.core.event.AgeBand;
+import org.culturecard.core.event.ArtsActivity;
+import org.culturecard.core.event.Mode;
+import org.culturecard.core.event.Sector;
+import org.culturecard.kiosk.staff.EventDraft;
+import org.culturecard.kiosk.staff.PinHasher;
+import org.culturecard.kiosk.store.StoredEvent;
+import org.culturecard.kiosk.config.DisplaySettings;
+import org.culturecard.kiosk.staff.StaffDesk;
 import org.culturecard.kiosk.store.EventOrigin;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.kiosk.testing.FakeCardReader;
@@ -34,7 +45,9 @@ class KioskViewModelTest {
     private final FakeCardReader reader = new FakeCardReader(clock);
     private final List<CheckInResult> results = new ArrayList<>();
     private final List<String> demoTaps = new ArrayList<>();
+    private final List<Sounds.Sound> sounds = new ArrayList<>();
     private SqliteKioskStore store;
+    private StaffDesk desk;
     private KioskViewModel model;
 
     @BeforeEach
@@ -42,11 +55,12 @@ class KioskViewModelTest {
         store = SqliteKioskStore.open(dir.resolve("kiosk.db"), clock);
         CheckInService service = new CheckInService(store, Fixtures.pseudonymiser(), Fixtures.STATION, clock,
                 Fixtures.ids(clock), ClockSync.assumeSynced());
-        KioskPorts ports = new KioskPorts(service::handle,
+        desk = new StaffDesk(store, clock, Fixtures.VENUE, Fixtures.ids(clock), dir.resolve("kiosk.db"), Locale.ENGLISH);
+        KioskPorts ports = new KioskPorts(service::handle, service::handleBarcode,
                 () -> new AttractStatus(store.activeEvent().map(Event::title), SyncIndicator.unknown(store.outboxBacklog()),
                         store.health().movedAside()),
-                results::add);
-        model = new KioskViewModel(Messages.forLocale(Locale.ENGLISH), "Central Library", ports,
+                results::add, desk, (sound, volume) -> sounds.add(sound));
+        model = new KioskViewModel(DisplaySettings.defaults(Locale.ENGLISH), "Central Library", ports,
                 new KioskThreads(new SameThreadTasks(), scheduler, Runnable::run), clock, KioskTimings.standard(),
                 List.of(new DemoCard("Tap Amira's card", () -> demoTaps.add("amira"))));
         model.start();
@@ -156,8 +170,8 @@ class KioskViewModelTest {
         reader.tap(Fixtures.BEN);
 
         assertThat(model.screen()).isEqualTo(Screen.STAFF);
-        assertThat(model.headlineProperty().get()).isEqualTo("Hello, Sam");
-        assertThat(model.staffAlertProperty().get()).isEmpty();
+        assertThat(model.staff().staffNameProperty().get()).isEqualTo("Sam");
+        assertThat(model.staff().alertProperty().get()).isEmpty();
         scheduler.advance(Duration.ofSeconds(59));
         assertThat(model.screen()).isEqualTo(Screen.STAFF);
         scheduler.advance(Duration.ofSeconds(1));
@@ -192,6 +206,168 @@ class KioskViewModelTest {
         assertThat(model.screen()).isEqualTo(Screen.WELCOME);
         scheduler.advance(Duration.ofSeconds(2));
         assertThat(model.screen()).isEqualTo(Screen.ATTRACT);
+    }
+
+    @Test
+    void aGoodPinOpensStaffHomeWithTodaysEventsAndAWrongOneSaysHowManyTriesAreLeft() {
+        store.setStaffPin(UUID.randomUUID(), "Sam", new PinHasher(new SecureRandom()).hash("4821"));
+        activeEvent("Youth theatre");
+        model.openStaffPinPad();
+        assertThat(model.screen()).isEqualTo(Screen.STAFF_PIN);
+        assertThat(model.staff().pinMessageProperty().get()).isEqualTo("Enter your staff PIN");
+
+        typePin("1234");
+        assertThat(model.staff().pinMessageProperty().get())
+                .isEqualTo("Wrong PIN. 4 more tries before sign-in locks.");
+        assertThat(model.staff().pinDotsProperty().get()).isEmpty();
+
+        model.staff().pinDigit(4);
+        model.staff().pinDigit(8);
+        assertThat(model.staff().pinDotsProperty().get()).isEqualTo("\u25CF\u25CF");
+        model.staff().pinDigit(2);
+        model.staff().pinDigit(1);
+        model.staff().pinSubmit();
+
+        assertThat(model.screen()).isEqualTo(Screen.STAFF);
+        assertThat(model.staff().staffNameProperty().get()).isEqualTo("Sam");
+        assertThat(model.staff().events()).singleElement().satisfies(e -> assertThat(e.active()).isTrue());
+        assertThat(sounds).isEmpty();
+    }
+
+    @Test
+    void staffModeStaysOpenWhileStaffWorkAndTimesOutAfterAMinuteIdle() {
+        store.enrolStaffCard(UUID.randomUUID(), "Sam", Fixtures.pseudonymiser().tokenFor(Fixtures.BEN));
+        reader.tap(Fixtures.BEN);
+        scheduler.advance(Duration.ofSeconds(50));
+        model.staff().eventList();
+        scheduler.advance(Duration.ofSeconds(50));
+        assertThat(model.screen()).isEqualTo(Screen.STAFF_EVENTS);
+        model.staffActivity();
+        scheduler.advance(Duration.ofSeconds(59));
+        assertThat(model.screen()).isEqualTo(Screen.STAFF_EVENTS);
+
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(model.screen()).isEqualTo(Screen.ATTRACT);
+    }
+
+    @Test
+    void staffCreateAnEventMakeItActiveAndATapCountsAgainstIt() {
+        model.show(new CheckInResult.StaffCard("Sam"));
+        model.staff().newEvent();
+        EventDraft draft = model.staff().draftProperty().get();
+        assertThat(draft.startTime()).isEqualTo("19:00");
+
+        model.staff().save(new EventDraft(null, "", null, null, draft.mode(), draft.day(), "18:00", "20:00",
+                draft.ageBand(), ""));
+        assertThat(model.staff().editorErrorsProperty().get()).isEqualTo("Give the event a title (up to 120 characters)."
+                + "\nChoose a sector.");
+        assertThat(model.screen()).isEqualTo(Screen.STAFF_EDITOR);
+
+        model.staff().save(new EventDraft(null, "Poetry slam", Sector.ARTS, ArtsActivity.READING_WRITING,
+                Mode.TAKE_PART, draft.day(), "18:00", "20:00", AgeBand.AGE_16_18, "40"));
+        assertThat(model.screen()).isEqualTo(Screen.STAFF_EVENTS);
+        StoredEvent saved = model.staff().events().get(0);
+        assertThat(saved.origin()).isEqualTo(EventOrigin.KIOSK);
+        model.staff().makeActive(saved.event().id());
+        model.staff().leave();
+        assertThat(model.eventLineProperty().get()).isEqualTo("Now on: Poetry slam");
+
+        reader.tap(Fixtures.AMIRA);
+
+        assertThat(model.messageProperty().get()).isEqualTo("You're checked in to Poetry slam");
+        assertThat(store.hasCheckedInToEvent(Fixtures.pseudonymiser().tokenFor(Fixtures.AMIRA), saved.event().id()))
+                .isTrue();
+    }
+
+    @Test
+    void aLanguageChosenOnAttractLastsUntilTheResultIsOver() {
+        model.chooseLanguage(Locale.forLanguageTag("pl"));
+        assertThat(model.eventLineProperty().get()).isEqualTo("Zapraszamy o każdej porze");
+        assertThat(model.dateProperty().get()).isEqualTo("sobota 14 marca");
+
+        reader.tap(Fixtures.AMIRA);
+        assertThat(model.headlineProperty().get()).isEqualTo("Witaj!");
+
+        scheduler.advance(Duration.ofSeconds(4));
+        assertThat(model.screen()).isEqualTo(Screen.ATTRACT);
+        assertThat(model.messages().locale().getLanguage()).isEqualTo("en");
+        assertThat(model.eventLineProperty().get()).isEqualTo("Drop in any time");
+    }
+
+    @Test
+    void aLanguageChosenButNotUsedGoesBackToTheVenuesAfterAMinute() {
+        model.chooseLanguage(Locale.forLanguageTag("pt"));
+        scheduler.advance(Duration.ofSeconds(59));
+        assertThat(model.eventLineProperty().get()).isEqualTo("Entre quando quiser");
+
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(model.eventLineProperty().get()).isEqualTo("Drop in any time");
+    }
+
+    @Test
+    void aFastScannedBarcodeIsATapAndSlowTypingIsNot() {
+        typeAt("29384756\r", Duration.ofMillis(200));
+        assertThat(model.screen()).isEqualTo(Screen.ATTRACT);
+        assertThat(results).isEmpty();
+
+        typeAt("29384756\r", Duration.ofMillis(6));
+
+        assertThat(model.screen()).isEqualTo(Screen.WELCOME);
+        assertThat(results).singleElement().isInstanceOfSatisfying(CheckInResult.GeneralVisit.class,
+                visit -> assertThat(visit.checkIn().cardKind()).isEqualTo(CardKind.BARCODE));
+    }
+
+    @Test
+    void playsTheSuccessSoundForAWelcomeAndTheRefusalSoundForAPhone() {
+        reader.tap(Fixtures.AMIRA);
+        reader.tap(Fixtures.AMIRA);
+        reader.tap(Fixtures.PHONE);
+
+        assertThat(sounds).containsExactly(Sounds.Sound.SUCCESS, Sounds.Sound.SUCCESS, Sounds.Sound.REFUSAL);
+    }
+
+    @Test
+    void savedSettingsChangeTheLanguageAndAreKept() {
+        model.show(new CheckInResult.StaffCard("Sam"));
+        model.staff().settings();
+        DisplaySettings chosen = new DisplaySettings(Locale.forLanguageTag("pt"), true, 150, 40);
+
+        model.staff().saveSettings(chosen);
+
+        assertThat(model.settings()).isEqualTo(chosen);
+        assertThat(desk.settings()).isEqualTo(chosen);
+        assertThat(model.messages().text("welcome.headline")).isEqualTo("Bem-vindo!");
+        assertThat(model.screen()).isEqualTo(Screen.STAFF_SETTINGS);
+    }
+
+    @Test
+    void theStatusScreenListsReadersLastTapBacklogAndDisk() {
+        reader.tap(Fixtures.AMIRA);
+        model.show(new CheckInResult.StaffCard("Sam"));
+        model.staff().status();
+
+        List<String> rows = model.staff().statusRowsProperty().get().stream().map(row -> row[0] + ": " + row[1])
+                .toList();
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(0)).isEqualTo("Card readers: " + FakeCardReader.NAME);
+        assertThat(rows.get(1)).isEqualTo("Last check-in: 18:30");
+        assertThat(rows.get(2)).isEqualTo("Waiting to send: 1");
+        assertThat(rows.get(3)).isEqualTo("Last sent to central: Never");
+        assertThat(rows.get(4)).matches("Free disk space: [0-9.,]+ GB");
+    }
+
+    private void typePin(String digits) {
+        digits.chars().forEach(c -> model.staff().pinDigit(c - '0'));
+        model.staff().pinSubmit();
+    }
+
+    private void typeAt(String text, Duration gap) {
+        for (char c : text.toCharArray()) {
+            clock.advance(gap);
+            model.keyTyped(c);
+        }
     }
 
     private void activeEvent(String title) {

@@ -47,6 +47,52 @@ class MessagesTest {
                 .isEqualTo("You're checked in to Jazz night");
     }
 
+    /** Views take every word from the bundles: no string literal is handed to a control's text. */
+    @Test
+    void noViewHoldsALiteralString() throws IOException {
+        java.util.regex.Pattern literalText = java.util.regex.Pattern.compile(
+                "new (Label|Button|CheckBox|ToggleButton|Text|Tooltip|RadioButton)\\(\\s*\"[^\"]+\""
+                + "|\\.set(Text|AccessibleText|PromptText|Title|AccessibleHelp)\\(\\s*\"[^\"]+\"");
+        java.nio.file.Path ui = java.nio.file.Path.of("src/main/java/org/culturecard/kiosk/ui");
+        java.util.List<String> offenders = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(ui)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith("View.java")).toList()) {
+                java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+                for (int n = 0; n < lines.size(); n++) {
+                    if (literalText.matcher(lines.get(n)).find()) {
+                        offenders.add(file.getFileName() + ":" + (n + 1) + ": " + lines.get(n).strip());
+                    }
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+        try (var files = java.nio.file.Files.list(ui)) {
+            assertThat(files.filter(f -> f.toString().endsWith("View.java")).count()).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
+    void everyCategoryChoiceHasWordsInEveryLanguage() {
+        for (String language : new String[] {"en", "pl", "pt", "lt"}) {
+            Messages messages = Messages.forLocale(Locale.forLanguageTag(language));
+            for (org.culturecard.core.event.Coded coded : allChoices()) {
+                String prefix = coded instanceof org.culturecard.core.event.Sector ? "sector."
+                        : coded instanceof org.culturecard.core.event.ArtsActivity ? "activity."
+                        : coded instanceof org.culturecard.core.event.Mode ? "mode." : "age.";
+                assertThat(messages.text(prefix + coded.code())).as(language + " " + coded).isNotBlank();
+            }
+        }
+    }
+
+    private static java.util.List<org.culturecard.core.event.Coded> allChoices() {
+        java.util.List<org.culturecard.core.event.Coded> all = new java.util.ArrayList<>();
+        all.addAll(java.util.List.of(org.culturecard.core.event.Sector.values()));
+        all.addAll(java.util.List.of(org.culturecard.core.event.ArtsActivity.values()));
+        all.addAll(java.util.List.of(org.culturecard.core.event.Mode.values()));
+        all.addAll(java.util.List.of(org.culturecard.core.event.AgeBand.values()));
+        return all;
+    }
+
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Messages.class.getResourceAsStream(name)) {

@@ -1,0 +1,91 @@
+package org.culturecard.kiosk.staff;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.spec.KeySpec;
+import java.util.Base64;
+import java.util.Objects;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * Hashes and checks staff PINs with PBKDF2-HMAC-SHA256, salted, at 210,000 iterations or more
+ * (the OWASP figure for this function). A PIN has few possible values, so the slow hash and the
+ * authenticator's lockout together are what keep a stolen database or a patient guesser out.
+ *
+ * <p>The stored form describes itself, {@code pbkdf2-sha256$210000$<salt>$<hash>} (salt and hash
+ * in unpadded Base64), so that the iteration count can rise later without breaking stored PINs.
+ * Public so that the provisioning tool hashes PINs the same way.
+ */
+public final class PinHasher {
+    /** The fewest iterations this class writes or accepts. */
+    public static final int MIN_ITERATIONS = 210_000;
+    private static final String SCHEME = "pbkdf2-sha256";
+    private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BITS = 256;
+    private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
+
+    private final SecureRandom random;
+    private final int iterations;
+
+    public PinHasher(SecureRandom random) {
+        this(random, MIN_ITERATIONS);
+    }
+
+    public PinHasher(SecureRandom random, int iterations) {
+        this.random = Objects.requireNonNull(random, "random");
+        if (iterations < MIN_ITERATIONS) {
+            throw new IllegalArgumentException("at least " + MIN_ITERATIONS + " iterations");
+        }
+        this.iterations = iterations;
+    }
+
+    /** A staff PIN is 4 to 12 digits. */
+    public static boolean isWellFormed(String pin) {
+        return pin != null && pin.matches("[0-9]{4,12}");
+    }
+
+    /** The self-describing hash of {@code pin}, under a fresh random salt. */
+    public String hash(String pin) {
+        if (!isWellFormed(pin)) {
+            throw new IllegalArgumentException("a staff PIN is 4 to 12 digits");
+        }
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return SCHEME + '$' + iterations + '$' + ENCODER.encodeToString(salt) + '$'
+                + ENCODER.encodeToString(derive(pin, salt, iterations));
+    }
+
+    /** True when {@code pin} matches {@code stored}; false for a malformed or foreign stored value. */
+    public static boolean verify(String pin, String stored) {
+        if (pin == null || stored == null) {
+            return false;
+        }
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4 || !parts[0].equals(SCHEME)) {
+            return false;
+        }
+        try {
+            int rounds = Integer.parseInt(parts[1]);
+            if (rounds < MIN_ITERATIONS) {
+                return false;
+            }
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(expected, derive(pin, salt, rounds));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static byte[] derive(String pin, byte[] salt, int rounds) {
+        KeySpec spec = new PBEKeySpec(pin.toCharArray(), salt, rounds, HASH_BITS);
+        try {
+            return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is part of every Java runtime", e);
+        }
+    }
+}

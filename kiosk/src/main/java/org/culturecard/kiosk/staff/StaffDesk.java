@@ -1,0 +1,107 @@
+package org.culturecard.kiosk.staff;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.culturecard.core.ids.VenueId;
+import org.culturecard.kiosk.config.DisplaySettings;
+import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.culturecard.kiosk.store.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The staff screens' access to the store: PINs, events, status facts and display settings. */
+public final class StaffDesk implements StaffPort {
+    private static final Logger LOG = LoggerFactory.getLogger(StaffDesk.class);
+    static final String LANGUAGE = "ui.language";
+    static final String HIGH_CONTRAST = "ui.highContrast";
+    static final String TEXT_SCALE = "ui.textScale";
+    static final String VOLUME = "ui.volume";
+
+    private final SqliteKioskStore store;
+    private final StaffAuthenticator authenticator;
+    private final Clock clock;
+    private final VenueId venue;
+    private final Supplier<UUID> ids;
+    private final Path databaseFile;
+    private final Locale defaultLanguage;
+
+    public StaffDesk(SqliteKioskStore store, Clock clock, VenueId venue, Supplier<UUID> ids, Path databaseFile,
+                     Locale defaultLanguage) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.authenticator = new StaffAuthenticator(store, clock);
+        this.venue = Objects.requireNonNull(venue, "venue");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.databaseFile = Objects.requireNonNull(databaseFile, "databaseFile");
+        this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+    }
+
+    @Override
+    public PinOutcome checkPin(String pin) {
+        return authenticator.check(pin);
+    }
+
+    @Override
+    public List<StoredEvent> eventsToday() {
+        return store.eventsOn(LocalDate.ofInstant(clock.instant(), clock.getZone()));
+    }
+
+    @Override
+    public EventDraft.Check save(EventDraft draft) {
+        EventDraft.Check check = draft.check(venue, clock.getZone(), ids);
+        if (check instanceof EventDraft.Check.Valid valid) {
+            store.saveKioskEvent(valid.event());
+            LOG.info("Staff saved event {} ({})", valid.event().id(), valid.event().title());
+        }
+        return check;
+    }
+
+    @Override
+    public boolean makeActive(UUID eventId) {
+        return store.makeActive(eventId);
+    }
+
+    @Override
+    public boolean closeEvent(UUID eventId) {
+        return store.closeEvent(eventId);
+    }
+
+    @Override
+    public StatusFacts statusFacts() {
+        return new StatusFacts(store.lastCheckInAt(), store.outboxBacklog(), diskFree());
+    }
+
+    private long diskFree() {
+        try {
+            return Files.getFileStore(databaseFile.toAbsolutePath()).getUsableSpace();
+        } catch (IOException e) {
+            LOG.warn("Cannot read the free disk space: {}", e.toString());
+            return -1;
+        }
+    }
+
+    @Override
+    public DisplaySettings settings() {
+        return new DisplaySettings(
+                store.setting(LANGUAGE).map(Locale::forLanguageTag).orElse(defaultLanguage),
+                store.setting(HIGH_CONTRAST).map(Boolean::parseBoolean).orElse(false),
+                store.setting(TEXT_SCALE).map(Integer::parseInt).orElse(100),
+                store.setting(VOLUME).map(Integer::parseInt).orElse(80));
+    }
+
+    @Override
+    public void saveSettings(DisplaySettings settings) {
+        store.putSetting(LANGUAGE, settings.language().toLanguageTag());
+        store.putSetting(HIGH_CONTRAST, Boolean.toString(settings.highContrast()));
+        store.putSetting(TEXT_SCALE, Integer.toString(settings.textScale()));
+        store.putSetting(VOLUME, Integer.toString(settings.volume()));
+    }
+}

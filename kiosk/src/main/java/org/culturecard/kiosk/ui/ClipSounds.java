@@ -1,0 +1,55 @@
+package org.culturecard.kiosk.ui;
+
+import java.net.URL;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.media.AudioClip;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Sounds} with JavaFX {@link AudioClip}s of two short tones shipped as WAV files (a rising
+ * major third for a welcome, a low falling tone for a refusal). Clips load and play on a daemon
+ * thread of their own, so the UI thread never waits; without an audio device the kiosk stays
+ * silent and says so once in the log.
+ */
+public final class ClipSounds implements Sounds, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClipSounds.class);
+    private final ExecutorService player = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kiosk-sounds");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Sound, AudioClip> clips = new EnumMap<>(Sound.class);
+    private final AtomicBoolean failed = new AtomicBoolean();
+
+    @Override
+    public void play(Sound sound, int volume) {
+        player.execute(() -> {
+            try {
+                clip(sound).play(volume / 100.0);
+            } catch (RuntimeException | LinkageError e) {
+                if (failed.compareAndSet(false, true)) {
+                    LOG.warn("The kiosk cannot play sounds (no audio device?); staying silent: {}", e.toString());
+                }
+            }
+        });
+    }
+
+    private AudioClip clip(Sound sound) {
+        return clips.computeIfAbsent(sound, key -> {
+            URL url = Objects.requireNonNull(ClipSounds.class.getResource(
+                    "sounds/" + key.name().toLowerCase(java.util.Locale.ROOT) + ".wav"), key.name());
+            return new AudioClip(url.toExternalForm());
+        });
+    }
+
+    @Override
+    public void close() {
+        player.shutdownNow();
+    }
+}
