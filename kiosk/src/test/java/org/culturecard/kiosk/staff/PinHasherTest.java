@@ -34,4 +34,14 @@ class PinHasherTest {
         assertThat(PinHasher.verify("4821", "pbkdf2-sha256$1000$c2FsdA$aGFzaA")).isFalse();
         assertThat(PinHasher.verify("4821", "pbkdf2-sha256$210000$!!$!!")).isFalse();
     }
+
+    @Test
+    void verifiesTheHashThatProvisioningWritesForTheSamePin() {
+        // The same vector is pinned in provisioning's PinHashTest: `provision staff add` and the
+        // kiosk must agree on the format, and neither module may depend on the other.
+        assertThat(PinHasher.verify("4821",
+                "pbkdf2-sha256$210000$AAECAwQFBgcICQoLDA0ODw$MfyWfJexqlndtCCLSOIl5XtAuDTY6Y5KOg9JfUuRysM")).isTrue();
+        assertThat(PinHasher.verify("4822",
+                "pbkdf2-sha256$210000$AAECAwQFBgcICQoLDA0ODw$MfyWfJexqlndtCCLSOIl5XtAuDTY6Y5KOg9JfUuRysM")).isFalse();
+    }
 }
