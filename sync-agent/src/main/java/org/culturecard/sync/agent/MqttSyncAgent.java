@@ -19,16 +19,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLSocketFactory;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
+import org.culturecard.core.wire.KioskEvents;
 import org.culturecard.core.wire.KioskStatus;
 import org.culturecard.core.wire.Topics;
+import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.core.wire.WireFormatException;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.OutboxRecord;
 import org.culturecard.sync.outbox.SqliteOutbox;
+import org.culturecard.sync.tls.PemTls;
+import org.culturecard.sync.venue.KioskEvent;
+import org.culturecard.sync.venue.SqliteVenueEvents;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -52,6 +58,14 @@ import org.slf4j.MDC;
  * only in memory: the SQLite outbox is the one durable queue, so after any reconnect every
  * unacknowledged row is simply published again; central's inserts are idempotent.
  *
+ * <p>It also carries the venue's retained config snapshot down into the kiosk's events table and the
+ * events staff made on the kiosk up ({@link SqliteVenueEvents}), and watches the disk budget
+ * ({@link DiskUsage}) for the status screen and the status message.
+ *
+ * <p>A half-open link (the broker frozen, a NAT that forgot the flow) is noticed by {@link PubackWatch}:
+ * a publish that waits a whole keepalive for its PUBACK ends the connection; when idle, Paho's
+ * keepalive ping does the same.
+ *
  * <p>Threading: all state lives on one worker thread; Paho's callbacks only hand events to it.
  * The publish window (batches awaiting central's ack) never exceeds the broker's receive maximum,
  * so Paho never fails a publish with "too many publishes in progress" (32202).
@@ -67,6 +81,8 @@ public final class MqttSyncAgent implements AutoCloseable {
     private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(1);
     private static final Duration PURGE_EVERY = Duration.ofHours(24);
     private static final long CLOSE_WAIT_MILLIS = 2000;
+    /** The settings row where the kiosk may write its card reader's state for the status message. */
+    public static final String READER_STATE_SETTING = "reader.state";
 
     private final SyncConfig config;
     private final SqliteOutbox outbox;
@@ -81,6 +97,10 @@ public final class MqttSyncAgent implements AutoCloseable {
     private final String checkinsTopic;
     private final String ackTopic;
     private final String statusTopic;
+    private final String configTopic;
+    private final String eventsTopic;
+    private final SqliteVenueEvents venueEvents;
+    private final SSLSocketFactory socketFactory;
 
     // Confined to the worker thread.
     private MqttAsyncClient client;
@@ -92,9 +112,13 @@ public final class MqttSyncAgent implements AutoCloseable {
     private String problem;
     private Instant lastSyncAt;
     private final Map<UUID, Instant> inFlight = new LinkedHashMap<>();
+    private final PubackWatch pubacks = new PubackWatch();
+    private boolean warnedNoSubscriber;
+    private boolean eventsInFlight;
     private boolean statusInFlight;
     private Instant lastStatusAt = Instant.MIN;
     private long lastStatusBacklog = -1;
+    private DiskUsage.Alert lastStatusAlert = DiskUsage.Alert.NONE;
     private Instant lastSnapshotAt = Instant.MIN;
     private Instant lastPurgeAt = Instant.MIN;
     private ScheduledFuture<?> reconnect;
@@ -109,10 +133,16 @@ public final class MqttSyncAgent implements AutoCloseable {
         this.ids = ids;
         this.bootId = ids.get();
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax(), () -> ThreadLocalRandom.current().nextDouble());
-        this.statusSource = new StatusSource(config.kioskId(), config.venueId(), outbox, config.databasePath(), clock);
         this.checkinsTopic = Topics.checkins(config.venueId(), config.kioskId());
         this.ackTopic = Topics.acks(config.venueId(), config.kioskId());
         this.statusTopic = Topics.status(config.venueId(), config.kioskId());
+        this.configTopic = Topics.config(config.venueId());
+        this.eventsTopic = Topics.events(config.venueId(), config.kioskId());
+        this.socketFactory = config.tlsConfigured()
+                ? PemTls.socketFactory(config.caCert(), config.clientCert(), config.clientKey()) : null;
+        this.venueEvents = SqliteVenueEvents.open(config.databasePath());
+        this.statusSource = new StatusSource(config.kioskId(), config.venueId(), outbox, config.databasePath(), clock,
+                () -> venueEvents.setting(READER_STATE_SETTING));
         this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(() -> {
                 MDC.put("kioskId", config.kioskId().value());
@@ -188,11 +218,16 @@ public final class MqttSyncAgent implements AutoCloseable {
     private void tick() {
         Instant now = clock.instant();
         boolean everySecond = !now.isBefore(lastSnapshotAt.plus(SNAPSHOT_EVERY));
+        if (connected && pubacks.overdue(now, Duration.ofSeconds(config.keepAliveSeconds()))) {
+            halfOpen();
+            return;
+        }
         expireUnacked(now, everySecond);
         pump();
         if (everySecond) {
             snapshot();
             maybePublishStatus(now);
+            publishKioskEvents();
         }
         if (!now.isBefore(lastPurgeAt.plus(PURGE_EVERY))) {
             purge();
@@ -217,6 +252,7 @@ public final class MqttSyncAgent implements AutoCloseable {
         connected = false;
         abandonClient();
         snapshot();
+        venueEvents.close();
     }
 
     // ---- connecting (worker thread) ----
@@ -232,9 +268,9 @@ public final class MqttSyncAgent implements AutoCloseable {
             client = fresh;
             fresh.setCallback(new PahoCallback(
                     cause -> post(() -> onConnectionLost(gen, cause)),
-                    payload -> post(() -> {
+                    (topic, payload) -> post(() -> {
                         if (gen == generation && !closing) {
-                            onAck(payload);
+                            onMessage(topic, payload);
                         }
                     })));
             fresh.connect(connectionOptions(), null, listener(gen, this::onConnected, e -> onConnectFailed(gen, e)));
@@ -254,6 +290,10 @@ public final class MqttSyncAgent implements AutoCloseable {
         will.setQos(1);
         will.setRetained(true);
         options.setWill(statusTopic, will);
+        if (socketFactory != null) {
+            options.setSocketFactory(socketFactory);
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
         if (config.username() != null) {
             options.setUserName(config.username());
         }
@@ -270,7 +310,8 @@ public final class MqttSyncAgent implements AutoCloseable {
         window = Math.max(1, Math.min(MAX_WINDOW, brokerMaximum - STATUS_SLOTS));
         int gen = generation;
         try {
-            client.subscribe(new MqttSubscription[] {new MqttSubscription(ackTopic, 1)}, null,
+            client.subscribe(new MqttSubscription[] {new MqttSubscription(ackTopic, 1), new MqttSubscription(configTopic, 1)},
+                    null,
                     listener(gen, subscribed -> onSubscribed(subscribed, brokerMaximum), e -> onConnectionLost(gen, e)),
                     (MqttProperties) null);
         } catch (MqttException e) {
@@ -284,16 +325,23 @@ public final class MqttSyncAgent implements AutoCloseable {
             refused("subscribing to " + ackTopic, codes[0]);
             return;
         }
+        if (codes != null && codes.length > 1 && codes[1] >= 0x80) {
+            log.error("the broker refused the venue config subscription {}: {}; check-ins still go out",
+                    configTopic, Refusals.describe(codes[1]));
+        }
         connected = true;
         failures = 0;
         problem = null;
         inFlight.clear();
+        pubacks.clear();
+        warnedNoSubscriber = false;
         outbox.releaseAllUnacked();
         log.info("connected to {} (broker receive maximum {}, publish window {} batches)",
                 config.brokerUri(), brokerMaximum, window);
         publishStatus(clock.instant());
         snapshot();
         pump();
+        publishKioskEvents();
     }
 
     private void onConnectFailed(int gen, Throwable cause) {
@@ -331,6 +379,13 @@ public final class MqttSyncAgent implements AutoCloseable {
         scheduleReconnect(delay);
     }
 
+    /** A publish waited a whole keepalive for its PUBACK: the broker is gone though TCP looks open. */
+    private void halfOpen() {
+        log.warn("no PUBACK from the broker within the keepalive ({} s): treating the connection as half-open",
+                config.keepAliveSeconds());
+        onConnectionLost(generation, new TimeoutException("no PUBACK within the keepalive: half-open connection"));
+    }
+
     /** The broker refused our identity or a permission: say so plainly and wait the longest backoff. */
     private void refused(String doing, int code) {
         dropConnection();
@@ -349,7 +404,9 @@ public final class MqttSyncAgent implements AutoCloseable {
         connected = false;
         abandonClient();
         inFlight.clear();
+        pubacks.clear();
         statusInFlight = false;
+        eventsInFlight = false;
         outbox.releaseAllUnacked();
         snapshot();
     }
@@ -418,10 +475,11 @@ public final class MqttSyncAgent implements AutoCloseable {
         byte[] payload = codec.encode(CheckInBatch.of(batchId, config.kioskId(), config.venueId(), bootId, now, records));
         outbox.markSent(batchId, seqs, now);
         inFlight.put(batchId, now);
+        pubacks.sent(batchId, now);
         int gen = generation;
         try {
-            publish(client, checkinsTopic, payload, false, listener(gen, token -> onPublished(batchId, token),
-                    e -> onConnectionLost(gen, e)));
+            publish(client, checkinsTopic, payload, false, listener(gen, () -> pubacks.answered(batchId),
+                    token -> onPublished(batchId, token), e -> onConnectionLost(gen, e)));
             log.debug("published batch {} ({} check-ins, {} bytes)", batchId, records.size(), payload.length);
         } catch (MqttException e) {
             log.error("publishing batch {} failed: {}", batchId, describe(e));
@@ -435,9 +493,70 @@ public final class MqttSyncAgent implements AutoCloseable {
         if (code >= 0x80) {
             log.error("the broker refused batch {}: {}", batchId, Refusals.describe(code));
             refused("publishing to " + checkinsTopic, code);
-        } else if (code == 0x10) {
-            log.warn("batch {} reached no subscriber: is central running? It will be republished after {}",
+        } else if (code == 0x10 && !warnedNoSubscriber) {
+            warnedNoSubscriber = true; // once per connection (or until an ack comes), not once per batch
+            log.warn("batch {} reached no subscriber: is central running? Unacked batches are republished after {}",
                     batchId, config.ackTimeout());
+        }
+    }
+
+    private void onMessage(String topic, byte[] payload) {
+        if (configTopic.equals(topic)) {
+            onVenueConfig(payload);
+        } else {
+            onAck(payload);
+        }
+    }
+
+    // ---- venue config down, kiosk events up (worker thread) ----
+
+    private void onVenueConfig(byte[] payload) {
+        VenueConfig snapshot;
+        try {
+            snapshot = codec.decode(payload, VenueConfig.class);
+        } catch (WireFormatException e) {
+            log.warn("ignoring an unreadable venue config: {}", e.getMessage());
+            return;
+        }
+        if (!snapshot.venueId().equals(config.venueId())) {
+            log.warn("ignoring a config for venue {} on this venue's topic", snapshot.venueId());
+            return;
+        }
+        int closed = venueEvents.apply(snapshot, clock.instant());
+        if (closed < 0) {
+            log.debug("venue config version {} is not newer than the one applied; ignored", snapshot.version());
+        } else {
+            log.info("applied venue config version {}: {} events, {} closed", snapshot.version(),
+                    snapshot.events().size(), closed);
+        }
+    }
+
+    /** Sends events staff made on the kiosk (one message at a time); marked published on PUBACK. */
+    private void publishKioskEvents() {
+        if (!connected || closing || eventsInFlight) {
+            return;
+        }
+        List<KioskEvent> pending = venueEvents.unpublished(KioskEvents.MAX_EVENTS);
+        if (pending.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        KioskEvents message = KioskEvents.of(config.kioskId(), config.venueId(), now,
+                pending.stream().filter(e -> !e.closed()).map(KioskEvent::event).toList(),
+                pending.stream().filter(KioskEvent::closed).map(e -> e.event().id()).toList());
+        int gen = generation;
+        Object publishId = new Object();
+        try {
+            eventsInFlight = true;
+            pubacks.sent(publishId, now);
+            publish(client, eventsTopic, codec.encode(message), false, listener(gen, () -> pubacks.answered(publishId),
+                    token -> {
+                        eventsInFlight = false;
+                        int marked = venueEvents.markPublished(pending);
+                        log.info("sent {} kiosk events to central ({} marked published)", pending.size(), marked);
+                    }, e -> onConnectionLost(gen, e)));
+        } catch (MqttException e) {
+            onConnectionLost(gen, e);
         }
     }
 
@@ -456,6 +575,7 @@ public final class MqttSyncAgent implements AutoCloseable {
         Instant now = clock.instant();
         int delivered = outbox.markDelivered(ack.batchId(), now);
         inFlight.remove(ack.batchId());
+        warnedNoSubscriber = false;
         if (delivered > 0) {
             lastSyncAt = now;
             notifyListeners(new BatchDelivered(ack.batchId(), delivered, ack.inserted(), ack.duplicates(), now));
@@ -484,7 +604,9 @@ public final class MqttSyncAgent implements AutoCloseable {
 
     private void maybePublishStatus(Instant now) {
         long backlog = status.backlog();
-        boolean changed = backlog != lastStatusBacklog && !now.isBefore(lastStatusAt.plus(STATUS_MIN_GAP));
+        DiskUsage.Alert alert = status.disk().alert();
+        boolean changed = (backlog != lastStatusBacklog || alert != lastStatusAlert)
+                && !now.isBefore(lastStatusAt.plus(STATUS_MIN_GAP));
         if (changed || !now.isBefore(lastStatusAt.plus(config.statusInterval()))) {
             publishStatus(now);
         }
@@ -494,14 +616,17 @@ public final class MqttSyncAgent implements AutoCloseable {
         if (!connected || statusInFlight) {
             return;
         }
-        KioskStatus online = statusSource.online();
+        KioskStatus online = statusSource.online(status.disk());
         int gen = generation;
+        Object statusPublish = new Object();
         try {
             statusInFlight = true;
-            publish(client, statusTopic, codec.encode(online), true,
-                    listener(gen, token -> statusInFlight = false, e -> onConnectionLost(gen, e)));
+            pubacks.sent(statusPublish, now);
+            publish(client, statusTopic, codec.encode(online), true, listener(gen, () -> pubacks.answered(statusPublish),
+                    token -> statusInFlight = false, e -> onConnectionLost(gen, e)));
             lastStatusAt = now;
             lastStatusBacklog = online.backlog();
+            lastStatusAlert = status.disk().alert();
         } catch (MqttException e) {
             onConnectionLost(gen, e);
         }
@@ -509,7 +634,12 @@ public final class MqttSyncAgent implements AutoCloseable {
 
     private void snapshot() {
         lastSnapshotAt = clock.instant();
-        status = new SyncStatus(connected, outbox.backlogCount(), lastSyncAt, failures, problem);
+        DiskUsage disk = DiskUsage.of(config.databasePath(), config.diskBudgetBytes());
+        if (disk.alert() != status.disk().alert() && disk.alert() != DiskUsage.Alert.NONE) {
+            log.warn("the kiosk database uses {}% of its disk budget ({} of {} bytes): alert {}; check-ins are still recorded",
+                    disk.percent(), disk.usedBytes(), disk.budgetBytes(), disk.alert());
+        }
+        status = new SyncStatus(connected, outbox.backlogCount(), lastSyncAt, failures, problem, disk);
     }
 
     private void purge() {
@@ -547,9 +677,16 @@ public final class MqttSyncAgent implements AutoCloseable {
 
     /** A Paho action listener whose outcome runs on the worker, and only while its client is current. */
     private MqttActionListener listener(int gen, Consumer<IMqttToken> success, Consumer<Throwable> failure) {
+        return listener(gen, () -> { }, success, failure);
+    }
+
+    /** As above, with {@code arrived} run at once on Paho's thread when the broker answers. */
+    private MqttActionListener listener(int gen, Runnable arrived, Consumer<IMqttToken> success,
+            Consumer<Throwable> failure) {
         return new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
+                arrived.run();
                 post(() -> {
                     if (gen == generation && !closing) {
                         success.accept(token);

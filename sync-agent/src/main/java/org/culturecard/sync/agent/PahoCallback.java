@@ -1,5 +1,6 @@
 package org.culturecard.sync.agent;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -11,16 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client's client-wide Paho callback: hands a lost connection and each arriving message (the
- * acks) to the agent and does nothing else, so Paho's threads never touch the agent's state.
+ * One client's client-wide Paho callback: hands a lost connection and each arriving message (acks
+ * and venue config) to the agent and does nothing else, so Paho's threads never touch the agent's state.
  */
 final class PahoCallback implements MqttCallback {
     private static final Logger log = LoggerFactory.getLogger(PahoCallback.class);
 
     private final Consumer<MqttException> lost;
-    private final Consumer<byte[]> arrived;
+    private final BiConsumer<String, byte[]> arrived;
 
-    PahoCallback(Consumer<MqttException> lost, Consumer<byte[]> arrived) {
+    PahoCallback(Consumer<MqttException> lost, BiConsumer<String, byte[]> arrived) {
         this.lost = lost;
         this.arrived = arrived;
     }
@@ -38,7 +39,7 @@ final class PahoCallback implements MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        arrived.accept(message.getPayload());
+        arrived.accept(topic, message.getPayload());
     }
 
     @Override

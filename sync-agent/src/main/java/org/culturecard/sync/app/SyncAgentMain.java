@@ -12,13 +12,14 @@ import org.culturecard.sync.config.InvalidConfigException;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.OutboxException;
 import org.culturecard.sync.outbox.SqliteOutbox;
+import org.culturecard.sync.tls.TlsSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The sync agent as its own process, for systemd ({@code Type=simple}): runs in the foreground,
- * logs to stdout, exits 2 on a bad command line or config and 1 when the kiosk's database cannot
- * be opened, and shuts down cleanly on SIGTERM (a shutdown hook publishes "offline" and closes).
+ * logs to stdout, exits 2 on a bad command line or config (including unusable TLS files) and 1
+ * when the kiosk's database cannot be opened, and shuts down cleanly on SIGTERM (a shutdown hook publishes "offline" and closes).
  *
  * <pre>java -cp ... org.culturecard.sync.app.SyncAgentMain --config /etc/culturecard/sync-agent.properties</pre>
  */
@@ -47,7 +48,20 @@ public final class SyncAgentMain {
             System.exit(EXIT_FAILURE);
             return;
         }
-        MqttSyncAgent agent = new MqttSyncAgent(config, outbox, Clock.systemUTC(), UuidV7.system());
+        MqttSyncAgent agent;
+        try {
+            agent = new MqttSyncAgent(config, outbox, Clock.systemUTC(), UuidV7.system());
+        } catch (TlsSetupException e) {
+            log.error("{}", e.getMessage());
+            outbox.close();
+            System.exit(EXIT_USAGE);
+            return;
+        } catch (OutboxException e) {
+            log.error("{}", e.getMessage());
+            outbox.close();
+            System.exit(EXIT_FAILURE);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping");

@@ -25,11 +25,14 @@ import org.culturecard.core.wire.CheckInBatch;
  * {@code CULTURECARD_SYNC_} plus the key in upper case with dots and hyphens as underscores
  * ({@code broker.uri} becomes {@code CULTURECARD_SYNC_BROKER_URI}). Durations are written
  * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d} or ISO-8601 ({@code PT30S}).
+ * Sizes ({@code disk.budget}) are bytes, or {@code 512KB}, {@code 200MB}, {@code 2GB} (powers of 1024).
  * {@link #toString()} redacts the password, so the effective config can be logged.
  *
  * @param caCert     PEM of the CA that signed the broker's certificate; null for plain TCP
  * @param clientCert PEM of this kiosk's certificate; null without client certificates
  * @param clientKey  PEM of this kiosk's private key; set exactly when clientCert is
+ * @param diskBudgetBytes what the kiosk database and its WAL may use; alerts at 50 and 80 percent
+ *                   (check-ins are still recorded beyond it: the budget warns, it never drops)
  */
 public record SyncConfig(
         URI brokerUri,
@@ -49,7 +52,8 @@ public record SyncConfig(
         String password,
         Path caCert,
         Path clientCert,
-        Path clientKey) {
+        Path clientKey,
+        long diskBudgetBytes) {
 
     public static final String ENV_PREFIX = "CULTURECARD_SYNC_";
     public static final String BROKER_URI = "broker.uri";
@@ -70,11 +74,14 @@ public record SyncConfig(
     public static final String CA_CERT = "tls.ca-cert";
     public static final String CLIENT_CERT = "tls.client-cert";
     public static final String CLIENT_KEY = "tls.client-key";
+    public static final String DISK_BUDGET = "disk.budget";
+    /** 1 GiB: years of check-ins at a busy venue (a row is well under 1 KB). */
+    public static final long DEFAULT_DISK_BUDGET = 1L << 30;
 
     /** Every key this config understands; anything else in the file is refused as a typo. */
     public static final Set<String> KEYS = Set.of(BROKER_URI, KIOSK_ID, VENUE_ID, DATABASE_PATH,
             KEEPALIVE_SECONDS, ACK_TIMEOUT, BATCH_MAX_RECORDS, BATCH_MAX_BYTES, BACKOFF_MIN, BACKOFF_MAX,
-            STATUS_INTERVAL, POLL_INTERVAL, PURGE_AFTER, USERNAME, PASSWORD, CA_CERT, CLIENT_CERT, CLIENT_KEY);
+            STATUS_INTERVAL, POLL_INTERVAL, PURGE_AFTER, USERNAME, PASSWORD, CA_CERT, CLIENT_CERT, CLIENT_KEY, DISK_BUDGET);
 
     private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
 
@@ -98,6 +105,9 @@ public record SyncConfig(
         positive(STATUS_INTERVAL, statusInterval);
         positive(POLL_INTERVAL, pollInterval);
         positive(PURGE_AFTER, purgeAfter);
+        if (diskBudgetBytes < 1L << 20) {
+            throw new InvalidConfigException(DISK_BUDGET, "must be at least 1MB, not " + diskBudgetBytes + " bytes");
+        }
         if (password != null && username == null) {
             throw new InvalidConfigException(USERNAME, "is required when " + PASSWORD + " is set");
         }
@@ -108,13 +118,20 @@ public record SyncConfig(
         readable(CA_CERT, caCert);
         readable(CLIENT_CERT, clientCert);
         readable(CLIENT_KEY, clientKey);
+        if (clientCert != null && caCert == null) {
+            throw new InvalidConfigException(CA_CERT, "is required with " + CLIENT_CERT + " (the broker is trusted only through it)");
+        }
+        if (caCert != null && !Set.of("ssl", "wss").contains(brokerUri.getScheme())) {
+            throw new InvalidConfigException(BROKER_URI, "must be ssl:// or wss:// when " + CA_CERT + " is set, not " + brokerUri);
+        }
     }
 
     /** A config with every default: keepalive 30 s, ack timeout 30 s, 100 records / 64 KB, backoff 1 s to 5 min. */
     public static SyncConfig of(URI brokerUri, KioskId kioskId, VenueId venueId, Path databasePath) {
         return new SyncConfig(brokerUri, kioskId, venueId, databasePath, 30, Duration.ofSeconds(30),
                 CheckInBatch.MAX_RECORDS, CheckInBatch.MAX_BYTES, Duration.ofSeconds(1), Duration.ofMinutes(5),
-                Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofDays(30), null, null, null, null, null);
+                Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofDays(30), null, null, null, null, null,
+                DEFAULT_DISK_BUDGET);
     }
 
     /** Reads {@code file}, applies {@code CULTURECARD_SYNC_*} overrides from {@code env}, and validates. */
@@ -164,52 +181,65 @@ public record SyncConfig(
                 duration(v, POLL_INTERVAL, d.pollInterval),
                 duration(v, PURGE_AFTER, d.purgeAfter),
                 v.get(USERNAME), v.get(PASSWORD),
-                path(v, CA_CERT), path(v, CLIENT_CERT), path(v, CLIENT_KEY));
+                path(v, CA_CERT), path(v, CLIENT_CERT), path(v, CLIENT_KEY),
+                size(v, DISK_BUDGET, d.diskBudgetBytes));
     }
 
     public SyncConfig withAckTimeout(Duration timeout) {
         return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, timeout, batchMaxRecords,
                 batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey);
+                caCert, clientCert, clientKey, diskBudgetBytes);
     }
 
     public SyncConfig withBackoff(Duration min, Duration max) {
         return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
                 batchMaxBytes, min, max, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey);
+                caCert, clientCert, clientKey, diskBudgetBytes);
     }
 
     public SyncConfig withKeepAliveSeconds(int seconds) {
         return new SyncConfig(brokerUri, kioskId, venueId, databasePath, seconds, ackTimeout, batchMaxRecords,
                 batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey);
+                caCert, clientCert, clientKey, diskBudgetBytes);
     }
 
     public SyncConfig withBrokerUri(URI uri) {
         return new SyncConfig(uri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
                 batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey);
+                caCert, clientCert, clientKey, diskBudgetBytes);
     }
 
     public SyncConfig withBatchLimits(int maxRecords, int maxBytes) {
         return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, maxRecords,
                 maxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey);
+                caCert, clientCert, clientKey, diskBudgetBytes);
+    }
+
+    public SyncConfig withDiskBudget(long bytes) {
+        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
+                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
+                caCert, clientCert, clientKey, bytes);
+    }
+
+    public SyncConfig withPurgeAfter(Duration age) {
+        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
+                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, age, username, password,
+                caCert, clientCert, clientKey, diskBudgetBytes);
     }
 
     public SyncConfig withStatusInterval(Duration interval) {
         return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
                 batchMaxBytes, backoffMin, backoffMax, interval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey);
+                caCert, clientCert, clientKey, diskBudgetBytes);
     }
 
     public SyncConfig withCredentials(String user, String secret) {
         return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
                 batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, user, secret,
-                caCert, clientCert, clientKey);
+                caCert, clientCert, clientKey, diskBudgetBytes);
     }
 
-    /** True when the config names PEM files for TLS (the transport itself is not wired yet). */
+    /** True when the config names PEM files for TLS: the agent then connects with them and verifies the broker's hostname. */
     public boolean tlsConfigured() {
         return caCert != null || clientCert != null;
     }
@@ -236,6 +266,7 @@ public record SyncConfig(
         shown.put(CA_CERT, caCert);
         shown.put(CLIENT_CERT, clientCert);
         shown.put(CLIENT_KEY, clientKey);
+        shown.put(DISK_BUDGET, diskBudgetBytes + " bytes");
         StringBuilder text = new StringBuilder("SyncConfig");
         shown.forEach((key, value) -> text.append("\n  ").append(key).append(" = ").append(value == null ? "(unset)" : value));
         return text.toString();
@@ -299,6 +330,28 @@ public record SyncConfig(
             return Durations.parse(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(key, e.getMessage(), e);
+        }
+    }
+
+    /** Bytes, written {@code 5000}, {@code 512KB}, {@code 200MB} or {@code 2GB} (powers of 1024). */
+    private static long size(Map<String, String> v, String key, long otherwise) {
+        String text = v.get(key);
+        if (text == null) {
+            return otherwise;
+        }
+        String upper = text.toUpperCase(Locale.ROOT).replace(" ", "");
+        long unit = 1;
+        for (String[] suffix : new String[][] {{"KB", "10"}, {"MB", "20"}, {"GB", "30"}}) {
+            if (upper.endsWith(suffix[0])) {
+                unit = 1L << Integer.parseInt(suffix[1]);
+                upper = upper.substring(0, upper.length() - 2);
+                break;
+            }
+        }
+        try {
+            return Math.multiplyExact(Long.parseLong(upper), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidConfigException(key, "is not a size in bytes (e.g. 500MB): " + text, e);
         }
     }
 

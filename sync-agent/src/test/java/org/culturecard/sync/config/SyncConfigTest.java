@@ -103,6 +103,39 @@ class SyncConfigTest {
     }
 
     @Test
+    void readsTheDiskBudgetInBytesOrWithAUnit() {
+        assertThat(SyncConfig.fromProperties(minimal(), Map.of()).diskBudgetBytes()).isEqualTo(1L << 30);
+        Properties p = minimal();
+        p.setProperty("disk.budget", "200MB");
+        assertThat(SyncConfig.fromProperties(p, Map.of()).diskBudgetBytes()).isEqualTo(200L << 20);
+        p.setProperty("disk.budget", "2gb");
+        assertThat(SyncConfig.fromProperties(p, Map.of()).diskBudgetBytes()).isEqualTo(2L << 30);
+        p.setProperty("disk.budget", "5000000");
+        assertThat(SyncConfig.fromProperties(p, Map.of()).diskBudgetBytes()).isEqualTo(5_000_000L);
+        assertInvalid("disk.budget", "lots");
+        assertInvalid("disk.budget", "10KB");
+    }
+
+    @Test
+    void tlsFilesNeedAnSslBrokerUriAndTheCaWithAClientCertificate() throws Exception {
+        Path pem = Files.writeString(dir.resolve("any.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Properties overTcp = minimal();
+        overTcp.setProperty("tls.ca-cert", pem.toString());
+        assertThatThrownBy(() -> SyncConfig.fromProperties(overTcp, Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.key()).isEqualTo("broker.uri"));
+
+        Properties noCa = minimal();
+        noCa.setProperty("broker.uri", "ssl://broker.example:8883");
+        noCa.setProperty("tls.client-cert", pem.toString());
+        noCa.setProperty("tls.client-key", pem.toString());
+        assertThatThrownBy(() -> SyncConfig.fromProperties(noCa, Map.of()))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.key()).isEqualTo("tls.ca-cert"));
+
+        noCa.setProperty("tls.ca-cert", pem.toString());
+        assertThat(SyncConfig.fromProperties(noCa, Map.of()).tlsConfigured()).isTrue();
+    }
+
+    @Test
     void redactsThePasswordWhenPrinted() {
         Properties p = minimal();
         p.setProperty("broker.username", "kiosk-1");

@@ -1,0 +1,233 @@
+package org.culturecard.sync.venue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.culturecard.core.event.AgeBand;
+import org.culturecard.core.event.ArtsActivity;
+import org.culturecard.core.event.Category;
+import org.culturecard.core.event.Event;
+import org.culturecard.core.event.LearningLayer;
+import org.culturecard.core.event.Mode;
+import org.culturecard.core.event.Sector;
+import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.wire.VenueConfig;
+import org.culturecard.sync.outbox.OutboxException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The kiosk's {@code events} and {@code settings} tables, seen from the sync agent: central's venue
+ * snapshots are applied here, and the events staff made on the kiosk are read from here to be sent up.
+ *
+ * <p>Applying a snapshot is one transaction: events are upserted with origin {@code central} and the
+ * snapshot's version (their {@code active} and {@code closed} flags, which belong to staff, are left
+ * alone); central-origin events that the snapshot no longer lists are closed; the version is kept in
+ * {@code settings} under {@value #VERSION_KEY}, and a snapshot not newer than it is ignored (retained
+ * messages come again on every reconnect, and may arrive out of order after a broker restart).
+ *
+ * <p>Times are written as the kiosk writes them (fixed-width UTC with milliseconds), so its SQL
+ * comparisons keep working. Thread-safe: one connection, every method synchronized.
+ */
+public final class SqliteVenueEvents implements AutoCloseable {
+    /** The settings key holding the version of the last venue snapshot applied. */
+    public static final String VERSION_KEY = "config.version";
+    private static final DateTimeFormatter TIMES =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final String COLUMNS = "id, venue_id, title, sector, activity, mode, age_band, learning_layer,"
+            + " starts_at, ends_at, capacity";
+
+    private final Connection connection;
+
+    private SqliteVenueEvents(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens the kiosk's database (WAL, busy timeout 5 s); the file must exist, the kiosk owns it. */
+    public static SqliteVenueEvents open(Path database) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(5000);
+        config.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);
+        try {
+            return new SqliteVenueEvents(config.createConnection("jdbc:sqlite:" + database.toAbsolutePath()));
+        } catch (SQLException e) {
+            throw new OutboxException("cannot open the events of " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A row of the kiosk's {@code settings} table, or null. */
+    public synchronized String setting(String key) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            select.setString(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("cannot read setting " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The version of the last snapshot applied, 0 when none. */
+    public synchronized long appliedVersion() {
+        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            select.setString(1, VERSION_KEY);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Long.parseLong(rows.getString(1)) : 0;
+            }
+        } catch (SQLException | NumberFormatException e) {
+            throw new OutboxException("cannot read the applied config version: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Applies {@code snapshot} if it is newer than the last one applied; returns how many central
+     * events it closed, or -1 when the snapshot was not newer and nothing changed.
+     */
+    public synchronized int apply(VenueConfig snapshot, Instant now) {
+        return inTransaction(() -> {
+            if (snapshot.version() <= appliedVersion()) {
+                return -1;
+            }
+            String at = TIMES.format(now);
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO events (" + COLUMNS
+                    + ", origin, config_version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'central', ?, ?)"
+                    + " ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, title = excluded.title,"
+                    + " sector = excluded.sector, activity = excluded.activity, mode = excluded.mode,"
+                    + " age_band = excluded.age_band, learning_layer = excluded.learning_layer,"
+                    + " starts_at = excluded.starts_at, ends_at = excluded.ends_at, capacity = excluded.capacity,"
+                    + " config_version = excluded.config_version, updated_at = excluded.updated_at")) {
+                for (Event event : snapshot.events()) {
+                    bindEvent(upsert, event);
+                    upsert.setLong(12, snapshot.version());
+                    upsert.setString(13, at);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            int closed;
+            try (PreparedStatement close = connection.prepareStatement("UPDATE events SET closed = 1, active = 0,"
+                    + " updated_at = ? WHERE origin = 'central' AND closed = 0"
+                    + " AND (config_version IS NULL OR config_version < ?)")) {
+                close.setString(1, at);
+                close.setLong(2, snapshot.version());
+                closed = close.executeUpdate();
+            }
+            try (PreparedStatement version = connection.prepareStatement("INSERT INTO settings (key, value) VALUES (?, ?)"
+                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+                version.setString(1, VERSION_KEY);
+                version.setString(2, Long.toString(snapshot.version()));
+                version.executeUpdate();
+            }
+            return closed;
+        }, "apply venue config version " + snapshot.version());
+    }
+
+    /** Events staff made or changed on this kiosk that central has not had yet (oldest first, at most {@code max}). */
+    public synchronized List<KioskEvent> unpublished(int max) {
+        String sql = "SELECT " + COLUMNS + ", closed, updated_at FROM events"
+                + " WHERE origin = 'kiosk' AND published = 0 ORDER BY updated_at, id LIMIT ?";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setInt(1, max);
+            List<KioskEvent> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new KioskEvent(event(rows), rows.getInt(12) == 1, rows.getString(13)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new OutboxException("cannot read unpublished kiosk events: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks these events published, each only if it has not changed since it was read (a change made
+     * while the message was on its way is sent again). Returns how many were marked.
+     */
+    public synchronized int markPublished(List<KioskEvent> sent) {
+        return inTransaction(() -> {
+            int marked = 0;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE events SET published = 1 WHERE id = ? AND updated_at = ? AND published = 0")) {
+                for (KioskEvent event : sent) {
+                    update.setString(1, event.event().id().toString());
+                    update.setString(2, event.updatedAt());
+                    marked += update.executeUpdate();
+                }
+            }
+            return marked;
+        }, "mark kiosk events published");
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new OutboxException("cannot close the events connection: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bindEvent(PreparedStatement statement, Event event) throws SQLException {
+        Category category = event.category();
+        statement.setString(1, event.id().toString());
+        statement.setString(2, event.venueId().value());
+        statement.setString(3, event.title());
+        statement.setString(4, category.sector().code());
+        statement.setString(5, category.activity() == null ? null : category.activity().code());
+        statement.setString(6, category.mode().code());
+        statement.setString(7, event.ageBand().code());
+        statement.setString(8, event.learningLayer() == null ? null : event.learningLayer().code());
+        statement.setString(9, TIMES.format(event.startsAt()));
+        statement.setString(10, TIMES.format(event.endsAt()));
+        if (event.capacity() == null) {
+            statement.setNull(11, java.sql.Types.INTEGER);
+        } else {
+            statement.setInt(11, event.capacity());
+        }
+    }
+
+    private static Event event(ResultSet rows) throws SQLException {
+        String activity = rows.getString(5);
+        String layer = rows.getString(8);
+        int capacity = rows.getInt(11);
+        Integer capacityOrNull = rows.wasNull() ? null : capacity;
+        return new Event(UUID.fromString(rows.getString(1)), VenueId.of(rows.getString(2)), rows.getString(3),
+                new Category(Sector.fromCode(rows.getString(4)),
+                        activity == null ? null : ArtsActivity.fromCode(activity), Mode.fromCode(rows.getString(6))),
+                AgeBand.fromCode(rows.getString(7)), layer == null ? null : LearningLayer.fromCode(layer),
+                Instant.parse(rows.getString(9)), Instant.parse(rows.getString(10)), capacityOrNull);
+    }
+
+    private <T> T inTransaction(SqlWork<T> work, String what) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+}

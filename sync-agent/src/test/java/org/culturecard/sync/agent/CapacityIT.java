@@ -1,0 +1,166 @@
+package org.culturecard.sync.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.culturecard.core.ids.UuidV7;
+import org.culturecard.core.wire.KioskStatus;
+import org.culturecard.core.wire.Topics;
+import org.culturecard.core.wire.WireCodec;
+import org.culturecard.sync.config.SyncConfig;
+import org.culturecard.sync.outbox.SqliteOutbox;
+import org.culturecard.sync.testing.KioskDb;
+import org.culturecard.testsupport.mqtt.MosquittoExtension;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The disk budget's alerts and the purge of old delivered outbox rows, on a real SQLite file and broker. */
+class CapacityIT {
+    @RegisterExtension
+    static final MosquittoExtension BROKER = new MosquittoExtension();
+
+    private final WireCodec codec = new WireCodec();
+
+    @Test
+    void outboxRowsDeliveredLongerAgoThanPurgeAfterAreDeletedAndCheckInsKept(@TempDir Path dir) throws Exception {
+        try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file())) {
+            Instant now = Instant.now();
+            kiosk.record(6, now.minus(Duration.ofDays(40)));
+            kiosk.record(2, now);
+            execute(kiosk, "UPDATE outbox SET batch_id = 'b', sent_at = created_at,"
+                    + " delivered_at = '" + now.minus(Duration.ofDays(31)) + "' WHERE seq <= 3");
+            execute(kiosk, "UPDATE outbox SET batch_id = 'c', sent_at = created_at,"
+                    + " delivered_at = '" + now.minus(Duration.ofDays(29)) + "' WHERE seq IN (4, 5)");
+            // default purge.after: 30 days; the agent purges when it starts (then once a day)
+            SyncConfig config = SyncConfig.of(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE, kiosk.file());
+            assertThat(config.purgeAfter()).isEqualTo(Duration.ofDays(30));
+            try (MqttSyncAgent agent = new MqttSyncAgent(config, outbox, Clock.systemUTC(), UuidV7.system())) {
+                agent.start();
+                await().atMost(Duration.ofSeconds(10)).until(() -> count(kiosk, "SELECT count(*) FROM outbox") == 5);
+            }
+            assertThat(count(kiosk, "SELECT min(seq) FROM outbox")).as("the three old delivered rows went").isEqualTo(4);
+            assertThat(count(kiosk, "SELECT count(*) FROM outbox WHERE delivered_at IS NULL"))
+                    .as("undelivered rows are never purged, however old").isEqualTo(3);
+            assertThat(count(kiosk, "SELECT count(*) FROM check_ins")).as("check-ins stay").isEqualTo(8);
+        }
+    }
+
+    @Test
+    void theDiskBudgetRaisesAlertsAtFiftyAndEightyPercentWithoutDroppingCheckIns(@TempDir Path dir) throws Exception {
+        List<KioskStatus> statuses = new CopyOnWriteArrayList<>();
+        MqttClient fleet = new MqttClient(BROKER.server().uri(), "fleet-view", new MemoryPersistence());
+        fleet.setCallback(new StatusCollector(statuses));
+        fleet.connect();
+        try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file())) {
+            fleet.subscribe(Topics.status(KioskDb.VENUE, KioskDb.KIOSK), 1);
+            execute(kiosk, "INSERT INTO settings (key, value) VALUES ('" + MqttSyncAgent.READER_STATE_SETTING + "', 'attached')");
+            long budget = 8L << 20; // WAL frames make each transaction cost a few KB
+            long size = DiskUsage.of(kiosk.file(), budget).usedBytes();
+            SyncConfig config = SyncConfig.of(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
+                    kiosk.file()).withDiskBudget(budget).withStatusInterval(Duration.ofSeconds(1));
+            try (MqttSyncAgent agent = new MqttSyncAgent(config, outbox, Clock.systemUTC(), UuidV7.system())) {
+                agent.start();
+                assertThat(size).as("an empty store is well under half of the budget").isLessThan(budget / 2);
+                await().atMost(Duration.ofSeconds(10)).until(() -> agent.status().connected());
+                assertThat(agent.status().disk().alert()).isEqualTo(DiskUsage.Alert.NONE);
+
+                int recorded = 0;
+                while (DiskUsage.of(kiosk.file(), budget).percent() < 55) {
+                    kiosk.record(10, Instant.now());
+                    recorded += 10;
+                }
+                await().atMost(Duration.ofSeconds(5)).until(() -> agent.status().disk().alert() == DiskUsage.Alert.HALF);
+                await().atMost(Duration.ofSeconds(15)).until(() -> statuses.stream()
+                        .anyMatch(s -> s.versions().getOrDefault("disk-budget", "").startsWith("HALF")));
+
+                while (DiskUsage.of(kiosk.file(), budget).percent() < 85) {
+                    kiosk.record(10, Instant.now());
+                    recorded += 10;
+                }
+                await().atMost(Duration.ofSeconds(5)).until(() -> agent.status().disk().alert() == DiskUsage.Alert.HIGH);
+                await().atMost(Duration.ofSeconds(15)).until(() -> statuses.stream()
+                        .anyMatch(s -> s.versions().getOrDefault("disk-budget", "").startsWith("HIGH")));
+                KioskStatus last = statuses.get(statuses.size() - 1);
+                assertThat(last.readerState()).as("read from the kiosk's settings row").isEqualTo("attached");
+                assertThat(last.freeDiskBytes()).as("free = what is left of the budget").isLessThan(budget / 5);
+
+                while (DiskUsage.of(kiosk.file(), budget).percent() < 100) {
+                    kiosk.record(10, Instant.now());
+                    recorded += 10;
+                }
+                await().atMost(Duration.ofSeconds(5)).until(() -> agent.status().disk().alert() == DiskUsage.Alert.OVER);
+                assertThat(count(kiosk, "SELECT count(*) FROM check_ins")).as("nothing dropped").isEqualTo(recorded);
+                assertThat(count(kiosk, "SELECT count(*) FROM outbox")).isEqualTo(recorded);
+            }
+        } finally {
+            fleet.disconnect();
+            fleet.close();
+        }
+    }
+
+    private static void execute(KioskDb kiosk, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + kiosk.file());
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    private static long count(KioskDb kiosk, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + kiosk.file());
+                Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Collects the retained status messages (a fleet view in miniature). */
+    private final class StatusCollector implements MqttCallback {
+        private final List<KioskStatus> statuses;
+
+        StatusCollector(List<KioskStatus> statuses) {
+            this.statuses = statuses;
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) throws Exception {
+            if (message.getPayload().length > 0) {
+                statuses.add(codec.decode(message.getPayload(), KioskStatus.class));
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {}
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {}
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {}
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {}
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    }
+}
