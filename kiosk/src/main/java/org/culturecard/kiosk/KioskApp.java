@@ -20,7 +20,9 @@ import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.core.card.CardTap;
 import org.culturecard.reader.ReaderFeedback;
 import org.culturecard.kiosk.ui.SyncIndicator;
+import java.util.function.Consumer;
 import org.culturecard.reader.CardReader;
+import org.culturecard.reader.ReaderEvent;
 import org.culturecard.core.event.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +82,18 @@ public final class KioskApp implements AutoCloseable {
         CheckInResult result = checkInService.handle(tap);
         feedback.signal(tap.readerName(), !(result instanceof CheckInResult.NotALibraryCard));
         return result;
+    }
+
+    /**
+     * The card reader's listener: records the readers' state for the sync agent's status message,
+     * then passes every event on to {@code screens}.
+     */
+    public Consumer<ReaderEvent> readerListener(Consumer<ReaderEvent> screens) {
+        ReaderStateRecorder recorder = new ReaderStateRecorder(store);
+        return event -> {
+            recorder.accept(event);
+            screens.accept(event);
+        };
     }
 
     /** What the attract and staff screens show; reads the disk, so call it off the UI thread. */

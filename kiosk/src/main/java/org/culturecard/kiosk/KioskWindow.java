@@ -45,7 +45,7 @@ public final class KioskWindow {
         });
         stage.show();
         model.start();
-        app.reader().start(model::onReaderEvent);
+        app.reader().start(app.readerListener(model::onReaderEvent));
         return new KioskWindow(model, view);
     }
 

@@ -272,7 +272,9 @@ public final class SqliteKioskStore implements AutoCloseable {
 
     /** Closes the event: no more check-ins count against it. False when it is unknown. */
     public synchronized boolean closeEvent(UUID eventId) {
-        return inTransaction(() -> update("UPDATE events SET active = 0, closed = 1, updated_at = ? WHERE id = ?",
+        // A kiosk-made event is sent up again so that central learns it was closed.
+        return inTransaction(() -> update("UPDATE events SET active = 0, closed = 1, updated_at = ?,"
+                        + " published = CASE WHEN origin = 'kiosk' THEN 0 ELSE published END WHERE id = ?",
                 Times.format(clock.instant()), eventId.toString()) == 1);
     }
 

@@ -142,6 +142,29 @@ class SqliteKioskStoreTest {
     }
 
     @Test
+    void closingAKioskMadeEventSendsItUpAgainButAnEventFromCentralStaysAsItIs() throws Exception {
+        Event kioskMade = Fixtures.event("Zine club", clock.instant(), Duration.ofHours(2));
+        Event fromCentral = Fixtures.event("Jazz night", clock.instant(), Duration.ofHours(2));
+        store.saveKioskEvent(kioskMade);
+        store.upsertEvent(fromCentral, EventOrigin.CENTRAL);
+        markAllPublished();
+        assertThat(store.isPublished(kioskMade.id())).isTrue();
+
+        store.closeEvent(kioskMade.id());
+        store.closeEvent(fromCentral.id());
+
+        assertThat(store.isPublished(kioskMade.id())).as("the sync agent tells central it was closed").isFalse();
+        assertThat(store.isPublished(fromCentral.id())).isTrue();
+    }
+
+    private void markAllPublished() throws Exception {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE events SET published = 1");
+        }
+    }
+
+    @Test
     void updatesAnEventWithoutLosingItsActiveFlag() {
         Event event = Fixtures.event("Comic drawing", clock.instant(), Duration.ofHours(1));
         store.upsertEvent(event, EventOrigin.KIOSK);
