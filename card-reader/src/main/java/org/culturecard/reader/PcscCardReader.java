@@ -80,7 +80,9 @@ public final class PcscCardReader implements CardReader {
     private final Supplier<CardTerminals> terminalsFactory;
     private final TapDebouncer debouncer;
     private final Map<String, Boolean> cardPresentByReader = new LinkedHashMap<>();
-    private final Set<String> unsupportedReported = new HashSet<>();
+    private final Set<String> unsupportedReported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ReadWorkers reads;
+    private final Object emitting = new Object();
     private volatile LatencyProbe latencyProbe = (seen, emitted) -> { };
     private volatile boolean running;
     private volatile Consumer<ReaderEvent> listener;
@@ -101,6 +103,7 @@ public final class PcscCardReader implements CardReader {
         this.options = Objects.requireNonNull(options, "options");
         this.terminalsFactory = terminalsFactory;
         this.debouncer = new TapDebouncer(options.debounceWindow());
+        this.reads = new ReadWorkers(terminalsFactory);
     }
 
     /** A fresh PC/SC context through jnasmartcardio: the only way to recover after pcscd restarts. */
@@ -164,6 +167,7 @@ public final class PcscCardReader implements CardReader {
                 Thread.currentThread().interrupt();
             }
         }
+        reads.close();
     }
 
     private void monitor() {
@@ -183,6 +187,7 @@ public final class PcscCardReader implements CardReader {
             } catch (CardException | RuntimeException e) {
                 LOG.info("PC/SC call failed, establishing a new context: {}", describe(e));
                 dropContext();
+                reads.resetContexts();
             }
         }
         dropContext();
@@ -220,6 +225,7 @@ public final class PcscCardReader implements CardReader {
         for (CardTerminal terminal : all) {
             if (cardPresentByReader.putIfAbsent(terminal.getName(), false) == null) {
                 LOG.info("reader attached: '{}'", terminal.getName());
+                reads.attach(terminal.getName());
                 emit(new ReaderAttached(terminal.getName(), now()));
             }
         }
@@ -248,7 +254,10 @@ public final class PcscCardReader implements CardReader {
         for (String name : new ArrayList<>(cardPresentByReader.keySet())) {
             if (!present.contains(name)) {
                 cardPresentByReader.remove(name);
-                debouncer.forget(name);
+                reads.forget(name);
+                synchronized (debouncer) {
+                    debouncer.forget(name);
+                }
                 LOG.info("reader lost: '{}'", name);
                 emit(new ReaderLost(name, now()));
             }
@@ -267,22 +276,28 @@ public final class PcscCardReader implements CardReader {
         }
         cardPresentByReader.put(name, present);
         if (present) {
-            readCard(terminal, seenNanos);
+            reads.read(name, onReaderThread -> readCard(onReaderThread, seenNanos));
         } else {
-            debouncer.cardLeft(name, now());
+            synchronized (debouncer) {
+                debouncer.cardLeft(name, now());
+            }
             emit(new CardRemoved(name, now()));
         }
     }
 
-    /** Reads the UID of a card that just arrived; every failure ends here, without a tap. */
-    private void readCard(CardTerminal terminal, long seenNanos) {
+    /**
+     * Reads the UID of a card that just arrived, on its reader's read thread (see {@link ReadWorkers}).
+     * Every failure of the card ends here, without a tap; a failed connect is thrown, since the
+     * context may be dead (pcscd restarted) and the read thread then replaces it.
+     */
+    private void readCard(CardTerminal terminal, long seenNanos) throws CardException {
         String name = terminal.getName();
         Card card;
         try {
             card = terminal.connect("*");
         } catch (CardException | RuntimeException e) {
             LOG.info("card on '{}' could not be connected (removed?): {}", name, describe(e));
-            return;
+            throw e instanceof CardException ce ? ce : new CardException(describe(e));
         }
         CardTap tap = null;
         try {
@@ -306,7 +321,11 @@ public final class PcscCardReader implements CardReader {
     }
 
     private void presentIfNew(CardTap tap, long seenNanos) {
-        if (!debouncer.isNewTap(tap.readerName(), tap.uid(), tap.at())) {
+        boolean isNew;
+        synchronized (debouncer) {
+            isNew = debouncer.isNewTap(tap.readerName(), tap.uid(), tap.at());
+        }
+        if (!isNew) {
             LOG.debug("same card again on '{}' within the debounce window: not a new tap", tap.readerName());
             return;
         }
@@ -328,7 +347,7 @@ public final class PcscCardReader implements CardReader {
         release(old);
     }
 
-    private static void release(CardTerminals context) {
+    static void release(CardTerminals context) {
         if (context instanceof jnasmartcardio.Smartcardio.JnaCardTerminals jna) {
             try {
                 jna.close();
@@ -338,14 +357,17 @@ public final class PcscCardReader implements CardReader {
         }
     }
 
+    /** Serialised: read threads and the monitor thread emit, the listener sees one event at a time. */
     private void emit(ReaderEvent event) {
-        if (!running) {
-            return;
-        }
-        try {
-            listener.accept(event);
-        } catch (RuntimeException e) {
-            LOG.error("a reader event listener threw; the reader goes on", e);
+        synchronized (emitting) {
+            if (!running) {
+                return;
+            }
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.error("a reader event listener threw; the reader goes on", e);
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import org.culturecard.core.card.CardUid;
  * Turns presentations into taps: the same card on the same reader within the window of its last
  * presentation or removal is the same tap (a wobbling hand, a card that flickers in the field); a
  * different card, or the same card on another reader, is a new tap. Not thread-safe: the monitor
- * thread owns it.
+ * thread and the read threads use it under a lock on it.
  */
 final class TapDebouncer {
     private final Duration window;

@@ -164,6 +164,16 @@ class PcscCardReaderIT {
     }
 
     @Test
+    void aCardThatNeverAnswersDoesNotHoldUpTheOtherReader() {
+        put(PORT_READER_0, VirtualCard.ATR_MIFARE_CLASSIC_1K, CardResponder.delayed(15_000, CardResponder.uid(UID_7)));
+        await().atMost(EventLog.PATIENCE).until(() -> cards.get(0).apduCount() > 0);
+
+        put(PORT_READER_1, UID_4, VirtualCard.ATR_MIFARE_CLASSIC_1K);
+
+        assertThat(events.awaitTapOn(READER_1, 1).tap().uid()).isEqualTo(CardUid.of(UID_4));
+    }
+
+    @Test
     void cardPulledDuringTheUidReadGivesNoTapAndTheNextCardReads() {
         VirtualCard pulled = put(PORT_READER_0, VirtualCard.ATR_MIFARE_CLASSIC_1K, CardResponder.pulledAfter(100));
         await().atMost(EventLog.PATIENCE).until(() -> !pulled.isInserted());
