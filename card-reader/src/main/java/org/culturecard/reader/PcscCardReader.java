@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One daemon thread, {@value #THREAD_NAME}, watches all readers: it waits for a PC/SC status
  * change (at most {@link Options#pollInterval()}, so readers plugged in or out are noticed by
- * re-listing), reads at once the UID of each card the change announced, then compares the readers
+ * re-listing), hands each card the change announced to its reader's read thread ({@link ReadWorkers})
+ * to read the UID, then compares the readers
  * and cards present with what it saw before (reader attached or lost, card removed, a card the
  * change did not announce). When any PC/SC call fails it drops its context and establishes a new one;
  * if that fails, pcscd is gone: it reports {@link ServiceDown} and the loss of every reader, then
