@@ -292,6 +292,21 @@ public final class PcscCardReader implements CardReader {
      * context may be dead (pcscd restarted) and the read thread then replaces it.
      */
     private void readCard(CardTerminal terminal, long seenNanos) throws CardException {
+        Attempt attempt = readOnce(terminal);
+        if (attempt.failed() && isStillPresent(terminal)) {
+            // The card is still there: a transient error (a protocol hiccup while it was settling
+            // in the field) should not cost a tap, since the card lying there will not arrive again.
+            attempt = readOnce(terminal);
+        }
+        if (attempt.tap() != null) {
+            presentIfNew(attempt.tap(), seenNanos);
+        }
+    }
+
+    /** One read: a tap, no UID (the card answered, but no usable UID), or failed (an error on the way). */
+    private record Attempt(CardTap tap, boolean failed) {}
+
+    private Attempt readOnce(CardTerminal terminal) throws CardException {
         String name = terminal.getName();
         Card card;
         try {
@@ -300,24 +315,30 @@ public final class PcscCardReader implements CardReader {
             LOG.info("card on '{}' could not be connected (removed?): {}", name, describe(e));
             throw e instanceof CardException ce ? ce : new CardException(describe(e));
         }
-        CardTap tap = null;
         try {
             byte[] atr = card.getATR().getBytes();
             UidReader.Result result = UidReader.read(card.getBasicChannel());
             if (result instanceof UidReader.Result.Read read) {
-                tap = new CardTap(read.uid(), atr, AtrClassifier.classify(atr), name, now());
+                return new Attempt(new CardTap(read.uid(), atr, AtrClassifier.classify(atr), name, now()), false);
             } else if (result instanceof UidReader.Result.Refused refused && unsupportedReported.add(name)) {
                 LOG.warn("card on '{}' gave no UID ({}); further such cards on this reader are logged at DEBUG", name, refused.why());
             } else {
                 LOG.debug("card on '{}' gave no UID", name);
             }
+            return new Attempt(null, false);
         } catch (CardException | RuntimeException e) {
             LOG.info("reading the card on '{}' failed (pulled too soon?): {}", name, describe(e));
+            return new Attempt(null, true);
         } finally {
             disconnect(card);
         }
-        if (tap != null) {
-            presentIfNew(tap, seenNanos);
+    }
+
+    private static boolean isStillPresent(CardTerminal terminal) {
+        try {
+            return terminal.isCardPresent();
+        } catch (CardException | RuntimeException e) {
+            return false;
         }
     }
 
