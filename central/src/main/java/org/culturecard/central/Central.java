@@ -4,36 +4,55 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.culturecard.central.api.CentralApi;
+import org.culturecard.central.fleet.FleetListener;
+import org.culturecard.central.fleet.MqttLink;
+import org.culturecard.central.fleet.VenueConfigPublisher;
+import org.culturecard.central.metrics.PrometheusMetrics;
+import org.culturecard.central.store.PostgresFleetStore;
+import org.culturecard.core.ids.UuidV7;
+import org.culturecard.core.wire.Topics;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.ingest.BatchValidator;
+import org.culturecard.central.ingest.CachedRegistry;
 import org.culturecard.central.ingest.IngestStats;
 import org.culturecard.central.ingest.IngestWorker;
+import org.culturecard.central.report.ReportQueries;
 import org.culturecard.central.store.PostgresCheckInStore;
 import org.culturecard.core.wire.WireCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root of the central service: the one place where the store, the ingest workers
- * and the HTTP API are built and wired by hand. Start order is store (with migrations), API,
- * workers; close order is the reverse, so nothing is acknowledged after the database is gone.
+ * The composition root of the central service: the one place where the store, the ingest workers,
+ * the fleet listener, the config publisher and the HTTP API are built and wired by hand. Start
+ * order is store (with migrations), config publisher, API, fleet listener, workers; close order is
+ * the reverse, so nothing is acknowledged after the database is gone.
  */
 public final class Central implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Central.class);
     private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(10);
+    private static final Duration REGISTRY_TTL = Duration.ofSeconds(30);
 
     private final CentralConfig config;
     private final PostgresCheckInStore store;
     private final List<IngestWorker> workers;
     private final CentralApi api;
+    private final MqttLink fleetLink;
+    private final MqttLink configLink;
 
-    private Central(CentralConfig config, PostgresCheckInStore store, List<IngestWorker> workers, CentralApi api) {
+    private Central(CentralConfig config, PostgresCheckInStore store, List<IngestWorker> workers, CentralApi api,
+            MqttLink fleetLink, MqttLink configLink) {
         this.config = config;
         this.store = store;
         this.workers = workers;
         this.api = api;
+        this.fleetLink = fleetLink;
+        this.configLink = configLink;
     }
 
     /**
@@ -43,23 +62,42 @@ public final class Central implements AutoCloseable {
     public static Central start(CentralConfig config, Clock clock) {
         LOG.info("starting central: {}", config.describe());
         PostgresCheckInStore store = PostgresCheckInStore.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(),
-                config.workers() + 2, clock);
+                2 * config.workers() + 4, clock);
         List<IngestWorker> workers = new ArrayList<>();
-        CentralApi api = null;
+        List<AutoCloseable> started = new ArrayList<>();
         try {
-            api = CentralApi.start(config.httpHost(), config.httpPort(), config.apiTokens(), store);
             WireCodec codec = new WireCodec();
-            BatchValidator validator = new BatchValidator(codec, clock, store::registeredVenue);
+            PostgresFleetStore fleet = new PostgresFleetStore(store.dataSource());
+            MqttLink configLink = new MqttLink(config.brokerUri(), config.clientIdPrefix() + "-config", Map.of(), (t, m) -> { })
+                    .start();
+            started.add(configLink);
+            VenueConfigPublisher configs = new VenueConfigPublisher(fleet, configLink, codec, clock);
+            AtomicReference<PrometheusMetrics> metrics = new AtomicReference<>();
+            CentralApi api = CentralApi.start(config.httpHost(), config.httpPort(), config.apiTokens(),
+                    new CentralApi.Backends(store, new ReportQueries(store.dataSource()), fleet, configs,
+                            () -> metrics.get() == null ? "" : metrics.get().scrape(), new UuidV7(clock, new SecureRandom())));
+            started.add(api);
+            FleetListener listener = new FleetListener(fleet, store, configs, codec);
+            MqttLink fleetLink = new MqttLink(config.brokerUri(), config.clientIdPrefix() + "-fleet",
+                    Map.of(Topics.ALL_STATUS, 1, FleetListener.ALL_EVENTS, 1), listener::handle).start();
+            started.add(fleetLink);
+            BatchValidator validator = new BatchValidator(codec, clock,
+                    new CachedRegistry(store::registeredVenue, Clock.systemUTC(), REGISTRY_TTL));
             for (int i = 1; i <= config.workers(); i++) {
                 String clientId = config.clientIdPrefix() + "-ingest-" + i;
                 workers.add(new IngestWorker(config.brokerUri(), clientId, store, validator, codec, clock).start());
             }
+            metrics.set(new PrometheusMetrics(workers, fleet, clock));
             awaitSubscribed(workers);
-            return new Central(config, store, List.copyOf(workers), api);
+            return new Central(config, store, List.copyOf(workers), api, fleetLink, configLink);
         } catch (RuntimeException e) {
             workers.forEach(IngestWorker::close);
-            if (api != null) {
-                api.close();
+            for (AutoCloseable closeable : started) {
+                try {
+                    closeable.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
             }
             store.close();
             throw e;
@@ -117,7 +155,9 @@ public final class Central implements AutoCloseable {
     @Override
     public void close() {
         workers.forEach(IngestWorker::close);
+        fleetLink.close();
         api.close();
+        configLink.close();
         store.close();
         LOG.info("central stopped");
     }

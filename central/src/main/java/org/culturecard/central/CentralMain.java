@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.culturecard.central.config.CentralConfig;
+import org.culturecard.central.report.ReportCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,8 @@ import org.slf4j.LoggerFactory;
  * Runs central in the foreground until SIGTERM, as systemd expects:
  * {@code java -cp ... org.culturecard.central.CentralMain --config /etc/culturecard/central.properties}.
  * Exit codes: 0 after a clean stop, 2 for bad arguments or config, 1 when start-up fails.
+ * {@code CentralMain report --config FILE --by venue --from 2026-01-01 --to 2026-04-01 [--format json]}
+ * prints a suppressed report instead (see {@link ReportCommand}).
  */
 public final class CentralMain {
 
@@ -21,9 +24,14 @@ public final class CentralMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && "report".equals(args[0])) {
+            System.exit(ReportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+            return;
+        }
         Path configFile = configArgument(args);
         if (configFile == null) {
-            System.err.println("usage: CentralMain --config FILE   (settings may be overridden by CULTURECARD_CENTRAL_* variables)");
+            System.err.println("usage: CentralMain --config FILE   (settings may be overridden by CULTURECARD_CENTRAL_* variables)\n"
+                    + "       CentralMain report --help");
             System.exit(2);
             return;
         }

@@ -9,12 +9,23 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import org.culturecard.central.config.CentralConfig;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.culturecard.central.fleet.VenueConfigPublisher;
+import org.culturecard.central.report.EngagementReport;
+import org.culturecard.central.report.LinkageFile;
+import org.culturecard.central.report.ReportFormats;
+import org.culturecard.central.report.ReportQueries;
+import org.culturecard.central.report.ReportSpec;
 import org.culturecard.central.store.CheckInQueries;
+import org.culturecard.central.store.PostgresFleetStore;
+import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.ids.KioskId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +38,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Routes: {@code GET /health}, {@code GET /api/checkins?limit=N} (newest first, 1..1000, default
  * 100), {@code GET /api/checkins/count}, {@code GET /api/kiosks}, {@code GET /api/kiosks/{kioskId}/checkins},
- * {@code GET /api/dead-letters?limit=N}.
+ * {@code GET /api/dead-letters?limit=N},
+ * {@code GET /api/reports/engagement?by=venue|event|sector|activity|mode&period=week|month&from=yyyy-mm-dd&to=yyyy-mm-dd&format=json|csv},
+ * {@code POST /api/reports/linked?by=age-band|imd-decile|pupil-premium&...} with the council's linkage CSV as the
+ * body (admin only, as every POST; the file is used for that one report and not kept),
+ * {@code GET /api/venues/{venue}/events}, {@code POST /api/venues/{venue}/events} (an event as in
+ * VenueConfig; {@code id} and {@code venueId} may be left out), {@code PUT /api/venues/{venue}/events/{id}},
+ * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (each change re-publishes the
+ * venue's retained config snapshot), and {@code GET /metrics} (Prometheus text; read token as for the rest).
  */
 public final class CentralApi implements AutoCloseable {
 
@@ -41,7 +59,15 @@ public final class CentralApi implements AutoCloseable {
     private final CheckInQueries queries;
     private final ObjectMapper mapper;
 
-    private CentralApi(CentralConfig.ApiTokens tokens, CheckInQueries queries) {
+    /** What the API reads and changes. */
+    public record Backends(CheckInQueries queries, ReportQueries reports, PostgresFleetStore fleet,
+            VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids) {
+    }
+
+    private CentralApi(CentralConfig.ApiTokens tokens, Backends backends) {
+        CheckInQueries queries = backends.queries();
+        ReportQueries reports = backends.reports();
+        VenueEvents venues = new VenueEvents(backends.fleet(), backends.configs(), backends.ids());
         this.tokens = tokens;
         this.queries = queries;
         this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -57,6 +83,26 @@ public final class CentralApi implements AutoCloseable {
             config.routes.get("/api/kiosks/{kioskId}/checkins", ctx -> json(ctx,
                     queries.checkInsByKiosk(kioskId(ctx), limit(ctx))));
             config.routes.get("/api/dead-letters", ctx -> json(ctx, queries.recentDeadLetters(limit(ctx))));
+            config.routes.get("/api/reports/engagement", ctx -> report(ctx, reports.report(spec(ctx))));
+            config.routes.post("/api/reports/linked", ctx -> report(ctx, reports.linkedReport(spec(ctx),
+                    LinkageFile.parse(new StringReader(ctx.body())))));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(backends.metrics().get()));
+            config.routes.get("/api/venues/{venue}/events", ctx -> json(ctx, venues.list(venue(ctx))));
+            config.routes.post("/api/venues/{venue}/events", ctx -> {
+                ctx.status(201);
+                json(ctx, venues.create(venue(ctx), ctx.bodyAsBytes()));
+            });
+            config.routes.put("/api/venues/{venue}/events/{eventId}", ctx -> json(ctx,
+                    venues.update(venue(ctx), eventId(ctx), ctx.bodyAsBytes())));
+            config.routes.post("/api/venues/{venue}/events/{eventId}/close", ctx -> json(ctx,
+                    venues.close(venue(ctx), eventId(ctx))));
+            config.routes.delete("/api/venues/{venue}/events/{eventId}", ctx -> json(ctx,
+                    venues.close(venue(ctx), eventId(ctx))));
+            config.routes.exception(VenueEvents.NotFound.class, (e, ctx) -> {
+                ctx.status(404);
+                json(ctx, Map.of("error", e.getMessage()));
+            });
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> {
                 ctx.status(400);
                 json(ctx, Map.of("error", e.getMessage()));
@@ -65,8 +111,8 @@ public final class CentralApi implements AutoCloseable {
     }
 
     /** Starts the API on {@code host:port} (0 = a free port). */
-    public static CentralApi start(String host, int port, CentralConfig.ApiTokens tokens, CheckInQueries queries) {
-        CentralApi api = new CentralApi(tokens, queries);
+    public static CentralApi start(String host, int port, CentralConfig.ApiTokens tokens, Backends backends) {
+        CentralApi api = new CentralApi(tokens, backends);
         api.app.start(host, port);
         LOG.info("central API on http://{}:{}/", host, api.app.port());
         return api;
@@ -144,6 +190,38 @@ public final class CentralApi implements AutoCloseable {
             throw new IllegalArgumentException("not a kiosk id");
         }
         return KioskId.of(value);
+    }
+
+    private static VenueId venue(Context ctx) {
+        String value = ctx.pathParam("venue");
+        if (!VenueId.isValid(value)) {
+            throw new IllegalArgumentException("not a venue id");
+        }
+        return VenueId.of(value);
+    }
+
+    private static UUID eventId(Context ctx) {
+        try {
+            return UUID.fromString(ctx.pathParam("eventId"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an event id", e);
+        }
+    }
+
+    private static ReportSpec spec(Context ctx) {
+        return ReportSpec.parse(ctx.queryParam("by"), ctx.queryParam("period"), ctx.queryParam("from"), ctx.queryParam("to"));
+    }
+
+    /** JSON by default; CSV with {@code ?format=csv}. */
+    private static void report(Context ctx, EngagementReport report) {
+        String format = ctx.queryParam("format");
+        if (format == null || "json".equals(format)) {
+            ctx.contentType(JSON).result(ReportFormats.json(report));
+        } else if ("csv".equals(format)) {
+            ctx.contentType("text/csv; charset=utf-8").result(ReportFormats.csv(report));
+        } else {
+            throw new IllegalArgumentException("format is json or csv");
+        }
     }
 
     private void json(Context ctx, Object body) {

@@ -2,7 +2,13 @@ package org.culturecard.central.ingest;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +22,7 @@ import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -32,11 +39,14 @@ import org.slf4j.MDC;
  * One ingest worker: a member of the MQTT 5 shared subscription {@link Topics#SHARED_CHECKINS}, so
  * N workers on any MQTT 5 broker split the kiosks' batches between them.
  *
- * <p>Each message is validated, stored in one transaction, acknowledged to the kiosk with a
- * {@link BatchAck}, and only then acknowledged to the broker (manual acks): a worker that dies
- * before the commit leaves the message with the broker for redelivery. Invalid messages go to the
- * dead-letter table and are acknowledged, so they are not redelivered forever. While the database
- * is unreachable the worker retries the same message and takes no more (back-pressure).
+ * <p>Each message is validated on Paho's callback thread; an accepted batch queues for the
+ * worker's store thread, which commits every batch waiting in one transaction (group commit),
+ * then sends each kiosk its {@link BatchAck} and acknowledges the message to the broker only once
+ * the broker has that ack (manual acks): a worker that dies before the commit, or between commit
+ * and ack, leaves the message with the broker for redelivery, stored once by {@code ON CONFLICT}.
+ * Invalid messages go to the dead-letter table and are acknowledged, so they are not redelivered
+ * forever. While the database is unreachable the store thread retries the same group; the
+ * broker's receive maximum bounds what waits meanwhile (back-pressure).
  *
  * <p>Messages arrive on Paho's client-wide {@link MqttCallback#messageArrived}: per-subscription
  * listeners never fire for {@code $share} filters (TESTING.md). Paho's automatic reconnect does
@@ -55,6 +65,9 @@ public final class IngestWorker implements AutoCloseable {
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ACK_WINDOW_WAIT = Duration.ofSeconds(5);
     private static final int MQTT_TOO_MANY_PUBLISHES = 32202;
+    private static final int ACK_QUEUE = 10_000;
+    /** Batches committed together at most; the broker's receive maximum (100) bounds it anyway. */
+    private static final int MAX_GROUP = 100;
 
     private final String brokerUri;
     private final String clientId;
@@ -63,6 +76,9 @@ public final class IngestWorker implements AutoCloseable {
     private final WireCodec codec;
     private final Clock clock;
     private final ScheduledExecutorService connector;
+    private final ThreadPoolExecutor ackSender;
+    private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    private final Thread storer;
 
     private final AtomicLong batchesStored = new AtomicLong();
     private final AtomicLong recordsInserted = new AtomicLong();
@@ -70,6 +86,8 @@ public final class IngestWorker implements AutoCloseable {
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong storeRetries = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
+    private final AtomicLong latestTapMillis = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong commitLagMillis = new AtomicLong();
 
     private volatile MqttAsyncClient client;
     private volatile boolean subscribed;
@@ -84,6 +102,14 @@ public final class IngestWorker implements AutoCloseable {
         this.validator = validator;
         this.codec = codec;
         this.clock = clock;
+        this.ackSender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(ACK_QUEUE),
+                r -> {
+                    Thread thread = new Thread(r, "ingest-acks-" + clientId);
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        this.storer = new Thread(this::storeLoop, "ingest-store-" + clientId);
+        this.storer.setDaemon(true);
         this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "ingest-connect-" + clientId);
             thread.setDaemon(true);
@@ -93,6 +119,7 @@ public final class IngestWorker implements AutoCloseable {
 
     /** Starts connecting in the background; returns at once. */
     public IngestWorker start() {
+        storer.start();
         connector.execute(this::connect);
         return this;
     }
@@ -125,12 +152,29 @@ public final class IngestWorker implements AutoCloseable {
                 storeRetries.get(), connects.get());
     }
 
+    private void stopStorer() {
+        storer.interrupt();
+        try {
+            storer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Disconnects and stops reconnecting; unacknowledged messages stay with the broker. */
     @Override
     public void close() {
         closed = true;
         subscribed = false;
         connector.shutdownNow();
+        stopStorer();
+        ackSender.shutdown();
+        try {
+            ackSender.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ackSender.shutdownNow();
         try {
             connector.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -139,6 +183,29 @@ public final class IngestWorker implements AutoCloseable {
         discard(client);
         client = null;
         LOG.info("ingest worker {} closed: {}", clientId, stats());
+    }
+
+    /**
+     * Simulates a crash, for tests: the connection is dropped without a DISCONNECT and nothing is
+     * handled or acknowledged from here on. Messages in flight stay in the broker session until a
+     * worker with the same client id resumes it.
+     */
+    void abandon() {
+        closed = true;
+        subscribed = false;
+        connector.shutdownNow();
+        stopStorer();
+        ackSender.shutdownNow();
+        MqttAsyncClient current = client;
+        client = null;
+        if (current != null) {
+            try {
+                current.disconnectForcibly(0, 0, false);
+                current.close(true);
+            } catch (MqttException | RuntimeException e) {
+                LOG.debug("abandoning {}: {}", clientId, e.toString());
+            }
+        }
     }
 
     private void connect() {
@@ -265,41 +332,153 @@ public final class IngestWorker implements AutoCloseable {
         }
     }
 
+    /** An accepted batch waiting for the store thread. */
+    private record Pending(MqttAsyncClient source, String topic, MqttMessage message, Verdict.Accepted accepted) {
+    }
+
     private void store(MqttAsyncClient source, String topic, MqttMessage message, Verdict.Accepted accepted) {
-        InsertResult result;
-        try {
-            result = store.insertBatch(accepted.batch());
-        } catch (StoreRejectedException e) {
-            LOG.warn("the database refused batch {}: {}", accepted.batch().batchId(), e.getMessage());
-            store.deadLetter(topic, "store refused: " + e.getMessage(), message.getPayload());
-            deadLetters.incrementAndGet();
-            complete(source, message);
-            return;
+        pending.add(new Pending(source, topic, message, accepted));
+    }
+
+    /**
+     * The store thread: takes every accepted batch waiting (up to {@value #MAX_GROUP}) and commits
+     * them in one transaction (group commit: one fsync for many batches), then acknowledges each,
+     * to the kiosk and to the broker. While the database is unavailable it retries the same group
+     * and takes no more; the broker's receive maximum bounds what waits meanwhile.
+     */
+    private void storeLoop() {
+        List<Pending> group = new ArrayList<>();
+        while (!closed) {
+            try {
+                Pending first = pending.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                pending.drainTo(group, MAX_GROUP - 1);
+                storeGroup(group);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("ingest worker {}: unexpected failure storing {} batches", clientId, group.size(), e);
+                group.forEach(p -> deadLetterAndAck(p.source(), p.topic(), p.message(), "internal error: " + e.getClass().getSimpleName()));
+            } finally {
+                group.clear();
+            }
         }
+    }
+
+    private void storeGroup(List<Pending> group) throws InterruptedException {
+        long attempt = 0;
+        while (!closed) {
+            try {
+                List<InsertResult> results = store.insertBatches(group.stream().map(p -> p.accepted().batch()).toList());
+                for (int i = 0; i < group.size(); i++) {
+                    stored(group.get(i), results.get(i));
+                }
+                return;
+            } catch (StoreUnavailableException e) {
+                storeRetries.incrementAndGet();
+                long delay = backoffMillis((int) Math.min(attempt++, 10));
+                LOG.warn("store unavailable for {} batches, retrying in {} ms: {}", group.size(), delay, e.getMessage());
+                Thread.sleep(delay);
+            } catch (StoreRejectedException e) {
+                if (group.size() > 1) {
+                    for (Pending one : group) {
+                        storeGroup(List.of(one)); // find the batch the database refuses; store the rest
+                    }
+                    return;
+                }
+                Pending refused = group.get(0);
+                LOG.warn("the database refused batch {}: {}", refused.accepted().batch().batchId(), e.getMessage());
+                deadLetterAndAck(refused.source(), refused.topic(), refused.message(), "store refused: " + e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void stored(Pending p, InsertResult result) {
+        Verdict.Accepted accepted = p.accepted();
         batchesStored.incrementAndGet();
+        noteLag(accepted.batch());
         recordsInserted.addAndGet(result.inserted());
         recordsDuplicated.addAndGet(result.duplicates());
         LOG.debug("batch {} stored: {} new, {} duplicates", accepted.batch().batchId(), result.inserted(), result.duplicates());
         BatchAck ack = BatchAck.of(accepted.batch().batchId(), accepted.batch().kioskId(), result.inserted(),
                 result.duplicates(), clock.instant());
-        publishAck(source, Topics.acks(accepted.topic().venue(), accepted.topic().kiosk()), codec.encode(ack));
-        complete(source, message);
+        publishAckThenComplete(p.source(), Topics.acks(accepted.topic().venue(), accepted.topic().kiosk()), codec.encode(ack),
+                p.message());
     }
 
-    private void publishAck(MqttAsyncClient source, String topic, byte[] payload) {
+    /**
+     * Hands the kiosk's ack, then the broker's, to the ack thread and returns at once. The broker
+     * ack comes last, so a crash before the kiosk's ack leaves the message to be redelivered. Publishing here, on Paho's
+     * callback thread, deadlocks under load: when the client's in-flight window is full, the
+     * PUBACKs that would free it are read by the receiver thread, which itself waits for room in
+     * the callback queue this thread is not draining (the fuzz test stalled 5 s at a time).
+     */
+    private void publishAckThenComplete(MqttAsyncClient source, String topic, byte[] payload, MqttMessage message) {
+        try {
+            ackSender.execute(() -> sendAckThenComplete(source, topic, payload, message));
+        } catch (RejectedExecutionException e) {
+            // Committed but not acknowledged: the broker redelivers it (a duplicate, acked then).
+            LOG.warn("ack queue full or closed; leaving the message on {} to be redelivered", topic);
+        }
+    }
+
+    /**
+     * Publishes the kiosk's ack and acknowledges the batch to the broker only when the broker has
+     * confirmed that ack (PUBACK), so the broker ack can never overtake it (Paho sends acks ahead of
+     * queued publishes): a crash in between leaves the batch to be redelivered, not acknowledged
+     * without a kiosk ack. Nothing here waits, so no Paho thread is ever blocked.
+     */
+    private void sendAckThenComplete(MqttAsyncClient source, String topic, byte[] payload, MqttMessage message) {
         long deadline = System.nanoTime() + ACK_WINDOW_WAIT.toNanos();
+        MqttActionListener then = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                complete(source, message);
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+                LOG.warn("the ack on {} failed: {}", topic, exception.toString());
+                complete(source, message); // the kiosk republishes after its timeout and gets a duplicate ack
+            }
+        };
         while (true) {
             try {
-                source.publish(topic, payload, QOS, false);
+                MqttMessage ack = new MqttMessage(payload);
+                ack.setQos(QOS);
+                source.publish(topic, ack, null, then);
                 return;
             } catch (MqttException e) {
-                if (e.getReasonCode() != MQTT_TOO_MANY_PUBLISHES || System.nanoTime() > deadline || !sleep(5)) {
-                    // The batch is committed; the kiosk republishes after its timeout and gets a duplicate ack.
+                if (e.getReasonCode() != MQTT_TOO_MANY_PUBLISHES || System.nanoTime() > deadline || !sleep(2)) {
                     LOG.warn("could not publish the ack on {}: {}", topic, e.getMessage());
+                    complete(source, message);
                     return;
                 }
             }
         }
+    }
+
+    private void noteLag(org.culturecard.core.wire.CheckInBatch batch) {
+        long newest = Long.MIN_VALUE;
+        for (org.culturecard.core.checkin.CheckIn record : batch.records()) {
+            newest = Math.max(newest, record.tappedAt().toEpochMilli());
+        }
+        latestTapMillis.accumulateAndGet(newest, Math::max);
+        commitLagMillis.set(clock.millis() - batch.sentAt().toEpochMilli());
+    }
+
+    /** Epoch millis of the newest tap in any stored batch, or {@code Long.MIN_VALUE} before the first. */
+    public long latestTapMillis() {
+        return latestTapMillis.get();
+    }
+
+    /** From the kiosk's {@code sentAt} to the commit of the last stored batch, in ms (clocks permitting). */
+    public long commitLagMillis() {
+        return commitLagMillis.get();
     }
 
     private void deadLetterAndAck(MqttAsyncClient source, String topic, MqttMessage message, String reason) {

@@ -1,5 +1,6 @@
 package org.culturecard.central.store;
 
+import java.util.List;
 import java.util.Optional;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.VenueId;
@@ -19,6 +20,15 @@ public interface CheckInStore {
      * @throws StoreRejectedException when the database refuses the data itself (dead-letter it)
      */
     InsertResult insertBatch(CheckInBatch batch);
+
+    /**
+     * Stores several batches in one transaction (one commit, one fsync, for all of them) and
+     * returns each batch's result in order. Same failures as {@link #insertBatch}; on
+     * {@link StoreRejectedException} nothing of the group is stored.
+     */
+    default List<InsertResult> insertBatches(List<CheckInBatch> batches) {
+        return batches.stream().map(this::insertBatch).toList();
+    }
 
     /** Records a message that failed validation; the payload is kept up to 64 KB. */
     void deadLetter(String topic, String reason, byte[] payload);

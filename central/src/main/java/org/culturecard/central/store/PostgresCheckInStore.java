@@ -88,6 +88,11 @@ public final class PostgresCheckInStore implements CheckInStore, CheckInQueries,
         return new PostgresCheckInStore(pool, clock, pool);
     }
 
+    /** The pool, for the other adapters on the same database (reports, fleet). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Applies the Flyway migrations in {@code classpath:db/central}. */
     public static void migrate(DataSource dataSource) {
         var result = Flyway.configure()
@@ -113,6 +118,33 @@ public final class PostgresCheckInStore implements CheckInStore, CheckInQueries,
             }
         } catch (SQLException e) {
             throw classify("insert batch " + batch.batchId(), e);
+        }
+    }
+
+    @Override
+    public List<InsertResult> insertBatches(List<CheckInBatch> batches) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                // Kiosks first and in one order, so two workers registering the same new kiosks cannot deadlock.
+                java.util.TreeMap<String, CheckInBatch> kiosks = new java.util.TreeMap<>();
+                batches.forEach(b -> kiosks.putIfAbsent(b.kioskId().value(), b));
+                for (CheckInBatch batch : kiosks.values()) {
+                    registerKiosk(connection, batch.kioskId(), batch.venueId());
+                }
+                List<InsertResult> results = new ArrayList<>(batches.size());
+                for (CheckInBatch batch : batches) {
+                    int inserted = insertRecords(connection, batch.records());
+                    results.add(new InsertResult(inserted, batch.records().size() - inserted));
+                }
+                connection.commit();
+                return results;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw classify("insert " + batches.size() + " batches", e);
         }
     }
 

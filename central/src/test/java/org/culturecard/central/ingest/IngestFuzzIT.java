@@ -11,6 +11,7 @@ import java.util.Set;
 import org.culturecard.central.Central;
 import org.culturecard.central.KioskSimulator;
 import org.culturecard.central.TestBatches;
+import org.culturecard.central.WindowedPublisher;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.WireCodec;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Nothing a kiosk sends can stop a worker: 10,000 random and mutated payloads, then a valid batch. */
 class IngestFuzzIT {
@@ -30,6 +33,9 @@ class IngestFuzzIT {
     static final PostgresExtension DB = new PostgresExtension();
 
     private static final int MESSAGES = 10_000;
+    /** PUBACKs outstanding at once; below Mosquitto's receive maximum of 100. */
+    private static final int WINDOW = 90;
+    private static final Logger LOG = LoggerFactory.getLogger(IngestFuzzIT.class);
     private static final String TOPIC = "culturecard/v1/v3/k1/up/checkins";
     private static Central central;
 
@@ -53,17 +59,22 @@ class IngestFuzzIT {
         Random random = new Random(seed);
         WireCodec codec = new WireCodec();
         TestBatches batches = new TestBatches(seed);
-        try (KioskSimulator kiosk = new KioskSimulator(BROKER.server().uri(), "fuzzer")) {
+        long started = System.nanoTime();
+        try (KioskSimulator kiosk = new KioskSimulator(BROKER.server().uri(), "fuzzer");
+             WindowedPublisher fuzzer = new WindowedPublisher(BROKER.server().uri(), "fuzzer-async", WINDOW)) {
             for (int i = 0; i < MESSAGES; i++) {
                 byte[] template = codec.encode(batches.batch("v3", "k1", 1 + random.nextInt(3)));
-                kiosk.publish(TOPIC, mutate(template, random));
+                fuzzer.publish(TOPIC, mutate(template, random));
             }
+            fuzzer.flush();
+            LOG.info("published {} fuzz payloads in {} ms", MESSAGES, (System.nanoTime() - started) / 1_000_000);
             CheckInBatch valid = batches.batch("v3", "k1", 2);
             kiosk.publish(valid);
 
             await("the valid batch after the fuzz (seed " + seed + ")").atMost(Duration.ofMinutes(3))
                     .until(() -> kiosk.firstAck(valid.batchId()).isPresent());
             assertThat(kiosk.firstAck(valid.batchId()).orElseThrow().ack().inserted()).isEqualTo(2);
+            LOG.info("fuzz and valid batch handled in {} ms", (System.nanoTime() - started) / 1_000_000);
             IngestStats stats = central.ingestStats();
             assertThat(stats.batchesStored() + stats.deadLetters()).as("every message stored or dead-lettered, seed " + seed)
                     .isEqualTo(MESSAGES + 1);

@@ -1,0 +1,204 @@
+package org.culturecard.central.fleet;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MQTT 5 connection that keeps itself up: connects in the background with exponential backoff
+ * and jitter (Paho does not retry a failed first connect), re-subscribes after every reconnect, and
+ * hands each message to a handler on Paho's callback thread. Handlers must not publish through
+ * this same link from that thread (see IngestWorker#publishAck); publishing from other threads is fine.
+ */
+public final class MqttLink implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
+    private static final long MIN_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 10_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final String brokerUri;
+    private final String clientId;
+    private final Map<String, Integer> subscriptions;
+    private final BiConsumer<String, MqttMessage> handler;
+    private final ScheduledExecutorService connector;
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile MqttAsyncClient client;
+    private volatile boolean closed;
+
+    public MqttLink(String brokerUri, String clientId, Map<String, Integer> subscriptions,
+            BiConsumer<String, MqttMessage> handler) {
+        this.brokerUri = brokerUri;
+        this.clientId = clientId;
+        this.subscriptions = Map.copyOf(subscriptions);
+        this.handler = handler;
+        this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "mqtt-connect-" + clientId);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public MqttLink start() {
+        connector.execute(this::connect);
+        return this;
+    }
+
+    /** True while connected (and subscribed, if it subscribes). */
+    public boolean isConnected() {
+        MqttAsyncClient current = client;
+        return current != null && current.isConnected();
+    }
+
+    /** Waits up to {@code timeout} for the connection. */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isConnected()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    /** Publishes and waits for the broker's PUBACK; false when not connected or it failed. */
+    public boolean publish(String topic, byte[] payload, int qos, boolean retained) {
+        MqttAsyncClient current = client;
+        if (current == null || !current.isConnected()) {
+            return false;
+        }
+        try {
+            current.publish(topic, payload, qos, retained).waitForCompletion(TIMEOUT.toMillis());
+            return true;
+        } catch (MqttException e) {
+            LOG.warn("{}: publish on {} failed: {}", clientId, topic, e.getMessage());
+            return false;
+        }
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        MqttAsyncClient candidate = null;
+        try {
+            candidate = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
+            MqttAsyncClient owner = candidate;
+            candidate.setCallback(new Callback(owner));
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            options.setAutomaticReconnect(false);
+            options.setConnectionTimeout((int) TIMEOUT.toSeconds());
+            candidate.connect(options).waitForCompletion(TIMEOUT.toMillis());
+            for (Map.Entry<String, Integer> subscription : subscriptions.entrySet()) {
+                candidate.subscribe(subscription.getKey(), subscription.getValue()).waitForCompletion(TIMEOUT.toMillis());
+            }
+            client = candidate;
+            failures.set(0);
+            LOG.info("{} connected to {}{}", clientId, brokerUri, subscriptions.isEmpty() ? "" : ", subscribed to " + subscriptions.keySet());
+        } catch (MqttException | RuntimeException e) {
+            close(candidate);
+            retry("connect failed: " + e.getMessage());
+        }
+    }
+
+    private void retry(String why) {
+        if (closed) {
+            return;
+        }
+        long ceiling = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS << Math.min(failures.getAndIncrement(), 16));
+        long delay = MIN_BACKOFF_MS + ThreadLocalRandom.current().nextLong(Math.max(1, ceiling - MIN_BACKOFF_MS + 1));
+        LOG.warn("{}: {}; reconnecting in {} ms", clientId, why, delay);
+        try {
+            connector.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{} is closing", clientId);
+        }
+    }
+
+    private static void close(MqttAsyncClient old) {
+        if (old == null) {
+            return;
+        }
+        try {
+            if (old.isConnected()) {
+                old.disconnect(1_000).waitForCompletion(2_000);
+            }
+        } catch (MqttException | RuntimeException e) {
+            LOG.debug("disconnect failed: {}", e.toString());
+        }
+        try {
+            old.close(true);
+        } catch (MqttException | RuntimeException e) {
+            LOG.debug("close failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        connector.shutdownNow();
+        close(client);
+        client = null;
+    }
+
+    private final class Callback implements MqttCallback {
+        private final MqttAsyncClient owner;
+
+        Callback(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                handler.accept(topic, message);
+            } catch (RuntimeException e) {
+                LOG.error("{}: handling a message on {} failed", clientId, topic, e);
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (owner == client && !closed) {
+                connector.execute(() -> close(owner));
+                retry("disconnected: " + response);
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.warn("{}: MQTT error {}", clientId, exception.toString());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}

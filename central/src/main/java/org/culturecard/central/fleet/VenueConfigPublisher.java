@@ -1,0 +1,52 @@
+package org.culturecard.central.fleet;
+
+import java.time.Clock;
+import java.util.List;
+import org.culturecard.central.store.PostgresFleetStore;
+import org.culturecard.core.event.Event;
+import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.wire.Topics;
+import org.culturecard.core.wire.VenueConfig;
+import org.culturecard.core.wire.WireCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-publishes a venue's retained config snapshot (QoS 1, retained) after every change to its
+ * events, with the next version from the per-venue counter in the database, so versions grow even
+ * across restarts. Synchronized, so that within one central a newer version is never overwritten
+ * by an older one; with several central instances, the kiosks' "apply only newer" rule covers it.
+ */
+public final class VenueConfigPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VenueConfigPublisher.class);
+
+    private final PostgresFleetStore fleet;
+    private final MqttLink link;
+    private final WireCodec codec;
+    private final Clock clock;
+
+    public VenueConfigPublisher(PostgresFleetStore fleet, MqttLink link, WireCodec codec, Clock clock) {
+        this.fleet = fleet;
+        this.link = link;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** Publishes the venue's open events as the next version; returns the snapshot (published or not). */
+    public synchronized VenueConfig publish(VenueId venue) {
+        List<Event> events = fleet.openEvents(venue);
+        if (events.size() > VenueConfig.MAX_EVENTS) {
+            LOG.warn("venue {} has {} open events; the snapshot carries the first {}", venue, events.size(), VenueConfig.MAX_EVENTS);
+            events = events.subList(0, VenueConfig.MAX_EVENTS);
+        }
+        VenueConfig config = VenueConfig.of(venue, fleet.nextConfigVersion(venue, clock.instant()), clock.instant(), events);
+        if (link.publish(Topics.config(venue), codec.encode(config), 1, true)) {
+            LOG.info("published config v{} of venue {} ({} events)", config.version(), venue, events.size());
+        } else {
+            LOG.warn("config v{} of venue {} not published (broker unreachable); the next change publishes again",
+                    config.version(), venue);
+        }
+        return config;
+    }
+}

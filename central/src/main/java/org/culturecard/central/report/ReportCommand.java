@@ -1,0 +1,93 @@
+package org.culturecard.central.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.culturecard.central.config.CentralConfig;
+import org.culturecard.central.store.PostgresCheckInStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code CentralMain report ...}: prints a suppressed engagement report as CSV or JSON, from the
+ * database named in central's config. With {@code --linkage}, the council's file is read, used for
+ * this one report inside one transaction, and nothing of it is written anywhere.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Print an engagement report (small numbers suppressed).")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, description = "central's properties file")
+    Path config;
+
+    @Option(names = "--by", required = true,
+            description = "venue, event, sector, activity, mode; with --linkage: age-band, imd-decile, pupil-premium")
+    String by;
+
+    @Option(names = "--period", defaultValue = "month", description = "week or month (default month)")
+    String period;
+
+    @Option(names = "--from", required = true, description = "first day, yyyy-mm-dd (UTC)")
+    String from;
+
+    @Option(names = "--to", required = true, description = "day after the last, yyyy-mm-dd (UTC)")
+    String to;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default csv)")
+    String format;
+
+    @Option(names = "--linkage", description = "council CSV: " + LinkageFile.HEADER)
+    Path linkage;
+
+    @Option(names = "--out", description = "write here instead of standard output")
+    Path out;
+
+    private final Map<String, String> env;
+
+    public ReportCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** Runs the command line; returns the exit code. */
+    public static int run(String[] args, Map<String, String> env) {
+        return new CommandLine(new ReportCommand(env)).execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ReportSpec spec = ReportSpec.parse(by, period, from, to);
+        if (!"csv".equals(format) && !"json".equals(format)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--format is csv or json");
+        }
+        CentralConfig settings = CentralConfig.load(config, env);
+        EngagementReport report;
+        try (PostgresCheckInStore store = PostgresCheckInStore.open(settings.jdbcUrl(), settings.dbUser(),
+                settings.dbPassword(), 2, Clock.systemUTC())) {
+            ReportQueries queries = new ReportQueries(store.dataSource());
+            report = linkage == null ? queries.report(spec) : queries.linkedReport(spec, readLinkage(linkage));
+        }
+        String text = "csv".equals(format) ? ReportFormats.csv(report) : ReportFormats.json(report) + "\n";
+        if (out == null) {
+            PrintWriter stdout = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+            stdout.print(text);
+            stdout.flush();
+        } else {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+
+    private static List<LinkageRow> readLinkage(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return LinkageFile.parse(reader);
+        }
+    }
+}

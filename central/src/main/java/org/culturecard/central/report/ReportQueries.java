@@ -1,0 +1,198 @@
+package org.culturecard.central.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.culturecard.core.event.AgeBand;
+import org.culturecard.core.event.ArtsActivity;
+import org.culturecard.core.event.Mode;
+import org.culturecard.core.event.Sector;
+
+/**
+ * Runs engagement reports on PostgreSQL: one aggregate query with grouping sets computes every
+ * cell and margin (check-ins, distinct tokens, repeaters, breadth), then {@link ReportBuilder}
+ * suppresses. For linked reports the council's rows are loaded into a temporary table that lives
+ * only inside the report's transaction ({@code ON COMMIT DROP}, and dropped by the rollback on
+ * failure); only aggregates leave the database.
+ */
+public final class ReportQueries {
+
+    static final String NO_EVENT = "no-event";
+    static final String UNKNOWN_EVENT = "unknown-event";
+    static final String NOT_ARTS = "not-arts";
+    static final String UNLINKED = "unlinked";
+
+    /**
+     * Each check-in's Taking Part category becomes one bit (categories are sector plus arts
+     * activity: at most 15), so breadth over any margin is a {@code bit_or} and a bit count,
+     * instead of a {@code count(DISTINCT)} per grouping set. Check-ins are first folded to one row
+     * per person and cell, then rolled up to the margins.
+     */
+    private static final String CELLS = """
+            WITH cat AS (
+                SELECT event_id, (1::bigint << (dense_rank() OVER (ORDER BY sector, coalesce(arts_activity, '')) - 1)::int) AS bit
+                FROM events
+            ), base AS (
+                SELECT c.token COLLATE "C" AS token, (%s) COLLATE "C" AS grp, date_trunc('%s', c.tapped_at AT TIME ZONE 'UTC')::date AS period,
+                       coalesce(b.bit, 0) AS bit
+                FROM check_ins c
+                LEFT JOIN events e ON e.event_id = c.event_id
+                LEFT JOIN cat b ON b.event_id = c.event_id
+                %s
+                WHERE c.tapped_at >= ? AND c.tapped_at < ?
+            ), cell AS (
+                SELECT token, grp, period, count(*) AS n, bit_or(bit) AS mask FROM base GROUP BY token, grp, period
+            ), person AS (
+                SELECT GROUPING(grp, period) AS lvl, grp, period, sum(n) AS n, bit_or(mask) AS mask
+                FROM cell
+                GROUP BY GROUPING SETS ((grp, period, token), (grp, token), (period, token), (token))
+            )
+            SELECT lvl, grp, period, sum(n), count(*), count(*) FILTER (WHERE n >= 2),
+                   sum(length(replace(mask::bit(64)::text, '0', '')))
+            FROM person GROUP BY lvl, grp, period""";
+
+    private final DataSource dataSource;
+
+    public ReportQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A report on central's own data; {@code spec.by()} must not be a linked dimension. */
+    public EngagementReport report(ReportSpec spec) {
+        if (spec.by().linked()) {
+            throw new IllegalArgumentException("a report by " + spec.by().code() + " needs the council's linkage file");
+        }
+        return run(spec, List.of());
+    }
+
+    /** A report broken down by an attribute from the council's linkage file. */
+    public EngagementReport linkedReport(ReportSpec spec, List<LinkageRow> linkage) {
+        if (!spec.by().linked()) {
+            throw new IllegalArgumentException("a linked report is by age-band, imd-decile or pupil-premium");
+        }
+        return run(spec, linkage);
+    }
+
+    private EngagementReport run(ReportSpec spec, List<LinkageRow> linkage) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (spec.by().linked()) {
+                    loadLinkage(connection, linkage);
+                }
+                List<ReportCell> cells = cells(connection, spec);
+                List<String> known = knownGroups(connection, spec.by());
+                connection.commit();
+                return ReportBuilder.build(spec, known, cells);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("report failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void loadLinkage(Connection connection, List<LinkageRow> linkage) throws SQLException {
+        try (Statement create = connection.createStatement()) {
+            create.execute("CREATE TEMP TABLE linkage (token text PRIMARY KEY, age_band text, imd_decile integer,"
+                    + " pupil_premium boolean) ON COMMIT DROP");
+        }
+        int chunk = 50_000;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO linkage SELECT * FROM unnest(?::text[], ?::text[], ?::integer[], ?::boolean[])")) {
+            for (int from = 0; from < linkage.size(); from += chunk) {
+                List<LinkageRow> part = linkage.subList(from, Math.min(linkage.size(), from + chunk));
+                insert.setArray(1, connection.createArrayOf("text", part.stream().map(LinkageRow::token).toArray()));
+                insert.setArray(2, connection.createArrayOf("text", part.stream().map(LinkageRow::ageBand).toArray()));
+                insert.setArray(3, connection.createArrayOf("int4", part.stream().map(LinkageRow::imdDecile).toArray()));
+                insert.setArray(4, connection.createArrayOf("bool", part.stream().map(LinkageRow::pupilPremium).toArray()));
+                insert.executeUpdate();
+            }
+        }
+        try (Statement analyse = connection.createStatement()) {
+            analyse.execute("ANALYZE linkage");
+        }
+    }
+
+    /** The aggregate query for {@code spec} (two timestamptz parameters: from, to); public for EXPLAIN in benchmarks. */
+    public static String cellsSql(ReportSpec spec) {
+        String join = spec.by().linked() ? "LEFT JOIN linkage l ON l.token = c.token" : "";
+        return String.format(CELLS, groupExpression(spec.by()), spec.period().code(), join);
+    }
+
+    private static List<ReportCell> cells(Connection connection, ReportSpec spec) throws SQLException {
+        String sql = cellsSql(spec);
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, OffsetDateTime.of(spec.from().atStartOfDay(), ZoneOffset.UTC));
+            select.setObject(2, OffsetDateTime.of(spec.to().atStartOfDay(), ZoneOffset.UTC));
+            try (ResultSet rs = select.executeQuery()) {
+                List<ReportCell> cells = new ArrayList<>();
+                while (rs.next()) {
+                    int level = rs.getInt(1);
+                    String group = (level & 2) != 0 ? null : rs.getString(2);
+                    LocalDate period = (level & 1) != 0 ? null : rs.getObject(3, LocalDate.class);
+                    cells.add(new ReportCell(group, period, rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+                }
+                return cells;
+            }
+        }
+    }
+
+    private static String groupExpression(Dimension by) {
+        String event = "CASE WHEN c.event_id IS NULL THEN '" + NO_EVENT + "' WHEN e.event_id IS NULL THEN '"
+                + UNKNOWN_EVENT + "' ELSE %s END";
+        return switch (by) {
+            case VENUE -> "c.venue_id";
+            case EVENT -> "coalesce(c.event_id::text, '" + NO_EVENT + "')";
+            case SECTOR -> String.format(event, "e.sector");
+            case ACTIVITY -> String.format(event, "coalesce(e.arts_activity, '" + NOT_ARTS + "')");
+            case MODE -> String.format(event, "e.mode");
+            case AGE_BAND -> "coalesce(l.age_band, '" + UNLINKED + "')";
+            case IMD_DECILE -> "coalesce(l.imd_decile::text, '" + UNLINKED + "')";
+            case PUPIL_PREMIUM -> "CASE WHEN l.token IS NULL OR l.pupil_premium IS NULL THEN '" + UNLINKED
+                    + "' WHEN l.pupil_premium THEN 'yes' ELSE 'no' END";
+        };
+    }
+
+    /** Rows every report of a dimension lists, so that an absent row never reveals a zero. */
+    private static List<String> knownGroups(Connection connection, Dimension by) throws SQLException {
+        return switch (by) {
+            case VENUE -> strings(connection, "SELECT DISTINCT venue_id FROM kiosks");
+            case EVENT -> strings(connection, "SELECT event_id::text FROM events");
+            case SECTOR -> concat(Arrays.stream(Sector.values()).map(Sector::code).toList(), NO_EVENT);
+            case ACTIVITY -> concat(Arrays.stream(ArtsActivity.values()).map(ArtsActivity::code).toList(), NOT_ARTS, NO_EVENT);
+            case MODE -> concat(Arrays.stream(Mode.values()).map(Mode::code).toList(), NO_EVENT);
+            case AGE_BAND -> concat(Arrays.stream(AgeBand.values()).filter(a -> a != AgeBand.ALL).map(AgeBand::code).toList(),
+                    UNLINKED);
+            case IMD_DECILE -> concat(IntStream.rangeClosed(1, 10).mapToObj(Integer::toString).toList(), UNLINKED);
+            case PUPIL_PREMIUM -> List.of("yes", "no", UNLINKED);
+        };
+    }
+
+    private static List<String> concat(List<String> first, String... more) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(Arrays.asList(more));
+        return all;
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Central's benchmarks, on a real Mosquitto and a real PostgreSQL started for the run:
+#   ingest  IngestBenchmark: batches through the broker into PostgreSQL (fsync on) with 1, then 2
+#           ingest workers on the shared subscription. Args: batches records-per-batch kiosks
+#           (default 4000 50 8, i.e. 200,000 check-ins). Goal: >= 20,000 check-ins/s.
+#   report  ReportBenchmark: the engagement report (by venue, sector, event; monthly, one year)
+#           over generated check-ins. Args: rows people (default 10000000 200000). Goal: <= 2 s.
+# Usage: scripts/bench-central.sh ingest|report [args...]   e.g. scripts/bench-central.sh report 1000000 50000
+# Needs mosquitto and postgresql (apt), and core and test-support installed in ~/.m2
+# (mvn -B -o -q -pl core,test-support install -DskipTests). Pass Maven flags in MAVEN_ARGS (default -o).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which="${1:-ingest}"
+shift || true
+# shellcheck disable=SC2086
+mvn -B -q ${MAVEN_ARGS:--o} -pl central test-compile
+cp_file="$(mktemp)"
+trap 'rm -f "$cp_file"' EXIT
+# shellcheck disable=SC2086
+mvn -B -q ${MAVEN_ARGS:--o} -pl central dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+case "$which" in
+  ingest) main=org.culturecard.central.bench.IngestBenchmark ;;
+  report) main=org.culturecard.central.bench.ReportBenchmark ;;
+  *) echo "usage: $0 ingest|report [args...]" >&2; exit 2 ;;
+esac
+exec java ${JAVA_OPTS:-} -Dlogback.configurationFile=central/src/test/resources/logback-test.xml \
+  -cp "central/target/test-classes:central/target/classes:$(cat "$cp_file")" "$main" "$@"
