@@ -23,5 +23,6 @@ case "$which" in
   report) main=org.culturecard.central.bench.ReportBenchmark ;;
   *) echo "usage: $0 ingest|report [args...]" >&2; exit 2 ;;
 esac
+# shellcheck disable=SC2086 # JAVA_OPTS holds several flags: split on purpose
 exec java ${JAVA_OPTS:-} -Dlogback.configurationFile=central/src/test/resources/logback-test.xml \
   -cp "central/target/test-classes:central/target/classes:$(cat "$cp_file")" "$main" "$@"
