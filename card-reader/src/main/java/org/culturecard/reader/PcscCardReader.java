@@ -292,21 +292,19 @@ public final class PcscCardReader implements CardReader {
      * context may be dead (pcscd restarted) and the read thread then replaces it.
      */
     private void readCard(CardTerminal terminal, long seenNanos) throws CardException {
-        Attempt attempt = readOnce(terminal);
-        if (attempt.failed() && isStillPresent(terminal)) {
+        if (!readOnce(terminal, seenNanos) && isStillPresent(terminal)) {
             // The card is still there: a transient error (a protocol hiccup while it was settling
             // in the field) should not cost a tap, since the card lying there will not arrive again.
-            attempt = readOnce(terminal);
-        }
-        if (attempt.tap() != null) {
-            presentIfNew(attempt.tap(), seenNanos);
+            readOnce(terminal, seenNanos);
         }
     }
 
-    /** One read: a tap, no UID (the card answered, but no usable UID), or failed (an error on the way). */
-    private record Attempt(CardTap tap, boolean failed) {}
-
-    private Attempt readOnce(CardTerminal terminal) throws CardException {
+    /**
+     * One read; a tap is emitted before the card is disconnected (one pcscd round trip sooner).
+     * False when it failed on the way (worth one more try); true when it read a UID or the card
+     * answered without a usable one.
+     */
+    private boolean readOnce(CardTerminal terminal, long seenNanos) throws CardException {
         String name = terminal.getName();
         Card card;
         try {
@@ -319,16 +317,16 @@ public final class PcscCardReader implements CardReader {
             byte[] atr = card.getATR().getBytes();
             UidReader.Result result = UidReader.read(card.getBasicChannel());
             if (result instanceof UidReader.Result.Read read) {
-                return new Attempt(new CardTap(read.uid(), atr, AtrClassifier.classify(atr), name, now()), false);
+                presentIfNew(new CardTap(read.uid(), atr, AtrClassifier.classify(atr), name, now()), seenNanos);
             } else if (result instanceof UidReader.Result.Refused refused && unsupportedReported.add(name)) {
                 LOG.warn("card on '{}' gave no UID ({}); further such cards on this reader are logged at DEBUG", name, refused.why());
             } else {
                 LOG.debug("card on '{}' gave no UID", name);
             }
-            return new Attempt(null, false);
+            return true;
         } catch (CardException | RuntimeException e) {
             LOG.info("reading the card on '{}' failed (pulled too soon?): {}", name, describe(e));
-            return new Attempt(null, true);
+            return false;
         } finally {
             disconnect(card);
         }
