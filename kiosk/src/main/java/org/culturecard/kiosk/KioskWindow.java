@@ -1,9 +1,12 @@
 package org.culturecard.kiosk;
 
+import org.culturecard.kiosk.ui.ClipSounds;
+
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.culturecard.kiosk.ui.ClipSounds;
 import org.culturecard.kiosk.ui.KioskThreads;
 import org.culturecard.kiosk.ui.KioskView;
 import org.culturecard.kiosk.ui.KioskViewModel;
@@ -40,6 +43,10 @@ public final class KioskWindow {
             lockDown(stage);
         }
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (ClipSounds.isAudioFailure(error) && sounds instanceof ClipSounds clips) {
+                clips.giveUp(error); // no speaker: the screens carry on, silently
+                return;
+            }
             LOG.error("Uncaught exception on {}; returning to the attract screen", thread.getName(), error);
             Platform.runLater(model::returnToAttract);
         });

@@ -29,6 +29,9 @@ public final class ClipSounds implements Sounds, AutoCloseable {
 
     @Override
     public void play(Sound sound, int volume) {
+        if (failed.get()) {
+            return;
+        }
         player.execute(() -> {
             try {
                 clip(sound).play(volume / 100.0);
@@ -38,6 +41,33 @@ public final class ClipSounds implements Sounds, AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * True for an error from JavaFX's media engine. {@link AudioClip#play} fails on the engine's own
+     * thread ("Could not create player!" without an audio device), where no caller can catch it:
+     * the kiosk's uncaught-exception handler asks here, so that a missing speaker silences the
+     * kiosk instead of cutting a welcome screen short.
+     */
+    public static boolean isAudioFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().startsWith("com.sun.media.jfxmedia")) {
+                return true;
+            }
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("com.sun.media.jfxmedia")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The media engine failed on its own thread: stay silent from now on, and say so once. */
+    public void giveUp(Throwable error) {
+        if (failed.compareAndSet(false, true)) {
+            LOG.warn("The kiosk cannot play sounds (no audio device?); staying silent: {}", error.toString());
+        }
     }
 
     private AudioClip clip(Sound sound) {
