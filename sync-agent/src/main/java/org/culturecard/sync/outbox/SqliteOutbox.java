@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The kiosk's outbox table, seen from the sync agent: the only durable queue between a tap and
@@ -42,13 +41,8 @@ public final class SqliteOutbox implements AutoCloseable {
 
     /** Opens the kiosk's database: WAL, synchronous=FULL, busy_timeout 5000 ms. The file must exist. */
     public static SqliteOutbox open(Path database) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(5000);
-        config.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE); // never create: the kiosk owns the file
         try {
-            Connection connection = config.createConnection("jdbc:sqlite:" + database.toAbsolutePath());
+            Connection connection = KioskDatabase.open(database);
             try (PreparedStatement check = connection.prepareStatement("SELECT count(*) FROM outbox WHERE 0")) {
                 check.executeQuery().close();
             }
@@ -89,7 +83,7 @@ public final class SqliteOutbox implements AutoCloseable {
     /** Records that rows {@code seqs} went out in batch {@code batchId} at {@code at}: they are in flight. */
     public synchronized void markSent(UUID batchId, Collection<Long> seqs, Instant at) {
         String sql = "UPDATE outbox SET batch_id = ?, sent_at = ? WHERE seq = ? AND delivered_at IS NULL";
-        inTransaction(() -> {
+        KioskDatabase.inTransaction(connection, () -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 for (long seq : seqs) {
                     update.setString(1, batchId.toString());
@@ -184,30 +178,7 @@ public final class SqliteOutbox implements AutoCloseable {
         }
     }
 
-    private <T> T inTransaction(SqlWork<T> work, String what) {
-        try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
     private static OutboxException failure(String what, SQLException e) {
         return new OutboxException("cannot " + what + ": " + e.getMessage(), e);
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
     }
 }

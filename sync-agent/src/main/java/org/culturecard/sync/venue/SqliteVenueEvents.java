@@ -20,8 +20,8 @@ import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.wire.VenueConfig;
+import org.culturecard.sync.outbox.KioskDatabase;
 import org.culturecard.sync.outbox.OutboxException;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The kiosk's {@code events} and {@code settings} tables, seen from the sync agent: central's venue
@@ -52,13 +52,8 @@ public final class SqliteVenueEvents implements AutoCloseable {
 
     /** Opens the kiosk's database (WAL, busy timeout 5 s); the file must exist, the kiosk owns it. */
     public static SqliteVenueEvents open(Path database) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(5000);
-        config.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);
         try {
-            return new SqliteVenueEvents(config.createConnection("jdbc:sqlite:" + database.toAbsolutePath()));
+            return new SqliteVenueEvents(KioskDatabase.open(database));
         } catch (SQLException e) {
             throw new OutboxException("cannot open the events of " + database + ": " + e.getMessage(), e);
         }
@@ -93,7 +88,7 @@ public final class SqliteVenueEvents implements AutoCloseable {
      * events it closed, or -1 when the snapshot was not newer and nothing changed.
      */
     public synchronized int apply(VenueConfig snapshot, Instant now) {
-        return inTransaction(() -> {
+        return KioskDatabase.inTransaction(connection, () -> {
             if (snapshot.version() <= appliedVersion()) {
                 return -1;
             }
@@ -154,7 +149,7 @@ public final class SqliteVenueEvents implements AutoCloseable {
      * while the message was on its way is sent again). Returns how many were marked.
      */
     public synchronized int markPublished(List<KioskEvent> sent) {
-        return inTransaction(() -> {
+        return KioskDatabase.inTransaction(connection, () -> {
             int marked = 0;
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE events SET published = 1 WHERE id = ? AND updated_at = ? AND published = 0")) {
@@ -208,26 +203,4 @@ public final class SqliteVenueEvents implements AutoCloseable {
                 Instant.parse(rows.getString(9)), Instant.parse(rows.getString(10)), capacityOrNull);
     }
 
-    private <T> T inTransaction(SqlWork<T> work, String what) {
-        try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new OutboxException("cannot " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
 }
