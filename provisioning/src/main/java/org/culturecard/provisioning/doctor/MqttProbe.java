@@ -14,6 +14,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.culturecard.tls.PemTls;
 
 /**
  * Checks that the broker accepts a kiosk: a TLS handshake with the kiosk's client certificate
@@ -30,7 +31,7 @@ public final class MqttProbe {
 
     public MqttProbe(X509Certificate ca, X509Certificate clientCert, PrivateKey clientKey, Duration timeout)
             throws GeneralSecurityException, IOException {
-        this.context = TlsContexts.client(ca, clientCert, clientKey);
+        this.context = PemTls.context(ca, clientCert, clientKey);
         this.timeout = timeout;
     }
 

@@ -28,7 +28,7 @@ import org.culturecard.provisioning.ca.RevocationList;
 import org.culturecard.provisioning.doctor.CheckResult;
 import org.culturecard.provisioning.doctor.Doctor;
 import org.culturecard.provisioning.doctor.MqttProbe;
-import org.culturecard.provisioning.doctor.TlsContexts;
+import org.culturecard.tls.PemTls;
 import org.culturecard.provisioning.kiosk.BundleOptions;
 import org.culturecard.provisioning.kiosk.KioskBundles;
 import org.culturecard.provisioning.kiosk.KioskSpec;
@@ -255,7 +255,7 @@ class GeneratedBrokerConfigIT {
     }
 
     private MqttClient connect(Issued identity, String clientId) throws Exception {
-        SSLContext tls = TlsContexts.client(ca.certificate(), identity.certificate(), identity.keyPair().getPrivate());
+        SSLContext tls = PemTls.context(ca.certificate(), identity.certificate(), identity.keyPair().getPrivate());
         MqttClient client = new MqttClient("ssl://127.0.0.1:" + port, clientId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setSocketFactory(tls.getSocketFactory());

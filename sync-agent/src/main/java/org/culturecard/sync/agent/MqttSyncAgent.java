@@ -32,7 +32,7 @@ import org.culturecard.core.wire.WireFormatException;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.OutboxRecord;
 import org.culturecard.sync.outbox.SqliteOutbox;
-import org.culturecard.sync.tls.PemTls;
+import org.culturecard.tls.PemTls;
 import org.culturecard.sync.venue.KioskEvent;
 import org.culturecard.sync.venue.SqliteVenueEvents;
 import org.eclipse.paho.mqttv5.client.IMqttToken;

@@ -12,7 +12,7 @@ import org.culturecard.sync.config.InvalidConfigException;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.OutboxException;
 import org.culturecard.sync.outbox.SqliteOutbox;
-import org.culturecard.sync.tls.TlsSetupException;
+import org.culturecard.tls.TlsSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

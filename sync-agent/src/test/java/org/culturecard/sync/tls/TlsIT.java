@@ -20,6 +20,7 @@ import org.culturecard.sync.outbox.SqliteOutbox;
 import org.culturecard.sync.testing.KioskDb;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
 import org.culturecard.testsupport.mqtt.MosquittoServer;
+import org.culturecard.testsupport.tls.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.culturecard.sync.tls;
+package org.culturecard.tls;
 
 /** The configured PEM files cannot be turned into a TLS setup: a config problem, not a network one. */
 public final class TlsSetupException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.culturecard.sync.tls;
+package org.culturecard.testsupport.tls;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -33,7 +33,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 
 /** A throwaway certificate authority for TLS tests: EC P-256 keys, PEM files readable by the broker. */
-final class TestPki {
+public final class TestPki {
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
 
     private final String name;
@@ -46,7 +46,7 @@ final class TestPki {
         this.certificate = certificate;
     }
 
-    static TestPki ca(String name) throws Exception {
+    public static TestPki ca(String name) throws Exception {
         KeyPair keys = ecKeys();
         X500Name subject = new X500Name("CN=" + name);
         X509v3CertificateBuilder builder = builder(subject, subject, keys)
@@ -56,7 +56,7 @@ final class TestPki {
     }
 
     /** A server certificate for 127.0.0.1 and localhost. */
-    Issued server(String cn) throws Exception {
+    public Issued server(String cn) throws Exception {
         KeyPair serverKeys = ecKeys();
         X509v3CertificateBuilder builder = builder(new X500Name("CN=" + name), new X500Name("CN=" + cn), serverKeys)
                 .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
@@ -65,7 +65,7 @@ final class TestPki {
     }
 
     /** A server certificate valid only for {@code dnsName} (no IP address). */
-    Issued serverFor(String dnsName) throws Exception {
+    public Issued serverFor(String dnsName) throws Exception {
         KeyPair serverKeys = ecKeys();
         X509v3CertificateBuilder builder = builder(new X500Name("CN=" + name), new X500Name("CN=" + dnsName), serverKeys)
                 .addExtension(Extension.subjectAlternativeName, false,
@@ -74,28 +74,33 @@ final class TestPki {
     }
 
     /** A client certificate whose CN is {@code cn} (the kiosk id). */
-    Issued client(String cn) throws Exception {
+    public Issued client(String cn) throws Exception {
         KeyPair clientKeys = ecKeys();
         X509v3CertificateBuilder builder = builder(new X500Name("CN=" + name), new X500Name("CN=" + cn), clientKeys);
         return new Issued(clientKeys, sign(builder, keys));
     }
 
-    Path writeCertificate(Path file) throws IOException {
+    /** This CA's own (self-signed) certificate. */
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public Path writeCertificate(Path file) throws IOException {
         return write(file, certificate);
     }
 
-    record Issued(KeyPair keys, X509Certificate certificate) {
-        Path writeCertificate(Path file) throws IOException {
+    public record Issued(KeyPair keys, X509Certificate certificate) {
+        public Path writeCertificate(Path file) throws IOException {
             return write(file, certificate);
         }
 
         /** The key as PKCS#8 ({@code BEGIN PRIVATE KEY}). */
-        Path writePkcs8Key(Path file) throws IOException {
+        public Path writePkcs8Key(Path file) throws IOException {
             return write(file, new JcaPKCS8Generator(keys.getPrivate(), null).generate());
         }
 
         /** The key in OpenSSL's traditional SEC 1 form ({@code BEGIN EC PRIVATE KEY}), curve and public key included. */
-        Path writeTraditionalKey(Path file) throws IOException {
+        public Path writeTraditionalKey(Path file) throws IOException {
             java.security.interfaces.ECPrivateKey key = (java.security.interfaces.ECPrivateKey) keys.getPrivate();
             PrivateKeyInfo pkcs8 = PrivateKeyInfo.getInstance(key.getEncoded());
             SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());

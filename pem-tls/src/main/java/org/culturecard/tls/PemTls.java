@@ -1,4 +1,4 @@
-package org.culturecard.sync.tls;
+package org.culturecard.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +25,9 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
- * Builds the agent's TLS socket factory from the PEM files an installer drops next to the config:
- * the CA that signed the broker's certificate, and this kiosk's own certificate and private key
+ * Builds a TLS client (the sync agent's, central's, the doctor's probe) from the PEM files an installer
+ * drops next to the config: the CA that signed the broker's certificate, and the client's own certificate
+ * and private key
  * (PKCS#8 {@code PRIVATE KEY}, or the traditional {@code EC PRIVATE KEY} / {@code RSA PRIVATE KEY}).
  * No keystore files and no passwords on disk: the PEMs are what the scheme CA issues.
  *
@@ -40,21 +41,33 @@ public final class PemTls {
 
     /** A factory trusting {@code caCert}; with {@code clientCert} and {@code clientKey} (both or neither) it also presents them. */
     public static SSLSocketFactory socketFactory(Path caCert, Path clientCert, Path clientKey) {
+        if ((clientCert == null) != (clientKey == null)) {
+            throw new IllegalArgumentException("a client certificate and its key go together: " + clientCert + ", " + clientKey);
+        }
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(clientCert == null ? null : keyManagers(clientCert, clientKey).getKeyManagers(),
-                    trustManagers(caCert).getTrustManagers(), null);
-            return context.getSocketFactory();
+            return context(certificates(caCert), clientCert == null ? null : privateKey(clientKey),
+                    clientCert == null ? List.of() : certificates(clientCert)).getSocketFactory();
         } catch (GeneralSecurityException | IOException e) {
             throw new TlsSetupException("cannot set up TLS from " + caCert + ", " + clientCert + ", " + clientKey
                     + ": " + e.getMessage(), e);
         }
     }
 
-    private static TrustManagerFactory trustManagers(Path caCert) throws GeneralSecurityException, IOException {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        List<X509Certificate> cas = certificates(caCert);
+    /** A context trusting only {@code ca} and presenting {@code clientCert} with {@code clientKey}: for callers that hold parsed material. */
+    public static SSLContext context(X509Certificate ca, X509Certificate clientCert, PrivateKey clientKey)
+            throws GeneralSecurityException {
+        return context(List.of(ca), clientKey, List.of(clientCert));
+    }
+
+    private static SSLContext context(List<X509Certificate> cas, PrivateKey key, List<X509Certificate> chain)
+            throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(key == null ? null : keyManagers(chain, key).getKeyManagers(), trustManagers(cas).getTrustManagers(), null);
+        return context;
+    }
+
+    private static TrustManagerFactory trustManagers(List<X509Certificate> cas) throws GeneralSecurityException {
+        KeyStore trusted = emptyKeyStore();
         for (int i = 0; i < cas.size(); i++) {
             trusted.setCertificateEntry("ca-" + i, cas.get(i));
         }
@@ -63,18 +76,26 @@ public final class PemTls {
         return factory;
     }
 
-    private static KeyManagerFactory keyManagers(Path certFile, Path keyFile) throws GeneralSecurityException, IOException {
-        List<X509Certificate> chain = certificates(certFile);
-        KeyStore own = KeyStore.getInstance("PKCS12");
-        own.load(null, null);
-        own.setKeyEntry("kiosk", privateKey(keyFile), IN_MEMORY, chain.toArray(new Certificate[0]));
+    private static KeyManagerFactory keyManagers(List<X509Certificate> chain, PrivateKey key) throws GeneralSecurityException {
+        KeyStore own = emptyKeyStore();
+        own.setKeyEntry("client", key, IN_MEMORY, chain.toArray(new Certificate[0]));
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(own, IN_MEMORY);
         return factory;
     }
 
+    private static KeyStore emptyKeyStore() throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try {
+            store.load(null, null);
+        } catch (IOException e) {
+            throw new GeneralSecurityException("cannot create an in-memory key store", e);
+        }
+        return store;
+    }
+
     /** Every certificate in a PEM file, in order. */
-    static List<X509Certificate> certificates(Path file) throws GeneralSecurityException, IOException {
+    public static List<X509Certificate> certificates(Path file) throws GeneralSecurityException, IOException {
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         try (InputStream in = Files.newInputStream(file)) {
             Collection<? extends Certificate> all = factory.generateCertificates(in);
@@ -90,7 +111,7 @@ public final class PemTls {
     }
 
     /** The private key in a PEM file: PKCS#8, or a traditional EC or RSA key. Encrypted keys are refused. */
-    static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
+    public static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(reader)) {
             for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
