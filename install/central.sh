@@ -22,6 +22,8 @@ Usage: sudo install/central.sh [options]
   --db-name NAME       the PostgreSQL database (default culturecard)
   --db-user NAME       the PostgreSQL role central uses (default culturecard_central)
   --http-port PORT     central's HTTP API port (default 8080)
+  --central-port PORT  central's own listener in the broker config, on loopback (default 8884;
+                       'provision broker config --central-port')
   --no-start           install and enable, but do not (re)start the services
   --dry-run            print every step and command; change nothing (no root needed)
   -h, --help           this help
@@ -30,7 +32,7 @@ Exit codes: 0 done, 1 failed, 2 bad usage.
 USAGE
 }
 
-broker_config="" dist="" db_name=culturecard db_user=culturecard_central http_port=8080 start=1
+broker_config="" dist="" db_name=culturecard db_user=culturecard_central http_port=8080 central_port=8884 start=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --broker-config) broker_config=${2:?--broker-config needs a directory}; shift 2 ;;
@@ -38,6 +40,7 @@ while [ $# -gt 0 ]; do
     --db-name) db_name=${2:?--db-name needs a name}; shift 2 ;;
     --db-user) db_user=${2:?--db-user needs a name}; shift 2 ;;
     --http-port) http_port=${2:?--http-port needs a number}; shift 2 ;;
+    --central-port) central_port=${2:?--central-port needs a number}; shift 2 ;;
     --no-start) start=0; shift ;;
     --dry-run) DRY_RUN=1; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -132,13 +135,16 @@ if [ "$DRY_RUN" -eq 0 ]; then
 central.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$db_name
 central.db.user=$db_user
 central.db.password=$password
-central.mqtt.uri=ssl://localhost:8883
+central.mqtt.uri=ssl://localhost:$central_port
+central.mqtt.ca-cert=$ETC/central/ca.crt
+central.mqtt.client-cert=$ETC/central/central.crt
+central.mqtt.client-key=$ETC/central/central.key
 central.http.host=0.0.0.0
 central.http.port=$http_port
 central.api.read-tokens=$read_token
 central.api.admin-tokens=$admin_token"
 else
-  note "would write $CONFIG (jdbc:postgresql://127.0.0.1:5432/$db_name, ssl://localhost:8883, HTTP port $http_port)"
+  note "would write $CONFIG (jdbc:postgresql://127.0.0.1:5432/$db_name, ssl://localhost:$central_port with $ETC/central/central.crt, HTTP port $http_port)"
 fi
 
 step "Install the application in $OPT (central, provisioning)"

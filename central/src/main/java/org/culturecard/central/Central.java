@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.culturecard.central.api.CentralApi;
+import org.culturecard.central.broker.BrokerEndpoint;
 import org.culturecard.central.fleet.FleetListener;
 import org.culturecard.central.fleet.MqttLink;
 import org.culturecard.central.fleet.VenueConfigPublisher;
@@ -61,6 +62,7 @@ public final class Central implements AutoCloseable {
      */
     public static Central start(CentralConfig config, Clock clock) {
         LOG.info("starting central: {}", config.describe());
+        BrokerEndpoint broker = BrokerEndpoint.of(config);
         PostgresCheckInStore store = PostgresCheckInStore.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(),
                 2 * config.workers() + 4, clock);
         List<IngestWorker> workers = new ArrayList<>();
@@ -68,7 +70,7 @@ public final class Central implements AutoCloseable {
         try {
             WireCodec codec = new WireCodec();
             PostgresFleetStore fleet = new PostgresFleetStore(store.dataSource());
-            MqttLink configLink = new MqttLink(config.brokerUri(), config.clientIdPrefix() + "-config", Map.of(), (t, m) -> { })
+            MqttLink configLink = new MqttLink(broker, config.clientIdPrefix() + "-config", Map.of(), (t, m) -> { })
                     .start();
             started.add(configLink);
             VenueConfigPublisher configs = new VenueConfigPublisher(fleet, configLink, codec, clock);
@@ -78,14 +80,14 @@ public final class Central implements AutoCloseable {
                             () -> metrics.get() == null ? "" : metrics.get().scrape(), new UuidV7(clock, new SecureRandom())));
             started.add(api);
             FleetListener listener = new FleetListener(fleet, store, configs, codec);
-            MqttLink fleetLink = new MqttLink(config.brokerUri(), config.clientIdPrefix() + "-fleet",
+            MqttLink fleetLink = new MqttLink(broker, config.clientIdPrefix() + "-fleet",
                     Map.of(Topics.ALL_STATUS, 1, FleetListener.ALL_EVENTS, 1), listener::handle).start();
             started.add(fleetLink);
             BatchValidator validator = new BatchValidator(codec, clock,
                     new CachedRegistry(store::registeredVenue, Clock.systemUTC(), REGISTRY_TTL));
             for (int i = 1; i <= config.workers(); i++) {
                 String clientId = config.clientIdPrefix() + "-ingest-" + i;
-                workers.add(new IngestWorker(config.brokerUri(), clientId, store, validator, codec, clock).start());
+                workers.add(new IngestWorker(broker, clientId, store, validator, codec, clock).start());
             }
             metrics.set(new PrometheusMetrics(workers, fleet, clock));
             awaitSubscribed(workers);

@@ -30,11 +30,18 @@ final class BrokerCommand {
         @Option(names = "--ca", required = true, description = "The CA directory (from 'ca init').")
         Path ca;
 
-        @Option(names = "--port", defaultValue = "8883", description = "The TLS listener's port (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--port", defaultValue = "8883", description = "The kiosks' TLS listener's port (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--bind", description = "Listen on this address only (default: every interface).")
+        @Option(names = "--bind", description = "Listen for kiosks on this address only (default: every interface).")
         String bind;
+
+        @Option(names = "--central-port", description = "Central's TLS listener's port (default: the kiosks' port + 1).")
+        Integer centralPort;
+
+        @Option(names = "--central-bind", defaultValue = BrokerConfig.Options.CENTRAL_BIND,
+                description = "Central's listener's address; keep it away from kiosks (default: ${DEFAULT-VALUE}).")
+        String centralBind;
 
         @Option(names = "--host", description = "A DNS name or IP kiosks use for the broker (repeatable); the first is the certificate's CN.")
         List<String> hosts = new ArrayList<>();
@@ -60,13 +67,15 @@ final class BrokerCommand {
         @Override
         public Integer call() throws IOException {
             IssuingAuthority authority = IssuingAuthority.load(ca, Clock.systemUTC(), new SecureRandom());
-            BrokerConfig.Written written = new BrokerConfig(authority).write(out, new BrokerConfig.Options(port, bind, hosts,
+            BrokerConfig.Written written = new BrokerConfig(authority).write(out, new BrokerConfig.Options(port, bind,
+                    centralPort == null ? port + 1 : centralPort, centralBind, hosts,
                     installDir.toAbsolutePath(), persistenceDir.toAbsolutePath(), bundles, Duration.ofDays(days),
                     java.nio.file.Files.isRegularFile(crl()) ? crl() : null));
             System.out.println("Wrote " + written.conf() + " and " + written.acl()
                     + (bundles == null ? " (venue config readable by every kiosk: use --bundles for per-kiosk rules)"
                     : " (" + written.kioskRules() + " kiosks with per-venue config rules)"));
-            System.out.println("Central's client certificate: " + written.centralDir());
+            System.out.println("Central's client certificate: " + written.centralDir() + "; central connects to "
+                    + centralBind + ":" + (centralPort == null ? port + 1 : centralPort) + ", kiosks to port " + port);
             System.out.println("Install: copy " + out + " to " + installDir + " on the broker host (install/central.sh does it).");
             return ProvisionMain.OK;
         }

@@ -30,7 +30,10 @@ import java.util.stream.Collectors;
  * [CULTURECARD_CENTRAL_MQTT_CLIENT_ID_PREFIX], {@code central.workers} (default 1),
  * {@code central.http.host} (default 127.0.0.1), {@code central.http.port} (0 = a free port),
  * {@code central.api.read-tokens} and {@code central.api.admin-tokens} (comma-separated bearer
- * tokens, at least 16 characters each).
+ * tokens, at least 16 characters each); for an {@code ssl://} broker, {@code central.mqtt.ca-cert}
+ * (the scheme CA, PEM: the only root the broker is trusted through), {@code central.mqtt.client-cert}
+ * and {@code central.mqtt.client-key} (central's own certificate and key, CN {@code central}, as
+ * {@code provision broker config} writes them).
  */
 public record CentralConfig(
         String jdbcUrl,
@@ -41,7 +44,8 @@ public record CentralConfig(
         int workers,
         String httpHost,
         int httpPort,
-        ApiTokens apiTokens) {
+        ApiTokens apiTokens,
+        BrokerTls brokerTls) {
 
     public static final String JDBC_URL = "central.jdbc.url";
     public static final String DB_USER = "central.db.user";
@@ -53,6 +57,9 @@ public record CentralConfig(
     public static final String HTTP_PORT = "central.http.port";
     public static final String READ_TOKENS = "central.api.read-tokens";
     public static final String ADMIN_TOKENS = "central.api.admin-tokens";
+    public static final String CA_CERT = "central.mqtt.ca-cert";
+    public static final String CLIENT_CERT = "central.mqtt.client-cert";
+    public static final String CLIENT_KEY = "central.mqtt.client-key";
 
     private static final String ENV_PREFIX = "CULTURECARD_";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
@@ -76,6 +83,14 @@ public record CentralConfig(
         for (String token : apiTokens.admin()) {
             require(ADMIN_TOKENS, token.length() >= MIN_TOKEN_LENGTH, "tokens need at least " + MIN_TOKEN_LENGTH + " characters");
         }
+        brokerTls = brokerTls == null ? BrokerTls.NONE : brokerTls;
+        checkTls(brokerUri, brokerTls);
+    }
+
+    /** A config for a plain {@code tcp://} broker (tests and the demo). */
+    public CentralConfig(String jdbcUrl, String dbUser, String dbPassword, String brokerUri, String clientIdPrefix,
+            int workers, String httpHost, int httpPort, ApiTokens apiTokens) {
+        this(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens, BrokerTls.NONE);
     }
 
     /** Loads the file, then applies environment overrides from {@code env}. */
@@ -110,7 +125,8 @@ public record CentralConfig(
                 integer(values, WORKERS, 1),
                 values.getOrDefault(HTTP_HOST, "127.0.0.1"),
                 integer(values, HTTP_PORT, 8080),
-                new ApiTokens(list(values.get(READ_TOKENS)), list(values.get(ADMIN_TOKENS))));
+                new ApiTokens(list(values.get(READ_TOKENS)), list(values.get(ADMIN_TOKENS))),
+                new BrokerTls(path(values, CA_CERT), path(values, CLIENT_CERT), path(values, CLIENT_KEY)));
     }
 
     /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
@@ -123,7 +139,8 @@ public record CentralConfig(
         return "jdbcUrl=" + redactUrl(jdbcUrl) + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
                 + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + ", apiTokens="
-                + apiTokens.readOnly().size() + " read-only and " + apiTokens.admin().size() + " admin (" + REDACTED + ")";
+                + apiTokens.readOnly().size() + " read-only and " + apiTokens.admin().size() + " admin (" + REDACTED + ")"
+                + ", brokerTls=" + brokerTls;
     }
 
     @Override
@@ -133,17 +150,19 @@ public record CentralConfig(
 
     /** A copy with another HTTP port. */
     public CentralConfig withHttpPort(int port) {
-        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, port, apiTokens);
+        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, port, apiTokens,
+                brokerTls);
     }
 
     /** A copy with another number of ingest workers. */
     public CentralConfig withWorkers(int count) {
-        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, count, httpHost, httpPort, apiTokens);
+        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, count, httpHost, httpPort, apiTokens,
+                brokerTls);
     }
 
     private static Set<String> keys() {
         return Set.of(JDBC_URL, DB_USER, DB_PASSWORD, MQTT_URI, CLIENT_ID_PREFIX, WORKERS, HTTP_HOST, HTTP_PORT,
-                READ_TOKENS, ADMIN_TOKENS);
+                READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY);
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {
@@ -156,6 +175,28 @@ public record CentralConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'", e);
         }
+    }
+
+    private static Path path(Map<String, String> values, String key) {
+        String value = values.get(key);
+        return value == null || value.isEmpty() ? null : Path.of(value);
+    }
+
+    /** TLS settings must fit the broker URI, go together, and name readable files. */
+    private static void checkTls(String brokerUri, BrokerTls tls) {
+        boolean ssl = brokerUri.startsWith("ssl:");
+        require(CA_CERT, !ssl || tls.caCert() != null, "is required for an ssl:// broker (the broker is trusted only through it)");
+        require(MQTT_URI, ssl || tls.caCert() == null, "must be ssl://host:port when " + CA_CERT + " is set");
+        require(CLIENT_CERT, tls.clientCert() != null || tls.clientKey() == null, "is required when " + CLIENT_KEY + " is set");
+        require(CLIENT_KEY, tls.clientKey() != null || tls.clientCert() == null, "is required when " + CLIENT_CERT + " is set");
+        require(CA_CERT, tls.clientCert() == null || tls.caCert() != null, "is required with " + CLIENT_CERT);
+        readable(CA_CERT, tls.caCert());
+        readable(CLIENT_CERT, tls.clientCert());
+        readable(CLIENT_KEY, tls.clientKey());
+    }
+
+    private static void readable(String key, Path file) {
+        require(key, file == null || Files.isReadable(file), "names a file that cannot be read: " + file);
     }
 
     private static Set<String> list(String value) {
@@ -209,6 +250,25 @@ public record CentralConfig(
         @Override
         public String toString() {
             return "ApiTokens[" + readOnly.size() + " read-only, " + admin.size() + " admin, " + REDACTED + "]";
+        }
+    }
+
+    /**
+     * PEM files for TLS towards the broker; all null for a plain {@code tcp://} broker. The private
+     * key's path is shown in logs, never its contents.
+     */
+    public record BrokerTls(Path caCert, Path clientCert, Path clientKey) {
+        /** No TLS. */
+        public static final BrokerTls NONE = new BrokerTls(null, null, null);
+
+        /** True when the broker is reached over TLS. */
+        public boolean enabled() {
+            return caCert != null;
+        }
+
+        @Override
+        public String toString() {
+            return enabled() ? "[ca=" + caCert + ", cert=" + clientCert + ", key=" + clientKey + "]" : "none";
         }
     }
 }

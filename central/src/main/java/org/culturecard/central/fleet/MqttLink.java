@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import org.culturecard.central.broker.BrokerEndpoint;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -34,7 +35,7 @@ public final class MqttLink implements AutoCloseable {
     private static final long MAX_BACKOFF_MS = 10_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final String brokerUri;
+    private final BrokerEndpoint broker;
     private final String clientId;
     private final Map<String, Integer> subscriptions;
     private final BiConsumer<String, MqttMessage> handler;
@@ -43,9 +44,9 @@ public final class MqttLink implements AutoCloseable {
     private volatile MqttAsyncClient client;
     private volatile boolean closed;
 
-    public MqttLink(String brokerUri, String clientId, Map<String, Integer> subscriptions,
+    public MqttLink(BrokerEndpoint broker, String clientId, Map<String, Integer> subscriptions,
             BiConsumer<String, MqttMessage> handler) {
-        this.brokerUri = brokerUri;
+        this.broker = broker;
         this.clientId = clientId;
         this.subscriptions = Map.copyOf(subscriptions);
         this.handler = handler;
@@ -100,10 +101,10 @@ public final class MqttLink implements AutoCloseable {
         }
         MqttAsyncClient candidate = null;
         try {
-            candidate = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
+            candidate = new MqttAsyncClient(broker.uri(), clientId, new MemoryPersistence());
             MqttAsyncClient owner = candidate;
             candidate.setCallback(new Callback(owner));
-            MqttConnectionOptions options = new MqttConnectionOptions();
+            MqttConnectionOptions options = broker.options();
             options.setCleanStart(true);
             options.setAutomaticReconnect(false);
             options.setConnectionTimeout((int) TIMEOUT.toSeconds());
@@ -113,7 +114,7 @@ public final class MqttLink implements AutoCloseable {
             }
             client = candidate;
             failures.set(0);
-            LOG.info("{} connected to {}{}", clientId, brokerUri, subscriptions.isEmpty() ? "" : ", subscribed to " + subscriptions.keySet());
+            LOG.info("{} connected to {}{}", clientId, broker, subscriptions.isEmpty() ? "" : ", subscribed to " + subscriptions.keySet());
         } catch (MqttException | RuntimeException e) {
             close(candidate);
             retry("connect failed: " + e.getMessage());

@@ -18,6 +18,7 @@ import org.culturecard.central.store.CheckInStore;
 import org.culturecard.central.store.InsertResult;
 import org.culturecard.central.store.StoreRejectedException;
 import org.culturecard.central.store.StoreUnavailableException;
+import org.culturecard.central.broker.BrokerEndpoint;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
@@ -69,7 +70,7 @@ public final class IngestWorker implements AutoCloseable {
     /** Batches committed together at most; the broker's receive maximum (100) bounds it anyway. */
     private static final int MAX_GROUP = 100;
 
-    private final String brokerUri;
+    private final BrokerEndpoint broker;
     private final String clientId;
     private final CheckInStore store;
     private final BatchValidator validator;
@@ -94,9 +95,9 @@ public final class IngestWorker implements AutoCloseable {
     private volatile boolean closed;
     private final AtomicInteger failedAttempts = new AtomicInteger();
 
-    public IngestWorker(String brokerUri, String clientId, CheckInStore store, BatchValidator validator,
+    public IngestWorker(BrokerEndpoint broker, String clientId, CheckInStore store, BatchValidator validator,
             WireCodec codec, Clock clock) {
-        this.brokerUri = brokerUri;
+        this.broker = broker;
         this.clientId = clientId;
         this.store = store;
         this.validator = validator;
@@ -215,7 +216,7 @@ public final class IngestWorker implements AutoCloseable {
         discard(client);
         MqttAsyncClient candidate = null;
         try {
-            candidate = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
+            candidate = new MqttAsyncClient(broker.uri(), clientId, new MemoryPersistence());
             candidate.setManualAcks(true);
             candidate.setCallback(new Callback(candidate));
             candidate.connect(options()).waitForCompletion(ACTION_TIMEOUT.toMillis());
@@ -226,7 +227,7 @@ public final class IngestWorker implements AutoCloseable {
             subscribed = true;
             failedAttempts.set(0);
             connects.incrementAndGet();
-            LOG.info("ingest worker {} subscribed to {} on {}", clientId, Topics.SHARED_CHECKINS, brokerUri);
+            LOG.info("ingest worker {} subscribed to {} on {}", clientId, Topics.SHARED_CHECKINS, broker);
         } catch (MqttException | RuntimeException e) {
             discard(candidate);
             scheduleReconnect("connect failed: " + e.getMessage());
@@ -234,7 +235,7 @@ public final class IngestWorker implements AutoCloseable {
     }
 
     private MqttConnectionOptions options() {
-        MqttConnectionOptions options = new MqttConnectionOptions();
+        MqttConnectionOptions options = broker.options();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
         options.setAutomaticReconnect(false);

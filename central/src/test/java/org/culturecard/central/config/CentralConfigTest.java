@@ -72,4 +72,42 @@ class CentralConfigTest {
                 .doesNotContain("s3cret-db-password", "read-token-0123456789", "admin-token-0123456789");
         assertThat(config.toString()).doesNotContain("s3cret-db-password", "read-token-0123456789");
     }
+
+    @Test
+    void anSslBrokerTakesTheSchemeCaAndCentralsCertificateAndKey(@TempDir Path dir) throws Exception {
+        Properties p = tls(valid(), dir);
+        CentralConfig config = CentralConfig.fromProperties(p, Map.of());
+        assertThat(config.brokerTls().enabled()).isTrue();
+        assertThat(config.brokerTls().clientCert()).isEqualTo(dir.resolve("central.crt"));
+        assertThat(config.describe()).contains("ssl://localhost:8883", "central.key").doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    void tlsSettingsMustFitTheBrokerAndEachOther(@TempDir Path dir) throws Exception {
+        Properties noCa = tls(valid(), dir);
+        noCa.remove("central.mqtt.ca-cert");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(noCa, Map.of())).hasMessageStartingWith("central.mqtt.ca-cert");
+        Properties plainBroker = tls(valid(), dir);
+        plainBroker.setProperty("central.mqtt.uri", "tcp://localhost:1883");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(plainBroker, Map.of())).hasMessageStartingWith("central.mqtt.uri");
+        Properties certWithoutKey = tls(valid(), dir);
+        certWithoutKey.remove("central.mqtt.client-key");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(certWithoutKey, Map.of()))
+                .hasMessageStartingWith("central.mqtt.client-key");
+        Properties missingFile = tls(valid(), dir);
+        missingFile.setProperty("central.mqtt.client-cert", dir.resolve("nowhere.crt").toString());
+        assertThatThrownBy(() -> CentralConfig.fromProperties(missingFile, Map.of()))
+                .hasMessageStartingWith("central.mqtt.client-cert").hasMessageContaining("nowhere.crt");
+    }
+
+    private static Properties tls(Properties p, Path dir) throws Exception {
+        for (String file : new String[] {"ca.crt", "central.crt", "central.key"}) {
+            Files.writeString(dir.resolve(file), "PEM placeholder: the config checks only that the file is readable");
+        }
+        p.setProperty("central.mqtt.uri", "ssl://localhost:8883");
+        p.setProperty("central.mqtt.ca-cert", dir.resolve("ca.crt").toString());
+        p.setProperty("central.mqtt.client-cert", dir.resolve("central.crt").toString());
+        p.setProperty("central.mqtt.client-key", dir.resolve("central.key").toString());
+        return p;
+    }
 }

@@ -14,6 +14,7 @@ import org.culturecard.central.Central;
 import org.culturecard.central.KioskSimulator;
 import org.culturecard.central.TestBatches;
 import org.culturecard.central.WindowedPublisher;
+import org.culturecard.central.broker.BrokerEndpoint;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.Topics;
@@ -58,7 +59,7 @@ class WorkerFailoverIT {
     void aWorkerKilledMidStreamLosesAndDoublesNothing() throws Exception {
         WireCodec codec = new WireCodec();
         BatchValidator validator = new BatchValidator(codec, TestBatches.CLOCK, central.store()::registeredVenue);
-        IngestWorker second = new IngestWorker(BROKER.server().uri(), "failover-it-ingest-2", central.store(), validator, codec,
+        IngestWorker second = new IngestWorker(BrokerEndpoint.plain(BROKER.server().uri()), "failover-it-ingest-2", central.store(), validator, codec,
                 TestBatches.CLOCK).start();
         assertThat(second.awaitSubscribed(Duration.ofSeconds(10))).isTrue();
         TestBatches batches = new TestBatches(7);
@@ -77,7 +78,7 @@ class WorkerFailoverIT {
                 }
             }
             kiosks.flush();
-            restarted = new IngestWorker(BROKER.server().uri(), "failover-it-ingest-2", central.store(), validator, codec,
+            restarted = new IngestWorker(BrokerEndpoint.plain(BROKER.server().uri()), "failover-it-ingest-2", central.store(), validator, codec,
                     TestBatches.CLOCK).start();
             await().atMost(Duration.ofSeconds(90)).until(() -> sent.stream().allMatch(b -> acks.firstAck(b.batchId()).isPresent()));
             resumed = restarted.stats().batchesStored();

@@ -19,10 +19,16 @@ import org.culturecard.provisioning.ca.Pem;
 import org.culturecard.provisioning.kiosk.KioskBundles;
 
 /**
- * Writes what a Mosquitto broker needs to serve the scheme: {@code mosquitto.conf} with one TLS
- * listener that requires a client certificate from the scheme's CA and takes the certificate's CN
+ * Writes what a Mosquitto broker needs to serve the scheme: {@code mosquitto.conf} with two TLS
+ * listeners that require a client certificate from the scheme's CA and take the certificate's CN
  * as the user name; the ACL file; the broker's own key and certificate; and central's client
  * certificate (CN {@value #CENTRAL}).
+ *
+ * <p>Two listeners, because a client id is not an identity: on the kiosks' listener Mosquitto
+ * replaces every client id with the certificate's CN ({@code use_username_as_clientid}), so a kiosk
+ * certificate cannot connect under another kiosk's client id and push that kiosk off the broker
+ * (session takeover). Central needs several connections (ingest workers, fleet, config) under one
+ * certificate, so it has its own listener, by default on loopback only, without that rule.
  *
  * <p>The ACL: a kiosk (user = CN = kiosk id) may write only {@code culturecard/v1/+/<kiosk>/up/#}
  * and read only {@code culturecard/v1/+/<kiosk>/down/#} plus its venue's config. Mosquitto's
@@ -43,8 +49,10 @@ public final class BrokerConfig {
     public static final String CRL = "crl.pem";
 
     /**
-     * @param port           the TLS listener's port
-     * @param bind           the address to listen on, or null for every interface
+     * @param port           the kiosks' TLS listener's port
+     * @param bind           the address kiosks reach, or null for every interface
+     * @param centralPort    central's TLS listener's port
+     * @param centralBind    the address of central's listener (loopback when central runs on the broker host)
      * @param hosts          extra DNS names or IPs for the server certificate (127.0.0.1 and localhost always)
      * @param installDir     where these files will live on the broker host (the config names files there)
      * @param persistenceDir Mosquitto's persistence directory (owned by user mosquitto)
@@ -52,13 +60,26 @@ public final class BrokerConfig {
      * @param validity       the server and central certificates' validity
      * @param crl            the CA's revocation list (from {@code ca revoke}), or null when nothing is revoked
      */
-    public record Options(int port, String bind, List<String> hosts, Path installDir, Path persistenceDir,
-            Path bundles, Duration validity, Path crl) {
+    public record Options(int port, String bind, int centralPort, String centralBind, List<String> hosts,
+            Path installDir, Path persistenceDir, Path bundles, Duration validity, Path crl) {
+        /** Central's listener by default: the next port, on loopback (central runs on the broker host). */
+        public static final String CENTRAL_BIND = "127.0.0.1";
+
         public Options {
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("port must be 1-65535, not " + port);
             }
+            if (centralPort < 1 || centralPort > 65535 || centralPort == port) {
+                throw new IllegalArgumentException("central's port must be 1-65535 and not the kiosks' port " + port
+                        + ", not " + centralPort);
+            }
             hosts = List.copyOf(hosts);
+        }
+
+        /** Options with central's listener on the next port, on loopback. */
+        public static Options withCentralOnLoopback(int port, String bind, List<String> hosts, Path installDir,
+                Path persistenceDir, Path bundles, Duration validity, Path crl) {
+            return new Options(port, bind, port + 1, CENTRAL_BIND, hosts, installDir, persistenceDir, bundles, validity, crl);
         }
     }
 
@@ -121,7 +142,21 @@ public final class BrokerConfig {
                 "connection_messages true",
                 "log_timestamp_format %Y-%m-%dT%H:%M:%S",
                 "",
+                "# Kiosks. The client id is replaced by the certificate's CN, so no kiosk can take over another's session.",
                 "listener " + options.port() + (options.bind() == null ? "" : " " + options.bind()),
+                tls(dir, options),
+                "use_username_as_clientid true",
+                "",
+                "# Central (ingest workers, fleet, config: several client ids under one certificate). Keep it off",
+                "# the network kiosks can reach: loopback, or a private interface behind a firewall.",
+                "listener " + options.centralPort() + " " + options.centralBind(),
+                tls(dir, options),
+                "");
+    }
+
+    /** The TLS lines both listeners share: the scheme CA, the broker's certificate, identity from the CN. */
+    private static String tls(Path dir, Options options) {
+        return String.join("\n",
                 "protocol mqtt",
                 "cafile " + dir.resolve(CA_CERT),
                 "certfile " + dir.resolve(SERVER_CERT),
@@ -130,8 +165,7 @@ public final class BrokerConfig {
                 "require_certificate true",
                 "use_identity_as_username true",
                 options.crl() == null ? "# no crlfile: no certificate has been revoked ('provision ca revoke')"
-                        : "crlfile " + dir.resolve(CRL),
-                "");
+                        : "crlfile " + dir.resolve(CRL));
     }
 
     /** The ACL text; {@code kioskVenues} maps kiosk id to venue id. */

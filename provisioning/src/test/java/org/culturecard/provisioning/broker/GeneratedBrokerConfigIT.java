@@ -59,8 +59,9 @@ class GeneratedBrokerConfigIT {
     private Path brokerDir;
     private IssuingAuthority ca;
     private IssuingAuthority otherCa;
-    private Process mosquitto;
+    private MosquittoServer mosquitto;
     private int port;
+    private int centralPort;
 
     @BeforeAll
     void startBrokerWithGeneratedConfig() throws Exception {
@@ -79,29 +80,22 @@ class GeneratedBrokerConfigIT {
         ca.revoke(root.resolve("ca"), Pem.readCertificate(bundles.resolve("kiosk-stolen").resolve(KioskBundles.CERT)));
 
         port = LocalProcesses.freeLoopbackPort();
+        centralPort = LocalProcesses.freeLoopbackPort();
         brokerDir = root.resolve("broker");
         Files.createDirectories(root.resolve("data"));
-        new BrokerConfig(ca).write(brokerDir, new BrokerConfig.Options(port, "127.0.0.1", List.of(), brokerDir,
+        new BrokerConfig(ca).write(brokerDir, new BrokerConfig.Options(port, "127.0.0.1", centralPort, "127.0.0.1", List.of(), brokerDir,
                 root.resolve("data"), bundles, Duration.ofDays(30), root.resolve("ca").resolve(RevocationList.CRL_FILE)));
         if (LocalProcesses.runningAsRoot()) {
             LocalProcesses.chownTree(brokerDir, "mosquitto");
             LocalProcesses.chownTree(root.resolve("data"), "mosquitto");
         }
-        mosquitto = new ProcessBuilder(MosquittoServer.DEFAULT_BINARY.toString(), "-c", brokerDir.resolve(BrokerConfig.CONF).toString())
-                .redirectErrorStream(true).redirectOutput(root.resolve("mosquitto.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!LocalProcesses.accepting(port)) {
-            assertThat(mosquitto.isAlive()).as("mosquitto exited: %s", log()).isTrue();
-            assertThat(System.nanoTime()).as("mosquitto did not listen: %s", log()).isLessThan(deadline);
-            LocalProcesses.pause(Duration.ofMillis(20));
-        }
+        mosquitto = MosquittoServer.builder().configFile(brokerDir.resolve(BrokerConfig.CONF), port).build().start();
     }
 
     @AfterAll
     void stopBroker() {
         if (mosquitto != null) {
-            mosquitto.destroy();
-            LocalProcesses.endProcess(mosquitto, Duration.ofSeconds(5));
+            mosquitto.close();
         }
         if (root != null) {
             LocalProcesses.deleteTree(root);
@@ -120,6 +114,24 @@ class GeneratedBrokerConfigIT {
         } finally {
             close(kioskA);
             close(central);
+        }
+    }
+
+    @Test
+    void aKioskCertificateCannotTakeOverAnotherKiosksClientId() throws Exception {
+        MqttClient kioskA = kiosk("kiosk-a");
+        Path bundleB = bundles.resolve("kiosk-b");
+        MqttClient impostor = connect(new Issued(new java.security.KeyPair(null, Pem.readPrivateKey(bundleB.resolve(KioskBundles.KEY))),
+                Pem.readCertificate(bundleB.resolve(KioskBundles.CERT))), "kiosk-a");
+        try {
+            // The broker renamed the impostor's session to its own CN (kiosk-b): kiosk-a keeps its connection.
+            impostor.publish("culturecard/v1/venue-2/kiosk-b/up/status", message("still-b"));
+            LocalProcesses.pause(Duration.ofMillis(500));
+            assertThat(kioskA.isConnected()).isTrue();
+            kioskA.publish("culturecard/v1/venue-1/kiosk-a/up/status", message("still-a"));
+        } finally {
+            close(impostor);
+            close(kioskA);
         }
     }
 
@@ -240,13 +252,13 @@ class GeneratedBrokerConfigIT {
     private MqttClient kiosk(String id) throws Exception {
         Path bundle = bundles.resolve(id);
         return connect(new Issued(new java.security.KeyPair(null, Pem.readPrivateKey(bundle.resolve(KioskBundles.KEY))),
-                Pem.readCertificate(bundle.resolve(KioskBundles.CERT))), id);
+                Pem.readCertificate(bundle.resolve(KioskBundles.CERT))), id, port);
     }
 
     private MqttClient central(BlockingQueue<String> received) throws Exception {
         Path dir = brokerDir.resolve(BrokerConfig.CENTRAL);
         MqttClient client = connect(new Issued(new java.security.KeyPair(null, Pem.readPrivateKey(dir.resolve("central.key"))),
-                Pem.readCertificate(dir.resolve("central.crt"))), "central-" + System.nanoTime());
+                Pem.readCertificate(dir.resolve("central.crt"))), "central-" + System.nanoTime(), centralPort);
         client.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
             new org.eclipse.paho.mqttv5.common.MqttSubscription("culturecard/v1/+/+/up/#", 1)},
                 new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
@@ -255,8 +267,12 @@ class GeneratedBrokerConfigIT {
     }
 
     private MqttClient connect(Issued identity, String clientId) throws Exception {
+        return connect(identity, clientId, port);
+    }
+
+    private MqttClient connect(Issued identity, String clientId, int listenerPort) throws Exception {
         SSLContext tls = PemTls.context(ca.certificate(), identity.certificate(), identity.keyPair().getPrivate());
-        MqttClient client = new MqttClient("ssl://127.0.0.1:" + port, clientId, new MemoryPersistence());
+        MqttClient client = new MqttClient("ssl://127.0.0.1:" + listenerPort, clientId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setSocketFactory(tls.getSocketFactory());
         options.setCleanStart(true);
@@ -281,10 +297,6 @@ class GeneratedBrokerConfigIT {
             client.disconnect();
         }
         client.close(true);
-    }
-
-    private String log() {
-        return LocalProcesses.tail(root.resolve("mosquitto.log"), 30);
     }
 
     private static IssuingAuthority newCa(Path dir) throws IOException {

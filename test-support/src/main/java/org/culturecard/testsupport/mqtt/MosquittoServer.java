@@ -50,7 +50,7 @@ public final class MosquittoServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temp dir for mosquitto", e);
         }
-        this.configFile = dir.resolve("mosquitto.conf");
+        this.configFile = options.configFile != null ? options.configFile : dir.resolve("mosquitto.conf");
         this.logFile = dir.resolve("mosquitto.log");
     }
 
@@ -77,7 +77,9 @@ public final class MosquittoServer implements AutoCloseable {
         Path binary = options.binary != null ? options.binary : findBinary().orElseThrow(
                 () -> new IllegalStateException("mosquitto not found at " + DEFAULT_BINARY
                         + ": apt-get install -y " + APT_PACKAGE));
-        writeConfig();
+        if (options.configFile == null) {
+            writeConfig();
+        }
         try {
             process = new ProcessBuilder(binary.toString(), "-c", configFile.toString())
                     .redirectErrorStream(true)
@@ -258,6 +260,7 @@ public final class MosquittoServer implements AutoCloseable {
     public static final class Builder {
         private int port;
         private boolean allowAnonymous = true;
+        private Path configFile;
         private int maxInflightMessages = 100;
         private int maxQueuedMessages = 100_000;
         private boolean persistence;
@@ -323,6 +326,16 @@ public final class MosquittoServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs this config file as it is (e.g. one that {@code provision broker config} wrote) instead
+         * of a generated one; the other options are then ignored except {@link #port}, which must be
+         * the config's listener port, and {@link #binary}.
+         */
+        public Builder configFile(Path file, int listenerPort) {
+            this.configFile = file;
+            return port(listenerPort);
+        }
+
         /** A broker with these options, not yet started. */
         public MosquittoServer build() {
             if (maxInflightMessages < 0 || maxQueuedMessages < 0) {
@@ -340,6 +353,7 @@ public final class MosquittoServer implements AutoCloseable {
             copy.persistence = persistence;
             copy.autosaveIntervalSeconds = autosaveIntervalSeconds;
             copy.binary = binary;
+            copy.configFile = configFile;
             copy.extraLines.addAll(extraLines);
             copy.listenerLines.addAll(listenerLines);
             return copy;
