@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs CardReaderBenchmark: N taps (default 200) of a virtual card on the real pcscd + vpcd reader,
-# printing p50/p99/max of our own part (PC/SC status change -> CardPresented) and of the whole way
+# printing p50/p99/max from the PC/SC status change to CardPresented, split into the time inside PC/SC
+# calls (pcscd, the reader, the card) and our own part (the rest), and of the whole way
 # (card inserted -> CardPresented). Needs pcscd and vsmartcard-vpcd (apt), core and test-support
 # installed in ~/.m2 (mvn -pl core,test-support install -DskipTests). It stops any running pcscd.
 # Pass extra Maven flags in MAVEN_ARGS (e.g. MAVEN_ARGS=-o for offline).

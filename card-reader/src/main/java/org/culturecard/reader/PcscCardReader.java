@@ -71,9 +71,13 @@ public final class PcscCardReader implements CardReader {
         }
     }
 
-    /** Package-private hook for the benchmark: nanoTime of the status change and of the emitted tap. */
+    /**
+     * Package-private hook for the benchmark: nanoTime of the status change and of the emitted tap,
+     * and how long of that was spent inside PC/SC calls (SCardConnect and the UID exchange, i.e.
+     * waiting on pcscd, the reader driver and the card), so our own share can be told apart.
+     */
     interface LatencyProbe {
-        void tapEmitted(long statusChangeSeenNanos, long emittedNanos);
+        void tapEmitted(long statusChangeSeenNanos, long inPcscNanos, long emittedNanos);
     }
 
     private final Clock clock;
@@ -84,7 +88,7 @@ public final class PcscCardReader implements CardReader {
     private final Set<String> unsupportedReported = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ReadWorkers reads;
     private final Object emitting = new Object();
-    private volatile LatencyProbe latencyProbe = (seen, emitted) -> { };
+    private volatile LatencyProbe latencyProbe = (seen, inPcsc, emitted) -> { };
     private volatile boolean running;
     private volatile Consumer<ReaderEvent> listener;
     private Thread thread;
@@ -307,17 +311,21 @@ public final class PcscCardReader implements CardReader {
     private boolean readOnce(CardTerminal terminal, long seenNanos) throws CardException {
         String name = terminal.getName();
         Card card;
+        long connectStarted = System.nanoTime();
         try {
             card = terminal.connect("*");
         } catch (CardException | RuntimeException e) {
             LOG.info("card on '{}' could not be connected (removed?): {}", name, describe(e));
             throw e instanceof CardException ce ? ce : new CardException(describe(e));
         }
+        long connected = System.nanoTime();
         try {
             byte[] atr = card.getATR().getBytes();
+            long exchangeStarted = System.nanoTime();
             UidReader.Result result = UidReader.read(card.getBasicChannel());
+            long inPcsc = connected - connectStarted + System.nanoTime() - exchangeStarted;
             if (result instanceof UidReader.Result.Read read) {
-                presentIfNew(new CardTap(read.uid(), atr, AtrClassifier.classify(atr), name, now()), seenNanos);
+                presentIfNew(new CardTap(read.uid(), atr, AtrClassifier.classify(atr), name, now()), seenNanos, inPcsc);
             } else if (result instanceof UidReader.Result.Refused refused && unsupportedReported.add(name)) {
                 LOG.warn("card on '{}' gave no UID ({}); further such cards on this reader are logged at DEBUG", name, refused.why());
             } else {
@@ -340,7 +348,7 @@ public final class PcscCardReader implements CardReader {
         }
     }
 
-    private void presentIfNew(CardTap tap, long seenNanos) {
+    private void presentIfNew(CardTap tap, long seenNanos, long inPcscNanos) {
         boolean isNew;
         synchronized (debouncer) {
             isNew = debouncer.isNewTap(tap.readerName(), tap.uid(), tap.at());
@@ -350,7 +358,7 @@ public final class PcscCardReader implements CardReader {
             return;
         }
         emit(new CardPresented(tap));
-        latencyProbe.tapEmitted(seenNanos, System.nanoTime());
+        latencyProbe.tapEmitted(seenNanos, inPcscNanos, System.nanoTime());
     }
 
     private static void disconnect(Card card) {

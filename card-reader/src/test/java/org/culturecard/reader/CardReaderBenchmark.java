@@ -15,10 +15,13 @@ import org.culturecard.testsupport.pcsc.PcscdServer;
 import org.culturecard.testsupport.pcsc.VirtualCard;
 
 /**
- * Taps a virtual card N times (default 200) on the real pcscd + vpcd reader and prints the latency
- * of (a) our own part, from the PC/SC status change seen by the monitor thread to the CardPresented
- * event, and (b) the whole way, from the card connecting to vpcd to the event, which pcscd's
- * polling of vpcd (~400 ms) dominates. Not a test: run it with scripts/bench-card-reader.sh.
+ * Taps a virtual card N times (default 200) on the real pcscd + vpcd reader and prints, per tap:
+ * (a) the PC/SC status change seen by the monitor thread to the CardPresented event; (b) of that,
+ * the time spent inside PC/SC calls (SCardConnect and the UID exchange: pcscd, vpcd and the virtual
+ * card answering over its socket); (c) our own part, (a) minus (b): the hand-over to the reader's
+ * read thread, ATR classification, debounce and emitting the event; and (d) the whole way, from the
+ * card connecting to vpcd to the event, which pcscd's polling of vpcd (~400 ms) dominates.
+ * Not a test: run it with scripts/bench-card-reader.sh.
  */
 public final class CardReaderBenchmark {
 
@@ -26,18 +29,23 @@ public final class CardReaderBenchmark {
 
     public static void main(String[] args) throws Exception {
         int taps = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        long[] statusToEvent = new long[taps];
+        long[] inPcsc = new long[taps];
         long[] ours = new long[taps];
         long[] whole = new long[taps];
         BlockingQueue<ReaderEvent> events = new LinkedBlockingQueue<>();
-        long[] lastProbe = new long[2];
+        long[] lastProbe = new long[3];
 
         try (PcscdServer pcscd = PcscdServer.inTempDir()) {
             pcscd.start();
             PcscCardReader reader = new PcscCardReader(Clock.systemUTC(),
                     PcscCardReader.Options.defaults().withDebounceWindow(Duration.ZERO));
-            reader.setLatencyProbe((seen, emitted) -> {
-                lastProbe[0] = seen;
-                lastProbe[1] = emitted;
+            reader.setLatencyProbe((seen, pcsc, emitted) -> {
+                synchronized (lastProbe) {
+                    lastProbe[0] = seen;
+                    lastProbe[1] = pcsc;
+                    lastProbe[2] = emitted;
+                }
             });
             reader.start(events::add);
             awaitEvent(events, ReaderAttached.class);
@@ -48,7 +56,9 @@ public final class CardReaderBenchmark {
                 awaitEvent(events, CardPresented.class);
                 long received = System.nanoTime();
                 synchronized (lastProbe) {
-                    ours[i] = lastProbe[1] - lastProbe[0];
+                    statusToEvent[i] = lastProbe[2] - lastProbe[0];
+                    inPcsc[i] = lastProbe[1];
+                    ours[i] = statusToEvent[i] - inPcsc[i];
                 }
                 whole[i] = received - inserted;
                 card.remove();
@@ -56,7 +66,9 @@ public final class CardReaderBenchmark {
             }
             reader.close();
         }
-        print("ours: PC/SC status change -> CardPresented", ours);
+        print("status change -> CardPresented", statusToEvent);
+        print("  of which inside PC/SC calls (pcscd, vpcd, card)", inPcsc);
+        print("  ours: the rest (hand-over, classify, emit)", ours);
         print("whole: card inserted into vpcd -> CardPresented", whole);
     }
 
@@ -75,7 +87,7 @@ public final class CardReaderBenchmark {
     private static void print(String what, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-50s n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms%n", what, sorted.length,
+        System.out.printf(Locale.ROOT, "%-52s n=%d p50=%.2f ms p99=%.2f ms max=%.2f ms%n", what, sorted.length,
                 ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]));
     }
 
