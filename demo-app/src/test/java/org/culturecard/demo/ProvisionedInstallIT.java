@@ -35,6 +35,8 @@ import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.provisioning.broker.BrokerConfig;
 import org.culturecard.provisioning.ca.CertificateAuthority;
 import org.culturecard.provisioning.ca.IssuingAuthority;
+import org.culturecard.provisioning.ca.Pem;
+import org.culturecard.provisioning.doctor.MqttProbe;
 import org.culturecard.provisioning.kiosk.BundleOptions;
 import org.culturecard.provisioning.kiosk.KioskBundles;
 import org.culturecard.provisioning.kiosk.KioskSpec;
@@ -139,6 +141,17 @@ class ProvisionedInstallIT {
             await().atMost(WAIT).until(() -> agent.status().backlog() == 0);
             assertThat(agent.status().connected()).isTrue();
             assertThat(central.workers().stream().allMatch(IngestWorker::isSubscribed)).isTrue();
+
+            // 'provision doctor' on the kiosk probes the broker with the kiosk's own certificate. The
+            // broker allows one connection per kiosk certificate, so the probe briefly takes the agent's
+            // place; the agent comes back by itself and the next tap goes through.
+            MqttProbe probe = new MqttProbe(Pem.readCertificate(bundle.resolve(KioskBundles.CA_CERT)),
+                    Pem.readCertificate(bundle.resolve(KioskBundles.CERT)), Pem.readPrivateKey(bundle.resolve(KioskBundles.KEY)),
+                    Duration.ofSeconds(5));
+            assertThat(probe.connect("localhost", port, "kiosk-a-doctor")).isEqualTo(MqttProbe.SUCCESS);
+            kiosk.checkInService().handle(tap("04a1b2c3d4e5f7"));
+            await().atMost(WAIT).until(() -> rows(jdbcUrl, postgres).size() == 2);
+            await().atMost(WAIT).until(() -> agent.status().backlog() == 0 && agent.status().connected());
         }
     }
 
