@@ -2,14 +2,9 @@ package org.culturecard.central.fleet;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.culturecard.central.broker.BrokerEndpoint;
+import org.culturecard.central.broker.Reconnector;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -31,18 +26,14 @@ import org.slf4j.LoggerFactory;
 public final class MqttLink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
-    private static final long MIN_BACKOFF_MS = 100;
-    private static final long MAX_BACKOFF_MS = 10_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final BrokerEndpoint broker;
     private final String clientId;
     private final Map<String, Integer> subscriptions;
     private final BiConsumer<String, MqttMessage> handler;
-    private final ScheduledExecutorService connector;
-    private final AtomicInteger failures = new AtomicInteger();
+    private final Reconnector reconnector;
     private volatile MqttAsyncClient client;
-    private volatile boolean closed;
 
     public MqttLink(BrokerEndpoint broker, String clientId, Map<String, Integer> subscriptions,
             BiConsumer<String, MqttMessage> handler) {
@@ -50,15 +41,11 @@ public final class MqttLink implements AutoCloseable {
         this.clientId = clientId;
         this.subscriptions = Map.copyOf(subscriptions);
         this.handler = handler;
-        this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "mqtt-connect-" + clientId);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.reconnector = new Reconnector(clientId, this::connect);
     }
 
     public MqttLink start() {
-        connector.execute(this::connect);
+        reconnector.start();
         return this;
     }
 
@@ -95,15 +82,11 @@ public final class MqttLink implements AutoCloseable {
         }
     }
 
-    private void connect() {
-        if (closed) {
-            return;
-        }
+    private void connect() throws MqttException {
         MqttAsyncClient candidate = null;
         try {
             candidate = new MqttAsyncClient(broker.uri(), clientId, new MemoryPersistence());
-            MqttAsyncClient owner = candidate;
-            candidate.setCallback(new Callback(owner));
+            candidate.setCallback(new Callback(candidate));
             MqttConnectionOptions options = broker.options();
             options.setCleanStart(true);
             options.setAutomaticReconnect(false);
@@ -113,51 +96,17 @@ public final class MqttLink implements AutoCloseable {
                 candidate.subscribe(subscription.getKey(), subscription.getValue()).waitForCompletion(TIMEOUT.toMillis());
             }
             client = candidate;
-            failures.set(0);
             LOG.info("{} connected to {}{}", clientId, broker, subscriptions.isEmpty() ? "" : ", subscribed to " + subscriptions.keySet());
         } catch (MqttException | RuntimeException e) {
-            close(candidate);
-            retry("connect failed: " + e.getMessage());
-        }
-    }
-
-    private void retry(String why) {
-        if (closed) {
-            return;
-        }
-        long ceiling = Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS << Math.min(failures.getAndIncrement(), 16));
-        long delay = MIN_BACKOFF_MS + ThreadLocalRandom.current().nextLong(Math.max(1, ceiling - MIN_BACKOFF_MS + 1));
-        LOG.warn("{}: {}; reconnecting in {} ms", clientId, why, delay);
-        try {
-            connector.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("{} is closing", clientId);
-        }
-    }
-
-    private static void close(MqttAsyncClient old) {
-        if (old == null) {
-            return;
-        }
-        try {
-            if (old.isConnected()) {
-                old.disconnect(1_000).waitForCompletion(2_000);
-            }
-        } catch (MqttException | RuntimeException e) {
-            LOG.debug("disconnect failed: {}", e.toString());
-        }
-        try {
-            old.close(true);
-        } catch (MqttException | RuntimeException e) {
-            LOG.debug("close failed: {}", e.toString());
+            Reconnector.discard(candidate, clientId);
+            throw e;
         }
     }
 
     @Override
     public void close() {
-        closed = true;
-        connector.shutdownNow();
-        close(client);
+        reconnector.close();
+        Reconnector.discard(client, clientId);
         client = null;
     }
 
@@ -179,9 +128,9 @@ public final class MqttLink implements AutoCloseable {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            if (owner == client && !closed) {
-                connector.execute(() -> close(owner));
-                retry("disconnected: " + response);
+            if (owner == client && !reconnector.isClosed()) {
+                reconnector.execute(() -> Reconnector.discard(owner, clientId));
+                reconnector.connectionLost("disconnected: " + response);
             }
         }
 

@@ -6,19 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.culturecard.central.store.CheckInStore;
 import org.culturecard.central.store.InsertResult;
 import org.culturecard.central.store.StoreRejectedException;
 import org.culturecard.central.store.StoreUnavailableException;
 import org.culturecard.central.broker.BrokerEndpoint;
+import org.culturecard.central.broker.Reconnector;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
@@ -61,8 +58,6 @@ public final class IngestWorker implements AutoCloseable {
     private static final Logger DEAD_LETTERS = LoggerFactory.getLogger("org.culturecard.central.ingest.DeadLetters");
     private static final int QOS = 1;
     private static final long SESSION_EXPIRY_SECONDS = 120;
-    private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ACK_WINDOW_WAIT = Duration.ofSeconds(5);
     private static final int MQTT_TOO_MANY_PUBLISHES = 32202;
@@ -76,7 +71,7 @@ public final class IngestWorker implements AutoCloseable {
     private final BatchValidator validator;
     private final WireCodec codec;
     private final Clock clock;
-    private final ScheduledExecutorService connector;
+    private final Reconnector reconnector;
     private final ThreadPoolExecutor ackSender;
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final Thread storer;
@@ -93,7 +88,6 @@ public final class IngestWorker implements AutoCloseable {
     private volatile MqttAsyncClient client;
     private volatile boolean subscribed;
     private volatile boolean closed;
-    private final AtomicInteger failedAttempts = new AtomicInteger();
 
     public IngestWorker(BrokerEndpoint broker, String clientId, CheckInStore store, BatchValidator validator,
             WireCodec codec, Clock clock) {
@@ -111,17 +105,13 @@ public final class IngestWorker implements AutoCloseable {
                 }, new ThreadPoolExecutor.AbortPolicy());
         this.storer = new Thread(this::storeLoop, "ingest-store-" + clientId);
         this.storer.setDaemon(true);
-        this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "ingest-connect-" + clientId);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.reconnector = new Reconnector(clientId, this::connect);
     }
 
     /** Starts connecting in the background; returns at once. */
     public IngestWorker start() {
         storer.start();
-        connector.execute(this::connect);
+        reconnector.start();
         return this;
     }
 
@@ -167,7 +157,7 @@ public final class IngestWorker implements AutoCloseable {
     public void close() {
         closed = true;
         subscribed = false;
-        connector.shutdownNow();
+        reconnector.close();
         stopStorer();
         ackSender.shutdown();
         try {
@@ -176,12 +166,7 @@ public final class IngestWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         ackSender.shutdownNow();
-        try {
-            connector.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        discard(client);
+        Reconnector.discard(client, clientId);
         client = null;
         LOG.info("ingest worker {} closed: {}", clientId, stats());
     }
@@ -194,7 +179,7 @@ public final class IngestWorker implements AutoCloseable {
     void abandon() {
         closed = true;
         subscribed = false;
-        connector.shutdownNow();
+        reconnector.close();
         stopStorer();
         ackSender.shutdownNow();
         MqttAsyncClient current = client;
@@ -209,11 +194,8 @@ public final class IngestWorker implements AutoCloseable {
         }
     }
 
-    private void connect() {
-        if (closed) {
-            return;
-        }
-        discard(client);
+    private void connect() throws MqttException {
+        Reconnector.discard(client, clientId);
         MqttAsyncClient candidate = null;
         try {
             candidate = new MqttAsyncClient(broker.uri(), clientId, new MemoryPersistence());
@@ -225,12 +207,11 @@ public final class IngestWorker implements AutoCloseable {
             requireGranted(subscription);
             client = candidate;
             subscribed = true;
-            failedAttempts.set(0);
             connects.incrementAndGet();
             LOG.info("ingest worker {} subscribed to {} on {}", clientId, Topics.SHARED_CHECKINS, broker);
         } catch (MqttException | RuntimeException e) {
-            discard(candidate);
-            scheduleReconnect("connect failed: " + e.getMessage());
+            Reconnector.discard(candidate, clientId);
+            throw e;
         }
     }
 
@@ -252,44 +233,6 @@ public final class IngestWorker implements AutoCloseable {
         }
     }
 
-    private void scheduleReconnect(String why) {
-        subscribed = false;
-        if (closed) {
-            return;
-        }
-        long delay = backoffMillis(failedAttempts.getAndIncrement());
-        LOG.warn("ingest worker {}: {}; reconnecting in {} ms", clientId, why, delay);
-        try {
-            connector.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("ingest worker {} is closing", clientId);
-        }
-    }
-
-    /** Exponential backoff with full jitter: uniform in [MIN, min(MAX, MIN * 2^attempt)]. */
-    static long backoffMillis(int attempt) {
-        long ceiling = Math.min(MAX_BACKOFF.toMillis(), MIN_BACKOFF.toMillis() << Math.min(attempt, 16));
-        return MIN_BACKOFF.toMillis() + ThreadLocalRandom.current().nextLong(Math.max(1, ceiling - MIN_BACKOFF.toMillis() + 1));
-    }
-
-    private void discard(MqttAsyncClient old) {
-        if (old == null) {
-            return;
-        }
-        try {
-            if (old.isConnected()) {
-                old.disconnect(1_000).waitForCompletion(2_000);
-            }
-        } catch (MqttException | RuntimeException e) {
-            LOG.debug("disconnect of {} failed: {}", clientId, e.toString());
-        }
-        try {
-            old.close(true);
-        } catch (MqttException | RuntimeException e) {
-            LOG.debug("close of {} failed: {}", clientId, e.toString());
-        }
-    }
-
     /** Handles one message; never throws, so Paho's callback thread survives anything. */
     void handle(MqttAsyncClient source, String topic, MqttMessage message) {
         long attempt = 0;
@@ -299,7 +242,7 @@ public final class IngestWorker implements AutoCloseable {
                 return;
             } catch (StoreUnavailableException e) {
                 storeRetries.incrementAndGet();
-                long delay = backoffMillis((int) Math.min(attempt++, 10));
+                long delay = Reconnector.backoffMillis((int) Math.min(attempt++, 10));
                 LOG.warn("store unavailable while handling a message on {}, retrying in {} ms: {}", topic, delay, e.getMessage());
                 if (!sleep(delay)) {
                     return;
@@ -380,7 +323,7 @@ public final class IngestWorker implements AutoCloseable {
                 return;
             } catch (StoreUnavailableException e) {
                 storeRetries.incrementAndGet();
-                long delay = backoffMillis((int) Math.min(attempt++, 10));
+                long delay = Reconnector.backoffMillis((int) Math.min(attempt++, 10));
                 LOG.warn("store unavailable for {} batches, retrying in {} ms: {}", group.size(), delay, e.getMessage());
                 Thread.sleep(delay);
             } catch (StoreRejectedException e) {
@@ -526,7 +469,8 @@ public final class IngestWorker implements AutoCloseable {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             if (owner == client && !closed) {
-                scheduleReconnect("disconnected: " + response);
+                subscribed = false;
+                reconnector.connectionLost("disconnected: " + response);
             }
         }
 
