@@ -20,6 +20,7 @@ import org.culturecard.reader.ReaderEvent.ReaderAttached;
 import org.culturecard.testsupport.pcsc.CardResponder;
 import org.culturecard.testsupport.pcsc.PcscdExtension;
 import org.culturecard.testsupport.pcsc.VirtualCard;
+import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

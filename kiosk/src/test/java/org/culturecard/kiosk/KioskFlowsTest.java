@@ -28,7 +28,6 @@ import org.culturecard.kiosk.config.SchemeKeyFile;
 import org.culturecard.kiosk.staff.PinHasher;
 import org.culturecard.kiosk.store.StoredEvent;
 import org.culturecard.kiosk.testing.Fixtures;
-import org.culturecard.kiosk.testing.MutableClock;
 import org.culturecard.kiosk.ui.BackgroundTaskExecutor;
 import org.culturecard.kiosk.ui.FxUiThread;
 import org.culturecard.kiosk.ui.KioskThreads;
@@ -36,6 +35,7 @@ import org.culturecard.kiosk.ui.KioskTimings;
 import org.culturecard.kiosk.ui.Screen;
 import org.culturecard.kiosk.ui.Sounds;
 import org.culturecard.reader.SimulatedCardReader;
+import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -170,6 +170,30 @@ class KioskFlowsTest {
         assertThat(text(robot, ".result-message")).isEqualTo("You're checked in to Poetry slam");
         assertThat(app.store().hasCheckedInToEvent(pseudonymiser.tokenFor(Fixtures.AMIRA), saved.event().id())).isTrue();
         assertThat(app.store().isPublished(saved.event().id())).isFalse();
+    }
+
+    @Test
+    void theStatusScreenMarksTheSyncAgentsDiskBudgetAsAWarningAndThenAnAlert(FxRobot robot) throws Exception {
+        app.store().putSetting("disk.budget", "alert=HALF percent=62 used=1331439862 budget=2147483648"
+                + " at=2026-03-14T18:29:00Z");
+        tap(Fixtures.BEN);
+        waitFor(() -> screen() == Screen.STAFF);
+        robot.clickOn("Status");
+        waitFor(() -> text(robot, ".status-warning .status-value") != null);
+
+        assertThat(text(robot, ".status-warning .status-value")).isEqualTo("Warning: 62 % of 2.0 GB used");
+        assertThat(text(robot, ".status-warning .status-advice")).endsWith("Tell IT this week.");
+        assertThat(robot.lookup(".status-alert").tryQuery()).isEmpty();
+
+        app.store().putSetting("disk.budget", "alert=HIGH percent=87 used=1868310773 budget=2147483648"
+                + " at=2026-03-14T18:30:00Z");
+        robot.clickOn("Status");
+        waitFor(() -> text(robot, ".status-alert .status-value") != null);
+
+        assertThat(text(robot, ".status-alert .status-value")).isEqualTo("Alert: 87 % of 2.0 GB used");
+        assertThat(text(robot, ".status-alert .status-advice")).endsWith("Call IT today.");
+        assertThat(robot.lookup(".status-warning").tryQuery()).isEmpty();
+        assertNothingCut(robot, "status with an alert");
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.config.DisplaySettings;
+import org.culturecard.kiosk.staff.DiskBudget;
 import org.culturecard.kiosk.staff.EventDraft;
 import org.culturecard.kiosk.staff.PinOutcome;
 import org.culturecard.kiosk.staff.StaffPort;
@@ -103,6 +104,13 @@ public final class ScreenshotTool {
                 model.show(new CheckInResult.StaffCard("Sam"));
                 model.staff().status();
             }, files);
+            for (DiskBudget.Alert alert : List.of(DiskBudget.Alert.HALF, DiskBudget.Alert.HIGH)) {
+                shoot(directory, variant, alert == DiskBudget.Alert.HALF ? "staff-status-warning" : "staff-status-alert",
+                        alert, model -> {
+                            model.show(new CheckInResult.StaffCard("Sam"));
+                            model.staff().status();
+                        }, files);
+            }
             shoot(directory, variant, "staff-settings", model -> {
                 model.show(new CheckInResult.StaffCard("Sam"));
                 model.staff().settings();
@@ -126,9 +134,14 @@ public final class ScreenshotTool {
 
     private static void shoot(Path directory, Variant variant, String name, Consumer<KioskViewModel> setUp,
                               List<Path> files) throws Exception {
+        shoot(directory, variant, name, DiskBudget.Alert.NONE, setUp, files);
+    }
+
+    private static void shoot(Path directory, Variant variant, String name, DiskBudget.Alert diskAlert,
+                              Consumer<KioskViewModel> setUp, List<Path> files) throws Exception {
         Path file = directory.resolve("kiosk-" + name + variant.suffix() + ".png");
         onFx(() -> {
-            KioskViewModel model = model(variant);
+            KioskViewModel model = model(variant, diskAlert);
             KioskView view = new KioskView(model, CLOCK.getZone());
             Scene scene = view.scene(KioskWindow.WIDTH, KioskWindow.HEIGHT);
             setUp.accept(model);
@@ -140,9 +153,9 @@ public final class ScreenshotTool {
         files.add(file);
     }
 
-    private static KioskViewModel model(Variant variant) {
+    private static KioskViewModel model(Variant variant, DiskBudget.Alert diskAlert) {
         Locale locale = variant.locale();
-        StaffPort desk = new ShowcaseDesk(locale, variant.highContrast(), variant.textScale());
+        StaffPort desk = new ShowcaseDesk(locale, variant.highContrast(), variant.textScale(), diskAlert);
         KioskPorts ports = new KioskPorts(tap -> new CheckInResult.NotALibraryCard(),
                 number -> new CheckInResult.NotALibraryCard(),
                 () -> new AttractStatus(Optional.of(EVENT.title()),
@@ -177,8 +190,12 @@ public final class ScreenshotTool {
         model.staff().pinDigit(5);
     }
 
-    /** Staff data for the pictures: three events today, one of them running, a little backlog. */
-    private record ShowcaseDesk(Locale language, boolean highContrast, int textScale) implements StaffPort {
+    /**
+     * Staff data for the pictures: three events today, one of them running, a little backlog, and the
+     * sync agent's disk budget at the given alert level.
+     */
+    private record ShowcaseDesk(Locale language, boolean highContrast, int textScale, DiskBudget.Alert diskAlert)
+            implements StaffPort {
         @Override
         public PinOutcome checkPin(String pin) {
             return new PinOutcome.Rejected(3);
@@ -213,7 +230,16 @@ public final class ScreenshotTool {
 
         @Override
         public StatusFacts statusFacts() {
-            return new StatusFacts(Optional.of(CLOCK.instant().minusSeconds(95)), 3, 41_300_000_000L);
+            long budget = 2L << 30;
+            int percent = switch (diskAlert) {
+                case NONE -> 23;
+                case HALF -> 62;
+                case HIGH -> 87;
+                case OVER -> 104;
+            };
+            return new StatusFacts(Optional.of(CLOCK.instant().minusSeconds(95)), 3, 41_300_000_000L,
+                    Optional.of(new DiskBudget(diskAlert, percent, budget / 100 * percent, budget,
+                            CLOCK.instant().minusSeconds(40))));
         }
 
         @Override

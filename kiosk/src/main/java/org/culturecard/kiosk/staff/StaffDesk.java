@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.culturecard.core.ids.VenueId;
@@ -76,7 +77,17 @@ public final class StaffDesk implements StaffPort {
 
     @Override
     public StatusFacts statusFacts() {
-        return new StatusFacts(store.lastCheckInAt(), store.outboxBacklog(), diskFree());
+        return new StatusFacts(store.lastCheckInAt(), store.outboxBacklog(), diskFree(), diskBudget());
+    }
+
+    /** The sync agent's verdict from its settings row; empty when it has written none (or none we can read). */
+    private Optional<DiskBudget> diskBudget() {
+        Optional<String> row = store.setting(DiskBudget.SETTING);
+        Optional<DiskBudget> verdict = row.flatMap(DiskBudget::parse);
+        if (row.isPresent() && verdict.isEmpty()) {
+            LOG.warn("Cannot read the sync agent's disk budget row '{}'; showing it as unknown", row.get());
+        }
+        return verdict;
     }
 
     private long diskFree() {

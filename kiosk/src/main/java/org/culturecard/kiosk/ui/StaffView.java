@@ -235,8 +235,25 @@ final class StaffView extends BorderPane {
     private VBox status() {
         VBox page = page("status.title");
         page.getChildren().add(form(staff.statusRowsProperty().get().stream()
-                .map(pair -> new Node[] {text(pair[0], "form-label"), text(pair[1], "status-value")}).toList()));
+                .map(row -> new Node[] {text(row.label(), "form-label"), statusValue(row)}).toList()));
         return page;
+    }
+
+    /** A row's value; a warning or an alert is marked (words and colour) and says what to do. */
+    private static Node statusValue(StatusRow row) {
+        Label value = text(row.value(), "status-value");
+        if (row.tone() == StatusRow.Tone.NORMAL && row.advice().isEmpty()) {
+            return value;
+        }
+        VBox box = new VBox(value);
+        box.getStyleClass().add("status-notice");
+        if (row.tone() != StatusRow.Tone.NORMAL) {
+            box.getStyleClass().add(row.tone() == StatusRow.Tone.ALERT ? "status-alert" : "status-warning");
+        }
+        if (!row.advice().isEmpty()) {
+            box.getChildren().add(text(row.advice(), "status-advice"));
+        }
+        return box;
     }
 
     private VBox settings() {

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.culturecard.kiosk.config.DisplaySettings;
+import org.culturecard.kiosk.staff.DiskBudget;
 import org.culturecard.kiosk.staff.EventDraft;
 import org.culturecard.kiosk.staff.PinOutcome;
 import org.culturecard.kiosk.staff.StaffPort;
@@ -37,6 +39,8 @@ public final class StaffViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(StaffViewModel.class);
     private static final int MAX_PIN = 12;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** The agent's {@code disk.budget} is in powers of 1024 ("2GB"), so the screen shows it the same way. */
+    private static final double GIB = 1024.0 * 1024 * 1024;
 
     private final KioskViewModel kiosk;
     private final StaffPort port;
@@ -52,7 +56,7 @@ public final class StaffViewModel {
     private final ObservableList<StoredEvent> events = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<EventDraft> draft = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper editorErrors = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<List<String[]>> statusRows = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<StatusRow>> statusRows = new ReadOnlyObjectWrapper<>(List.of());
 
     StaffViewModel(KioskViewModel kiosk, StaffPort port, KioskThreads threads, Clock clock) {
         this.kiosk = kiosk;
@@ -222,13 +226,41 @@ public final class StaffViewModel {
         List<String> readers = kiosk.readerNames();
         Optional<Instant> lastSync = Optional.ofNullable(kiosk.status().sync().lastSync());
         statusRows.set(List.of(
-                new String[] {messages.text("status.readers"),
-                    readers.isEmpty() ? messages.text("reader.none") : String.join(", ", readers)},
-                new String[] {messages.text("status.lastTap"), when(facts.lastTap())},
-                new String[] {messages.text("status.backlog"), messages.text("status.count", facts.outboxBacklog())},
-                new String[] {messages.text("status.lastSync"), when(lastSync)},
-                new String[] {messages.text("status.disk"), facts.diskFreeBytes() < 0 ? messages.text("status.unknown")
-                    : messages.text("status.gigabytes", facts.diskFreeBytes() / 1e9)}));
+                StatusRow.plain(messages.text("status.readers"),
+                    readers.isEmpty() ? messages.text("reader.none") : String.join(", ", readers)),
+                StatusRow.plain(messages.text("status.lastTap"), when(facts.lastTap())),
+                StatusRow.plain(messages.text("status.backlog"), messages.text("status.count", facts.outboxBacklog())),
+                StatusRow.plain(messages.text("status.lastSync"), when(lastSync)),
+                StatusRow.plain(messages.text("status.disk"), facts.diskFreeBytes() < 0 ? messages.text("status.unknown")
+                    : messages.text("status.gigabytes", facts.diskFreeBytes() / 1e9)),
+                diskBudgetRow(facts.diskBudget())));
+    }
+
+    /**
+     * The sync agent's disk budget: plain under 50 %, a warning from 50 %, an alert from 80 %, each
+     * with what to do; "unknown" before the agent has reported; a stale verdict says so.
+     */
+    private StatusRow diskBudgetRow(Optional<DiskBudget> verdict) {
+        Messages messages = kiosk.messages();
+        String label = messages.text("status.diskBudget");
+        if (verdict.isEmpty()) {
+            return StatusRow.plain(label, messages.text("status.unknown"));
+        }
+        DiskBudget budget = verdict.get();
+        String level = budget.alert().name().toLowerCase(Locale.ROOT);
+        StatusRow.Tone tone = switch (budget.alert()) {
+            case NONE -> StatusRow.Tone.NORMAL;
+            case HALF -> StatusRow.Tone.WARNING;
+            case HIGH, OVER -> StatusRow.Tone.ALERT;
+        };
+        String value = messages.text("status.diskBudget." + level, budget.percent(), budget.budgetBytes() / GIB);
+        String advice = budget.alert() == DiskBudget.Alert.NONE ? "" : messages.text("status.diskBudget.advice." + level);
+        if (budget.staleAt(clock.instant())) {
+            String stale = messages.text("status.diskBudget.stale", when(Optional.of(budget.measuredAt())));
+            advice = advice.isEmpty() ? stale : advice + "\n" + stale;
+            tone = tone == StatusRow.Tone.NORMAL ? StatusRow.Tone.WARNING : tone;
+        }
+        return new StatusRow(label, value, advice, tone);
     }
 
     private String when(Optional<Instant> moment) {
@@ -291,8 +323,8 @@ public final class StaffViewModel {
         return editorErrors.getReadOnlyProperty();
     }
 
-    /** The status screen's rows: a label and a value each. */
-    public ReadOnlyObjectProperty<List<String[]>> statusRowsProperty() {
+    /** The status screen's rows: a label, a value, advice and a tone each. */
+    public ReadOnlyObjectProperty<List<StatusRow>> statusRowsProperty() {
         return statusRows.getReadOnlyProperty();
     }
 }

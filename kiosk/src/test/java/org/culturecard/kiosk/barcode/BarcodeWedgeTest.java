@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.culturecard.kiosk.testing.MutableClock;
+import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class BarcodeWedgeTest {

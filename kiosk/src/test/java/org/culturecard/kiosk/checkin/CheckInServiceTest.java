@@ -18,7 +18,7 @@ import org.culturecard.kiosk.checkin.CheckInResult.StaffCard;
 import org.culturecard.kiosk.store.EventOrigin;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.kiosk.testing.Fixtures;
-import org.culturecard.kiosk.testing.MutableClock;
+import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

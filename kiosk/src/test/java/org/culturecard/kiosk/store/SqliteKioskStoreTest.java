@@ -25,7 +25,7 @@ import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.kiosk.testing.Fixtures;
-import org.culturecard.kiosk.testing.MutableClock;
+import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

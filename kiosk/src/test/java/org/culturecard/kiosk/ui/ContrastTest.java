@@ -36,8 +36,20 @@ class ContrastTest {
         assertThat(ratio(colours.get("-cc-ink"), badge)).as("symbol on the badge").isGreaterThanOrEqualTo(7.0);
         assertThat(ratio(colours.get("-cc-ink"), colours.get("-cc-ok"))).as("OK key").isGreaterThanOrEqualTo(7.0);
         assertThat(ratio(colours.get("-cc-ink"), colours.get("-cc-warn"))).as("staff alert").isGreaterThanOrEqualTo(7.0);
+        assertThat(ratio(colours.get("-cc-warning-ink"), colours.get("-cc-warning-back"))).as("status warning")
+                .isGreaterThanOrEqualTo(7.0);
+        assertThat(ratio(colours.get("-cc-alert-ink"), colours.get("-cc-alert-back"))).as("status alert")
+                .isGreaterThanOrEqualTo(7.0);
         String primary = declared(css, "\\.staff-primary", "-fx-background-color");
         assertThat(ratio(declared(css, "\\.staff-primary", "-fx-text-fill"), primary)).isGreaterThanOrEqualTo(7.0);
+    }
+
+    @Test
+    void theStatusWarningAndAlertAreReadableInTheStandardThemeToo() throws IOException {
+        Map<String, String> colours = colours("theme.css");
+
+        assertThat(ratio(colours.get("-cc-warning-ink"), colours.get("-cc-warning-back"))).isGreaterThanOrEqualTo(7.0);
+        assertThat(ratio(colours.get("-cc-alert-ink"), colours.get("-cc-alert-back"))).isGreaterThanOrEqualTo(7.0);
     }
 
     @Test

@@ -28,8 +28,8 @@ import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.kiosk.testing.FakeCardReader;
 import org.culturecard.kiosk.testing.Fixtures;
 import org.culturecard.kiosk.testing.ManualScheduler;
-import org.culturecard.kiosk.testing.MutableClock;
 import org.culturecard.kiosk.testing.SameThreadTasks;
+import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -348,14 +348,66 @@ class KioskViewModelTest {
         model.show(new CheckInResult.StaffCard("Sam"));
         model.staff().status();
 
-        List<String> rows = model.staff().statusRowsProperty().get().stream().map(row -> row[0] + ": " + row[1])
+        List<String> rows = model.staff().statusRowsProperty().get().stream().map(row -> row.label() + ": " + row.value())
                 .toList();
-        assertThat(rows).hasSize(5);
+        assertThat(rows).hasSize(6);
         assertThat(rows.get(0)).isEqualTo("Card readers: " + FakeCardReader.NAME);
         assertThat(rows.get(1)).isEqualTo("Last check-in: 18:30");
         assertThat(rows.get(2)).isEqualTo("Waiting to send: 1");
         assertThat(rows.get(3)).isEqualTo("Last sent to central: Never");
         assertThat(rows.get(4)).matches("Free disk space: [0-9.,]+ GB");
+        assertThat(model.staff().statusRowsProperty().get().get(5)).as("no row from the sync agent yet: not an alert")
+                .isEqualTo(new StatusRow("Disk budget", "Unknown", "", StatusRow.Tone.NORMAL));
+    }
+
+    @Test
+    void theDiskBudgetRowIsPlainUnderHalfAWarningFromFiftyAndAnAlertFromEightyPercent() {
+        model.show(new CheckInResult.StaffCard("Sam"));
+
+        assertThat(diskBudgetRow("alert=NONE percent=23 used=493921239 budget=2147483648 at=2026-03-14T18:28:00Z"))
+                .isEqualTo(new StatusRow("Disk budget", "23 % of 2.0 GB used", "", StatusRow.Tone.NORMAL));
+
+        StatusRow half = diskBudgetRow("alert=HALF percent=62 used=1331439862 budget=2147483648 at=2026-03-14T18:28:00Z");
+        assertThat(half.value()).isEqualTo("Warning: 62 % of 2.0 GB used");
+        assertThat(half.tone()).isEqualTo(StatusRow.Tone.WARNING);
+        assertThat(half.advice()).startsWith("Check-ins are still being recorded.").endsWith("Tell IT this week.");
+
+        StatusRow high = diskBudgetRow("alert=HIGH percent=87 used=1868310773 budget=2147483648 at=2026-03-14T18:29:00Z");
+        assertThat(high.value()).isEqualTo("Alert: 87 % of 2.0 GB used");
+        assertThat(high.tone()).isEqualTo(StatusRow.Tone.ALERT);
+        assertThat(high.advice()).contains("nearly full").endsWith("Call IT today.");
+
+        StatusRow over = diskBudgetRow("alert=OVER percent=104 used=2233382993 budget=2147483648 at=2026-03-14T18:29:00Z");
+        assertThat(over.value()).isEqualTo("Alert: 104 % of 2.0 GB used, over the budget");
+        assertThat(over.tone()).isEqualTo(StatusRow.Tone.ALERT);
+        assertThat(over.advice()).endsWith("Call IT now.");
+    }
+
+    @Test
+    void aDiskBudgetVerdictTheAgentStoppedRefreshingSaysSo() {
+        model.show(new CheckInResult.StaffCard("Sam"));
+
+        StatusRow fresh = diskBudgetRow("alert=NONE percent=23 used=493921239 budget=2147483648 at=2026-03-14T18:15:00Z");
+        assertThat(fresh.tone()).as("15 minutes old: still current").isEqualTo(StatusRow.Tone.NORMAL);
+
+        StatusRow stale = diskBudgetRow("alert=NONE percent=23 used=493921239 budget=2147483648 at=2026-03-14T18:14:00Z");
+        assertThat(stale.value()).isEqualTo("23 % of 2.0 GB used");
+        assertThat(stale.advice()).isEqualTo("Not checked since 18:14: the sync service may have stopped. "
+                + "If this lasts, call IT.");
+        assertThat(stale.tone()).isEqualTo(StatusRow.Tone.WARNING);
+
+        StatusRow staleAlert = diskBudgetRow("alert=HIGH percent=87 used=1868310773 budget=2147483648"
+                + " at=2026-03-13T09:00:00Z");
+        assertThat(staleAlert.tone()).isEqualTo(StatusRow.Tone.ALERT);
+        assertThat(staleAlert.advice()).endsWith("Call IT today.\nNot checked since 2026-03-13 at 09:00: the sync"
+                + " service may have stopped. If this lasts, call IT.");
+    }
+
+    /** Writes the sync agent's row into the real store and opens the status screen. */
+    private StatusRow diskBudgetRow(String row) {
+        store.putSetting("disk.budget", row);
+        model.staff().status();
+        return model.staff().statusRowsProperty().get().get(5);
     }
 
     private void typePin(String digits) {

@@ -60,7 +60,8 @@ import org.slf4j.MDC;
  *
  * <p>It also carries the venue's retained config snapshot down into the kiosk's events table and the
  * events staff made on the kiosk up ({@link SqliteVenueEvents}), and watches the disk budget
- * ({@link DiskUsage}) for the status screen and the status message.
+ * ({@link DiskUsage}) for the status message and, through a settings row the kiosk reads
+ * ({@link DiskBudgetRecorder}), the kiosk's staff status screen.
  *
  * <p>A half-open link (the broker frozen, a NAT that forgot the flow) is noticed by {@link PubackWatch}:
  * a publish that waits a whole keepalive for its PUBACK ends the connection; when idle, Paho's
@@ -101,6 +102,7 @@ public final class MqttSyncAgent implements AutoCloseable {
     private final String eventsTopic;
     private final SqliteVenueEvents venueEvents;
     private final SSLSocketFactory socketFactory;
+    private final DiskBudgetRecorder diskBudget;
 
     // Confined to the worker thread.
     private MqttAsyncClient client;
@@ -143,6 +145,7 @@ public final class MqttSyncAgent implements AutoCloseable {
         this.venueEvents = SqliteVenueEvents.open(config.databasePath());
         this.statusSource = new StatusSource(config.kioskId(), config.venueId(), outbox, config.databasePath(), clock,
                 () -> venueEvents.setting(READER_STATE_SETTING));
+        this.diskBudget = new DiskBudgetRecorder(venueEvents::putSetting, clock);
         this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(() -> {
                 MDC.put("kioskId", config.kioskId().value());
@@ -640,6 +643,7 @@ public final class MqttSyncAgent implements AutoCloseable {
                     disk.percent(), disk.usedBytes(), disk.budgetBytes(), disk.alert());
         }
         status = new SyncStatus(connected, outbox.backlogCount(), lastSyncAt, failures, problem, disk);
+        diskBudget.record(disk);
     }
 
     private void purge() {

@@ -26,6 +26,8 @@ import org.culturecard.sync.outbox.OutboxException;
 /**
  * The kiosk's {@code events} and {@code settings} tables, seen from the sync agent: central's venue
  * snapshots are applied here, and the events staff made on the kiosk are read from here to be sent up.
+ * Settings rows pass both ways: the kiosk's {@code reader.state} is read, the agent's
+ * {@code disk.budget} verdict written.
  *
  * <p>Applying a snapshot is one transaction: events are upserted with origin {@code central} and the
  * snapshot's version (their {@code active} and {@code closed} flags, which belong to staff, are left
@@ -69,6 +71,17 @@ public final class SqliteVenueEvents implements AutoCloseable {
         } catch (SQLException e) {
             throw new OutboxException("cannot read setting " + key + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes a row of the kiosk's {@code settings} table (inserted or replaced) in its own
+     * transaction: how the agent tells the kiosk things only it knows, such as its disk-budget verdict.
+     */
+    public synchronized void putSetting(String key, String value) {
+        KioskDatabase.inTransaction(connection, () -> {
+            upsertSetting(key, value);
+            return null;
+        }, "write setting " + key);
     }
 
     /** The version of the last snapshot applied, 0 when none. */
@@ -116,12 +129,7 @@ public final class SqliteVenueEvents implements AutoCloseable {
                 close.setLong(2, snapshot.version());
                 closed = close.executeUpdate();
             }
-            try (PreparedStatement version = connection.prepareStatement("INSERT INTO settings (key, value) VALUES (?, ?)"
-                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-                version.setString(1, VERSION_KEY);
-                version.setString(2, Long.toString(snapshot.version()));
-                version.executeUpdate();
-            }
+            upsertSetting(VERSION_KEY, Long.toString(snapshot.version()));
             return closed;
         }, "apply venue config version " + snapshot.version());
     }
@@ -169,6 +177,15 @@ public final class SqliteVenueEvents implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new OutboxException("cannot close the events connection: " + e.getMessage(), e);
+        }
+    }
+
+    private void upsertSetting(String key, String value) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO settings (key, value) VALUES (?, ?)"
+                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            upsert.setString(1, key);
+            upsert.setString(2, value);
+            upsert.executeUpdate();
         }
     }
 

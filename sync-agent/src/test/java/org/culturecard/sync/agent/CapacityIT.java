@@ -118,6 +118,55 @@ class CapacityIT {
         }
     }
 
+    @Test
+    void theAgentsVerdictLandsInTheKioskSettingsAndChangesAtFiftyAndEightyPercent(@TempDir Path dir) throws Exception {
+        Instant start = Instant.parse("2030-01-01T09:00:00Z");
+        Clock agentClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
+        try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file())) {
+            long budget = 4L << 20;
+            SyncConfig config = SyncConfig.of(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
+                    kiosk.file()).withDiskBudget(budget);
+            assertThat(DiskUsage.of(kiosk.file(), budget).percent()).as("an empty store").isLessThan(50);
+            try (MqttSyncAgent agent = new MqttSyncAgent(config, outbox, agentClock, UuidV7.system())) {
+                agent.start();
+                String first = awaitVerdict(kiosk, "alert=NONE ");
+                assertThat(first).matches("alert=NONE percent=[0-4]?[0-9] used=[0-9]+ budget=4194304 at=2030-01-01T09:.*");
+
+                while (DiskUsage.of(kiosk.file(), budget).percent() < 55) {
+                    kiosk.record(10, Instant.now());
+                }
+                String half = awaitVerdict(kiosk, "alert=HALF ");
+                assertThat(half).matches("alert=HALF percent=(5[0-9]|[67][0-9]) used=[0-9]+ budget=4194304 at=2030-.*");
+
+                while (DiskUsage.of(kiosk.file(), budget).percent() < 85) {
+                    kiosk.record(10, Instant.now());
+                }
+                String high = awaitVerdict(kiosk, "alert=HIGH ");
+                assertThat(high).matches("alert=HIGH percent=(8[0-9]|9[0-9]) used=[0-9]+ budget=4194304 at=2030-.*");
+                await().atMost(Duration.ofSeconds(10)).until(() -> agent.status().connected()); // and syncing goes on
+                assertThat(agent.status().disk().alert()).isEqualTo(DiskUsage.Alert.HIGH);
+            }
+        }
+    }
+
+    /** Waits until the kiosk's settings row starts with {@code prefix}, read on its own connection as the kiosk would. */
+    private static String awaitVerdict(KioskDb kiosk, String prefix) {
+        String[] seen = new String[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            seen[0] = setting(kiosk, DiskBudgetRecorder.SETTING);
+            return seen[0] != null && seen[0].startsWith(prefix);
+        });
+        return seen[0];
+    }
+
+    private static String setting(KioskDb kiosk, String key) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + kiosk.file());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT value FROM settings WHERE key = '" + key + "'")) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
     private static void execute(KioskDb kiosk, String sql) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + kiosk.file());
                 Statement statement = connection.createStatement()) {

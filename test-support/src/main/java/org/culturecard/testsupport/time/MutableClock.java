@@ -1,11 +1,12 @@
-package org.culturecard.kiosk.testing;
+package org.culturecard.testsupport.time;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
-/** A clock that tests move by hand. */
+/** A clock that tests move by hand; safe to read from other threads (a reader's, an agent's). */
 public final class MutableClock extends Clock {
     private volatile Instant now;
     private final ZoneId zone;
@@ -15,6 +16,12 @@ public final class MutableClock extends Clock {
         this.zone = zone;
     }
 
+    /** A UTC clock at {@code start}. */
+    public MutableClock(Instant start) {
+        this(start, ZoneOffset.UTC);
+    }
+
+    /** A clock at {@code instant} in Europe/London (the kiosk tests' venue time). */
     public static MutableClock at(String instant) {
         return new MutableClock(Instant.parse(instant), ZoneId.of("Europe/London"));
     }

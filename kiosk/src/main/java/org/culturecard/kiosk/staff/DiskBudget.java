@@ -1,0 +1,86 @@
+package org.culturecard.kiosk.staff;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The sync agent's verdict on the kiosk database's disk budget, as the agent last wrote it into the
+ * settings row {@value #SETTING}. Why it comes through the store: the budget is the agent's
+ * configuration and the agent is a separate process; the shared SQLite file is the one thing both
+ * see (the kiosk writes {@code reader.state} there the other way round).
+ *
+ * <p>The row is one line of {@code name=value} pairs, written by the agent's
+ * {@code DiskBudgetRecorder}: {@code alert=HALF percent=62 used=1331439862 budget=2147483648
+ * at=2026-11-25T15:10:09Z}. Unknown names are ignored.
+ *
+ * @param alert       the level the agent computed: 50 percent is {@link Alert#HALF}, 80 {@link Alert#HIGH}
+ * @param percent     whole percent of the budget used (may exceed 100)
+ * @param usedBytes   database, WAL and shared memory, in bytes
+ * @param budgetBytes the agent's {@code disk.budget}, in bytes
+ * @param measuredAt  when the agent measured it (by the agent's clock)
+ */
+public record DiskBudget(Alert alert, int percent, long usedBytes, long budgetBytes, Instant measuredAt) {
+    /** The settings row's key; the agent writes it as {@code DiskBudgetRecorder.SETTING}. */
+    public static final String SETTING = "disk.budget";
+    /**
+     * A verdict older than this is stale: the agent rewrites the row at least every 5 minutes while
+     * it runs, so three missed refreshes mean it has probably stopped.
+     */
+    public static final Duration STALE_AFTER = Duration.ofMinutes(15);
+
+    /** The agent's alert levels, by the same names. */
+    public enum Alert {
+        /** Under half the budget. */
+        NONE,
+        /** At least 50 percent: a warning. */
+        HALF,
+        /** At least 80 percent: an alert. */
+        HIGH,
+        /** At or over the budget: an alert; check-ins are still recorded. */
+        OVER
+    }
+
+    public DiskBudget {
+        Objects.requireNonNull(alert, "alert");
+        Objects.requireNonNull(measuredAt, "measuredAt");
+        if (percent < 0 || usedBytes < 0 || budgetBytes <= 0) {
+            throw new IllegalArgumentException("a disk budget needs a positive budget and no negative use");
+        }
+    }
+
+    /** Reads the row's value; empty when it is not in the agent's form (a newer agent's alert, say). */
+    public static Optional<DiskBudget> parse(String row) {
+        Map<String, String> pairs = new HashMap<>();
+        for (String pair : row.strip().split("\\s+")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                pairs.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        try {
+            return Optional.of(new DiskBudget(Alert.valueOf(required(pairs, "alert")),
+                    Integer.parseInt(required(pairs, "percent")), Long.parseLong(required(pairs, "used")),
+                    Long.parseLong(required(pairs, "budget")), Instant.parse(required(pairs, "at"))));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when the agent has not refreshed the verdict for longer than {@link #STALE_AFTER}. */
+    public boolean staleAt(Instant now) {
+        return measuredAt.plus(STALE_AFTER).isBefore(now);
+    }
+
+    private static String required(Map<String, String> pairs, String name) {
+        String value = pairs.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no " + name);
+        }
+        return value;
+    }
+}
