@@ -108,6 +108,9 @@ public record CentralConfig(
     public static CentralConfig fromProperties(Properties file, Map<String, String> env) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : file.stringPropertyNames()) {
+            // A misspelt key would otherwise be ignored without a word (a TLS key most of all).
+            require(key, keys().contains(key), "is not a central setting (known: "
+                    + keys().stream().sorted().collect(Collectors.joining(", ")) + ")");
             values.put(key, file.getProperty(key).trim());
         }
         for (String key : keys()) {

@@ -66,6 +66,15 @@ class CentralConfigTest {
     }
 
     @Test
+    void aMisspeltKeyIsNamedNotIgnored() {
+        Properties p = valid();
+        p.setProperty("central.mqtt.client-crt", "/etc/culturecard/central/central.crt");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(p, Map.of()))
+                .hasMessageStartingWith("central.mqtt.client-crt is not a central setting")
+                .hasMessageContaining("central.mqtt.client-cert");
+    }
+
+    @Test
     void describesItselfWithoutSecrets() {
         CentralConfig config = CentralConfig.fromProperties(valid(), Map.of());
         assertThat(config.describe()).contains("workers=1", "tcp://127.0.0.1:1883")

@@ -33,6 +33,9 @@ public record KioskConfig(
 
     /** The languages the kiosk has screens in. */
     public static final Set<String> LANGUAGES = Set.of("en", "pl", "pt", "lt");
+    /** Every key the kiosk reads; any other key in the file is refused by name. */
+    public static final Set<String> KEYS = Set.of("venue.id", "kiosk.id", "venue.name", "database.path",
+            "scheme.key.path", "app.version", "kiosk.mode", "language");
     private static final String ENV_PREFIX = "CULTURECARD_KIOSK_";
 
     public KioskConfig {
@@ -72,7 +75,7 @@ public record KioskConfig(
 
     /** Builds the config from properties, each overridden by its environment variable when set. */
     public static KioskConfig from(Properties properties, Map<String, String> env) {
-        Settings settings = new Settings(properties, env);
+        Settings settings = new Settings(properties, env, KEYS);
         return new KioskConfig(
                 settings.id("venue.id", VenueId::of),
                 settings.id("kiosk.id", KioskId::of),

@@ -2,6 +2,8 @@ package org.culturecard.kiosk.config;
 
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Reads configuration keys, environment first, and turns bad values into {@link KioskConfigException}s. */
@@ -9,7 +11,13 @@ final class Settings {
     private final Properties properties;
     private final Map<String, String> env;
 
-    Settings(Properties properties, Map<String, String> env) {
+    /** Refuses a key not in {@code known}: a misspelt key would otherwise be ignored without a word. */
+    Settings(Properties properties, Map<String, String> env, Set<String> known) {
+        for (String key : properties.stringPropertyNames()) {
+            if (!known.contains(key)) {
+                throw new KioskConfigException(key, "is not a kiosk setting (known: " + String.join(", ", new TreeSet<>(known)) + ")");
+            }
+        }
         this.properties = properties;
         this.env = env;
     }

@@ -57,6 +57,15 @@ class KioskConfigTest {
     }
 
     @Test
+    void aMisspeltKeyIsNamedNotIgnored() {
+        Properties properties = valid();
+        properties.setProperty("langauge", "pl");
+        assertThatThrownBy(() -> KioskConfig.from(properties, Map.of()))
+                .isInstanceOfSatisfying(KioskConfigException.class, e -> assertThat(e.key()).isEqualTo("langauge"))
+                .hasMessageContaining("is not a kiosk setting").hasMessageContaining("language");
+    }
+
+    @Test
     void demoConfigWritesAPrivateDemoKeyThatPseudonymises() throws Exception {
         KioskConfig config = KioskConfig.demo(dir);
 
