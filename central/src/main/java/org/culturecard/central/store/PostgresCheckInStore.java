@@ -10,6 +10,7 @@ import java.sql.SQLTransientException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * The central store on PostgreSQL through a HikariCP pool, schema by Flyway
  * ({@code classpath:db/central}). A batch goes in as one {@code INSERT ... SELECT FROM unnest(...)
  * ON CONFLICT (id) DO NOTHING} in one transaction: one round trip per batch, and a redelivered
- * batch is harmless because the kiosk's UUIDv7 ids are the primary key.
+ * batch is harmless because the kiosk's UUIDv7 ids are the primary key. The same transaction marks
+ * the batch's UTC days dirty for the report rollup (one statement per commit, the last before it,
+ * so the row locks on those days are held only while committing).
  */
 public final class PostgresCheckInStore implements CheckInStore, CheckInQueries, AutoCloseable {
 
@@ -48,6 +51,11 @@ public final class PostgresCheckInStore implements CheckInStore, CheckInQueries,
                         ?::boolean[], ?::text[], ?::text[])
                  AS u(id, seq, token, event_id, venue_id, kiosk_id, tapped_at, clock_synced, card_kind, app_version)
             ON CONFLICT (id) DO NOTHING""";
+    /** Days in array order (sorted), so that two workers marking the same days cannot deadlock. */
+    private static final String MARK_DAYS_DIRTY = """
+            INSERT INTO report_dirty_days (day, version)
+            SELECT d.day, 1 FROM unnest(?::date[]) WITH ORDINALITY AS d(day, n) ORDER BY d.n
+            ON CONFLICT (day) DO UPDATE SET version = report_dirty_days.version + 1""";
     private static final String REGISTER_KIOSK =
             "INSERT INTO kiosks (kiosk_id, venue_id) VALUES (?, ?) ON CONFLICT (kiosk_id) DO NOTHING";
     private static final String SELECT_CHECKINS = "SELECT id, seq, token, event_id, venue_id, kiosk_id, tapped_at,"
@@ -110,6 +118,7 @@ public final class PostgresCheckInStore implements CheckInStore, CheckInQueries,
             try {
                 int inserted = insertRecords(connection, batch.records());
                 registerKiosk(connection, batch.kioskId(), batch.venueId());
+                markDaysDirty(connection, List.of(batch));
                 connection.commit();
                 return new InsertResult(inserted, batch.records().size() - inserted);
             } catch (SQLException | RuntimeException e) {
@@ -137,6 +146,7 @@ public final class PostgresCheckInStore implements CheckInStore, CheckInQueries,
                     int inserted = insertRecords(connection, batch.records());
                     results.add(new InsertResult(inserted, batch.records().size() - inserted));
                 }
+                markDaysDirty(connection, batches);
                 connection.commit();
                 return results;
             } catch (SQLException | RuntimeException e) {
@@ -186,6 +196,24 @@ public final class PostgresCheckInStore implements CheckInStore, CheckInQueries,
             insert.setArray(10, connection.createArrayOf("text", kinds));
             insert.setArray(11, connection.createArrayOf("text", versions));
             return insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks the UTC days of every record dirty for the report rollup. A redelivered record marks
+     * its day again, which costs one needless rebuild of that day and is otherwise harmless.
+     */
+    private static void markDaysDirty(Connection connection, List<CheckInBatch> batches) throws SQLException {
+        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
+        for (CheckInBatch batch : batches) {
+            batch.records().forEach(r -> days.add(LocalDate.ofInstant(r.tappedAt(), ZoneOffset.UTC)));
+        }
+        if (days.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement mark = connection.prepareStatement(MARK_DAYS_DIRTY)) {
+            mark.setArray(1, connection.createArrayOf("date", days.stream().map(LocalDate::toString).toArray()));
+            mark.executeUpdate();
         }
     }
 
