@@ -72,12 +72,12 @@ public final class PcscCardReader implements CardReader {
     }
 
     /**
-     * Package-private hook for the benchmark: nanoTime of the status change and of the emitted tap,
-     * and how long of that was spent inside PC/SC calls (SCardConnect and the UID exchange, i.e.
+     * Package-private hook for the benchmark: nanoTime of the status change, of the read starting on
+     * the reader's read thread, and of the emitted tap, and how long of that was spent inside PC/SC calls (SCardConnect and the UID exchange, i.e.
      * waiting on pcscd, the reader driver and the card), so our own share can be told apart.
      */
     interface LatencyProbe {
-        void tapEmitted(long statusChangeSeenNanos, long inPcscNanos, long emittedNanos);
+        void tapEmitted(long statusChangeSeenNanos, long readStartedNanos, long inPcscNanos, long emittedNanos);
     }
 
     private final Clock clock;
@@ -88,7 +88,7 @@ public final class PcscCardReader implements CardReader {
     private final Set<String> unsupportedReported = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ReadWorkers reads;
     private final Object emitting = new Object();
-    private volatile LatencyProbe latencyProbe = (seen, inPcsc, emitted) -> { };
+    private volatile LatencyProbe latencyProbe = (seen, started, inPcsc, emitted) -> { };
     private volatile boolean running;
     private volatile Consumer<ReaderEvent> listener;
     private Thread thread;
@@ -325,7 +325,8 @@ public final class PcscCardReader implements CardReader {
             UidReader.Result result = UidReader.read(card.getBasicChannel());
             long inPcsc = connected - connectStarted + System.nanoTime() - exchangeStarted;
             if (result instanceof UidReader.Result.Read read) {
-                presentIfNew(new CardTap(read.uid(), atr, AtrClassifier.classify(atr), name, now()), seenNanos, inPcsc);
+                presentIfNew(new CardTap(read.uid(), atr, AtrClassifier.classify(atr), name, now()), seenNanos,
+                        connectStarted, inPcsc);
             } else if (result instanceof UidReader.Result.Refused refused && unsupportedReported.add(name)) {
                 LOG.warn("card on '{}' gave no UID ({}); further such cards on this reader are logged at DEBUG", name, refused.why());
             } else {
@@ -348,7 +349,7 @@ public final class PcscCardReader implements CardReader {
         }
     }
 
-    private void presentIfNew(CardTap tap, long seenNanos, long inPcscNanos) {
+    private void presentIfNew(CardTap tap, long seenNanos, long readStartedNanos, long inPcscNanos) {
         boolean isNew;
         synchronized (debouncer) {
             isNew = debouncer.isNewTap(tap.readerName(), tap.uid(), tap.at());
@@ -358,7 +359,7 @@ public final class PcscCardReader implements CardReader {
             return;
         }
         emit(new CardPresented(tap));
-        latencyProbe.tapEmitted(seenNanos, inPcscNanos, System.nanoTime());
+        latencyProbe.tapEmitted(seenNanos, readStartedNanos, inPcscNanos, System.nanoTime());
     }
 
     private static void disconnect(Card card) {

@@ -80,6 +80,7 @@ final class ReadWorkers implements AutoCloseable {
         private final ExecutorService thread;
         private final AtomicBoolean busy = new AtomicBoolean();
         private CardTerminals context;
+        private CardTerminal terminal;
 
         Worker(String readerName, Supplier<CardTerminals> contexts) {
             this.readerName = readerName;
@@ -94,8 +95,8 @@ final class ReadWorkers implements AutoCloseable {
         void warmUp() {
             execute(() -> {
                 try {
-                    context();
-                } catch (RuntimeException e) {
+                    terminal();
+                } catch (CardException | RuntimeException e) {
                     LOG.debug("no PC/SC context yet for '{}': {}", readerName, e.getMessage());
                 }
             });
@@ -108,7 +109,7 @@ final class ReadWorkers implements AutoCloseable {
             }
             boolean accepted = execute(() -> {
                 try {
-                    read.on(context().getTerminal(readerName));
+                    read.on(terminal());
                 } catch (CardException | RuntimeException e) {
                     LOG.info("PC/SC call on '{}' failed, its context is replaced: {}", readerName, e.getMessage());
                     release();
@@ -138,9 +139,25 @@ final class ReadWorkers implements AutoCloseable {
             return context;
         }
 
+        /**
+         * The reader in this thread's context, looked up once: {@code CardTerminals.getTerminal}
+         * lists every reader through pcscd (SCardListReaders and SCardGetStatusChange), which would
+         * otherwise cost two daemon round trips on every tap.
+         */
+        private CardTerminal terminal() throws CardException {
+            if (terminal == null) {
+                terminal = context().getTerminal(readerName);
+                if (terminal == null) {
+                    throw new CardException("reader '" + readerName + "' is not known to this PC/SC context yet");
+                }
+            }
+            return terminal;
+        }
+
         private void release() {
             PcscCardReader.release(context);
             context = null;
+            terminal = null;
         }
 
         void close() {

@@ -19,7 +19,8 @@ import org.culturecard.testsupport.pcsc.VirtualCard;
  * (a) the PC/SC status change seen by the monitor thread to the CardPresented event; (b) of that,
  * the time spent inside PC/SC calls (SCardConnect and the UID exchange: pcscd, vpcd and the virtual
  * card answering over its socket); (c) our own part, (a) minus (b): the hand-over to the reader's
- * read thread, ATR classification, debounce and emitting the event; and (d) the whole way, from the
+ * read thread (shown on its own: it is the operating system waking that thread), ATR
+ * classification, debounce and emitting the event; and (d) the whole way, from the
  * card connecting to vpcd to the event, which pcscd's polling of vpcd (~400 ms) dominates.
  * Not a test: run it with scripts/bench-card-reader.sh.
  */
@@ -32,19 +33,21 @@ public final class CardReaderBenchmark {
         long[] statusToEvent = new long[taps];
         long[] inPcsc = new long[taps];
         long[] ours = new long[taps];
+        long[] handOver = new long[taps];
         long[] whole = new long[taps];
         BlockingQueue<ReaderEvent> events = new LinkedBlockingQueue<>();
-        long[] lastProbe = new long[3];
+        long[] lastProbe = new long[4];
 
         try (PcscdServer pcscd = PcscdServer.inTempDir()) {
             pcscd.start();
             PcscCardReader reader = new PcscCardReader(Clock.systemUTC(),
                     PcscCardReader.Options.defaults().withDebounceWindow(Duration.ZERO));
-            reader.setLatencyProbe((seen, pcsc, emitted) -> {
+            reader.setLatencyProbe((seen, started, pcsc, emitted) -> {
                 synchronized (lastProbe) {
                     lastProbe[0] = seen;
                     lastProbe[1] = pcsc;
                     lastProbe[2] = emitted;
+                    lastProbe[3] = started;
                 }
             });
             reader.start(events::add);
@@ -59,6 +62,7 @@ public final class CardReaderBenchmark {
                     statusToEvent[i] = lastProbe[2] - lastProbe[0];
                     inPcsc[i] = lastProbe[1];
                     ours[i] = statusToEvent[i] - inPcsc[i];
+                    handOver[i] = lastProbe[3] - lastProbe[0];
                 }
                 whole[i] = received - inserted;
                 card.remove();
@@ -69,6 +73,7 @@ public final class CardReaderBenchmark {
         print("status change -> CardPresented", statusToEvent);
         print("  of which inside PC/SC calls (pcscd, vpcd, card)", inPcsc);
         print("  ours: the rest (hand-over, classify, emit)", ours);
+        print("    of which the hand-over to the read thread", handOver);
         print("whole: card inserted into vpcd -> CardPresented", whole);
     }
 
