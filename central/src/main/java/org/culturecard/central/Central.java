@@ -1,28 +1,30 @@
 package org.culturecard.central;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.culturecard.central.api.CentralApi;
 import org.culturecard.central.broker.BrokerEndpoint;
+import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.fleet.FleetListener;
 import org.culturecard.central.fleet.MqttLink;
 import org.culturecard.central.fleet.VenueConfigPublisher;
-import org.culturecard.central.metrics.PrometheusMetrics;
-import org.culturecard.central.store.PostgresFleetStore;
-import org.culturecard.core.ids.UuidV7;
-import org.culturecard.core.wire.Topics;
-import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.ingest.BatchValidator;
 import org.culturecard.central.ingest.CachedRegistry;
 import org.culturecard.central.ingest.IngestStats;
 import org.culturecard.central.ingest.IngestWorker;
+import org.culturecard.central.metrics.PrometheusMetrics;
 import org.culturecard.central.report.ReportQueries;
+import org.culturecard.central.report.RollupRefresher;
+import org.culturecard.central.report.RollupSchedule;
 import org.culturecard.central.store.PostgresCheckInStore;
+import org.culturecard.central.store.PostgresFleetStore;
+import org.culturecard.core.ids.UuidV7;
+import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +47,17 @@ public final class Central implements AutoCloseable {
     private final CentralApi api;
     private final MqttLink fleetLink;
     private final MqttLink configLink;
+    private final AutoCloseable rollupSchedule;
 
     private Central(CentralConfig config, PostgresCheckInStore store, List<IngestWorker> workers, CentralApi api,
-            MqttLink fleetLink, MqttLink configLink) {
+            MqttLink fleetLink, MqttLink configLink, AutoCloseable rollupSchedule) {
         this.config = config;
         this.store = store;
         this.workers = workers;
         this.api = api;
         this.fleetLink = fleetLink;
         this.configLink = configLink;
+        this.rollupSchedule = rollupSchedule;
     }
 
     /**
@@ -90,8 +94,11 @@ public final class Central implements AutoCloseable {
                 workers.add(new IngestWorker(broker, clientId, store, validator, codec, clock).start());
             }
             metrics.set(new PrometheusMetrics(workers, fleet, clock));
+            AutoCloseable rollupSchedule = config.reportRefreshSeconds() == 0 ? () -> { }
+                    : RollupSchedule.start(new RollupRefresher(store.dataSource()), Duration.ofSeconds(config.reportRefreshSeconds()));
+            started.add(rollupSchedule);
             awaitSubscribed(workers);
-            return new Central(config, store, List.copyOf(workers), api, fleetLink, configLink);
+            return new Central(config, store, List.copyOf(workers), api, fleetLink, configLink, rollupSchedule);
         } catch (RuntimeException e) {
             workers.forEach(IngestWorker::close);
             for (AutoCloseable closeable : started) {
@@ -153,10 +160,15 @@ public final class Central implements AutoCloseable {
         return new IngestStats(stored, inserted, duplicated, dead, retries, connects);
     }
 
-    /** Stops the workers, then the API, then the pool. */
+    /** Stops the workers, the rollup schedule, then the API, then the pool. */
     @Override
     public void close() {
         workers.forEach(IngestWorker::close);
+        try {
+            rollupSchedule.close();
+        } catch (Exception e) {
+            LOG.warn("stopping the report rollup schedule failed: {}", e.toString());
+        }
         fleetLink.close();
         api.close();
         configLink.close();

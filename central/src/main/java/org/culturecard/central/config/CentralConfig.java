@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * tokens, at least 16 characters each); for an {@code ssl://} broker, {@code central.mqtt.ca-cert}
  * (the scheme CA, PEM: the only root the broker is trusted through), {@code central.mqtt.client-cert}
  * and {@code central.mqtt.client-key} (central's own certificate and key, CN {@code central}, as
- * {@code provision broker config} writes them).
+ * {@code provision broker config} writes them); {@code central.report.refresh-seconds} (default 60,
+ * 0 = off): how often the report rollup's dirty days are rebuilt in the background.
  */
 public record CentralConfig(
         String jdbcUrl,
@@ -45,7 +46,8 @@ public record CentralConfig(
         String httpHost,
         int httpPort,
         ApiTokens apiTokens,
-        BrokerTls brokerTls) {
+        BrokerTls brokerTls,
+        int reportRefreshSeconds) {
 
     public static final String JDBC_URL = "central.jdbc.url";
     public static final String DB_USER = "central.db.user";
@@ -60,6 +62,9 @@ public record CentralConfig(
     public static final String CA_CERT = "central.mqtt.ca-cert";
     public static final String CLIENT_CERT = "central.mqtt.client-cert";
     public static final String CLIENT_KEY = "central.mqtt.client-key";
+    public static final String REPORT_REFRESH_SECONDS = "central.report.refresh-seconds";
+    /** How often the report rollup's dirty days are rebuilt in the background by default. */
+    public static final int DEFAULT_REPORT_REFRESH_SECONDS = 60;
 
     private static final String ENV_PREFIX = "CULTURECARD_";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
@@ -85,12 +90,15 @@ public record CentralConfig(
         }
         brokerTls = brokerTls == null ? BrokerTls.NONE : brokerTls;
         checkTls(brokerUri, brokerTls);
+        require(REPORT_REFRESH_SECONDS, reportRefreshSeconds >= 0 && reportRefreshSeconds <= 86_400,
+                "must be 0 (off) to 86400 seconds");
     }
 
     /** A config for a plain {@code tcp://} broker (tests and the demo). */
     public CentralConfig(String jdbcUrl, String dbUser, String dbPassword, String brokerUri, String clientIdPrefix,
             int workers, String httpHost, int httpPort, ApiTokens apiTokens) {
-        this(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens, BrokerTls.NONE);
+        this(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens, BrokerTls.NONE,
+                DEFAULT_REPORT_REFRESH_SECONDS);
     }
 
     /** Loads the file, then applies environment overrides from {@code env}. */
@@ -129,7 +137,8 @@ public record CentralConfig(
                 values.getOrDefault(HTTP_HOST, "127.0.0.1"),
                 integer(values, HTTP_PORT, 8080),
                 new ApiTokens(list(values.get(READ_TOKENS)), list(values.get(ADMIN_TOKENS))),
-                new BrokerTls(path(values, CA_CERT), path(values, CLIENT_CERT), path(values, CLIENT_KEY)));
+                new BrokerTls(path(values, CA_CERT), path(values, CLIENT_CERT), path(values, CLIENT_KEY)),
+                integer(values, REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS));
     }
 
     /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
@@ -143,7 +152,7 @@ public record CentralConfig(
                 + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
                 + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + ", apiTokens="
                 + apiTokens.readOnly().size() + " read-only and " + apiTokens.admin().size() + " admin (" + REDACTED + ")"
-                + ", brokerTls=" + brokerTls;
+                + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds;
     }
 
     @Override
@@ -154,18 +163,24 @@ public record CentralConfig(
     /** A copy with another HTTP port. */
     public CentralConfig withHttpPort(int port) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, port, apiTokens,
-                brokerTls);
+                brokerTls, reportRefreshSeconds);
     }
 
     /** A copy with another number of ingest workers. */
     public CentralConfig withWorkers(int count) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, count, httpHost, httpPort, apiTokens,
-                brokerTls);
+                brokerTls, reportRefreshSeconds);
+    }
+
+    /** A copy refreshing the report rollup every {@code seconds} (0: only when a report asks). */
+    public CentralConfig withReportRefreshSeconds(int seconds) {
+        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
+                brokerTls, seconds);
     }
 
     private static Set<String> keys() {
         return Set.of(JDBC_URL, DB_USER, DB_PASSWORD, MQTT_URI, CLIENT_ID_PREFIX, WORKERS, HTTP_HOST, HTTP_PORT,
-                READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY);
+                READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS);
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {

@@ -35,6 +35,7 @@ class CentralConfigTest {
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.apiTokens().readOnly()).containsExactly("read-token-0123456789");
         assertThat(config.apiTokens().admin()).containsExactly("admin-token-0123456789");
+        assertThat(config.reportRefreshSeconds()).isEqualTo(60);
     }
 
     @Test
@@ -59,6 +60,10 @@ class CentralConfigTest {
         Properties r = valid();
         r.remove("central.jdbc.url");
         assertThatThrownBy(() -> CentralConfig.fromProperties(r, Map.of())).hasMessageStartingWith("central.jdbc.url");
+        Properties refresh = valid();
+        refresh.setProperty("central.report.refresh-seconds", "-1");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(refresh, Map.of()))
+                .hasMessageStartingWith("central.report.refresh-seconds");
         Properties s = valid();
         s.setProperty("central.api.read-tokens", "short");
         assertThatThrownBy(() -> CentralConfig.fromProperties(s, Map.of()))
