@@ -4,16 +4,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.culturecard.central.broker.BrokerEndpoint;
+import org.culturecard.central.broker.LinkCallback;
 import org.culturecard.central.broker.Reconnector;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +84,8 @@ public final class MqttLink implements AutoCloseable {
         MqttAsyncClient candidate = null;
         try {
             candidate = new MqttAsyncClient(broker.uri(), clientId, new MemoryPersistence());
-            candidate.setCallback(new Callback(candidate));
+            MqttAsyncClient owner = candidate;
+            candidate.setCallback(new LinkCallback(clientId, this::deliver, response -> disconnected(owner, response)));
             MqttConnectionOptions options = broker.options();
             options.setCleanStart(true);
             options.setAutomaticReconnect(false);
@@ -110,45 +109,19 @@ public final class MqttLink implements AutoCloseable {
         client = null;
     }
 
-    private final class Callback implements MqttCallback {
-        private final MqttAsyncClient owner;
-
-        Callback(MqttAsyncClient owner) {
-            this.owner = owner;
+    /** Hands a message to the handler on Paho's callback thread; a failing handler never kills that thread. */
+    private void deliver(String topic, MqttMessage message) {
+        try {
+            handler.accept(topic, message);
+        } catch (RuntimeException e) {
+            LOG.error("{}: handling a message on {} failed", clientId, topic, e);
         }
+    }
 
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            try {
-                handler.accept(topic, message);
-            } catch (RuntimeException e) {
-                LOG.error("{}: handling a message on {} failed", clientId, topic, e);
-            }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            if (owner == client && !reconnector.isClosed()) {
-                reconnector.execute(() -> Reconnector.discard(owner, clientId));
-                reconnector.connectionLost("disconnected: " + response);
-            }
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            LOG.warn("{}: MQTT error {}", clientId, exception.toString());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+    private void disconnected(MqttAsyncClient owner, MqttDisconnectResponse response) {
+        if (owner == client && !reconnector.isClosed()) {
+            reconnector.execute(() -> Reconnector.discard(owner, clientId));
+            reconnector.connectionLost("disconnected: " + response);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.culturecard.central.store.InsertResult;
 import org.culturecard.central.store.StoreRejectedException;
 import org.culturecard.central.store.StoreUnavailableException;
 import org.culturecard.central.broker.BrokerEndpoint;
+import org.culturecard.central.broker.LinkCallback;
 import org.culturecard.central.broker.Reconnector;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.Topics;
@@ -28,7 +29,6 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -200,7 +200,9 @@ public final class IngestWorker implements AutoCloseable {
         try {
             candidate = new MqttAsyncClient(broker.uri(), clientId, new MemoryPersistence());
             candidate.setManualAcks(true);
-            candidate.setCallback(new Callback(candidate));
+            MqttAsyncClient owner = candidate; // acks go back through the client that delivered
+            candidate.setCallback(new LinkCallback(clientId, (topic, message) -> handle(owner, topic, message),
+                    response -> disconnected(owner, response)));
             candidate.connect(options()).waitForCompletion(ACTION_TIMEOUT.toMillis());
             IMqttToken subscription = candidate.subscribe(Topics.SHARED_CHECKINS, QOS);
             subscription.waitForCompletion(ACTION_TIMEOUT.toMillis());
@@ -453,45 +455,10 @@ public final class IngestWorker implements AutoCloseable {
         }
     }
 
-    /** Paho's callbacks for one client instance, so acks go back through the client that delivered. */
-    private final class Callback implements MqttCallback {
-        private final MqttAsyncClient owner;
-
-        Callback(MqttAsyncClient owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            handle(owner, topic, message);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            if (owner == client && !closed) {
-                subscribed = false;
-                reconnector.connectionLost("disconnected: " + response);
-            }
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            LOG.warn("ingest worker {}: MQTT error {}", clientId, exception.toString());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // acks to kiosks are fire-and-forget at QoS 1; nothing to do
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            // the reconnect loop logs its own connects
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no enhanced authentication
+    private void disconnected(MqttAsyncClient owner, MqttDisconnectResponse response) {
+        if (owner == client && !closed) {
+            subscribed = false;
+            reconnector.connectionLost("disconnected: " + response);
         }
     }
 }
