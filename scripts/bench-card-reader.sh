@@ -3,7 +3,8 @@
 # printing p50/p99/max from the PC/SC status change to CardPresented, split into the time inside PC/SC
 # calls (pcscd, the reader, the card) and our own part (the rest), and of the whole way
 # (card inserted -> CardPresented). Needs pcscd and vsmartcard-vpcd (apt), core and test-support
-# installed in ~/.m2 (mvn -pl core,test-support install -DskipTests). It stops any running pcscd.
+# installed in ~/.m2 (mvn -pl core,test-support install -DskipTests;
+# -DskipTests: that only puts the built modules in place for the benchmark; ./run-tests runs the tests). It stops any running pcscd.
 # Pass extra Maven flags in MAVEN_ARGS (e.g. MAVEN_ARGS=-o for offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,7 +7,8 @@
 #           over generated check-ins. Args: rows people (default 10000000 200000). Goal: <= 2 s.
 # Usage: scripts/bench-central.sh ingest|report [args...]   e.g. scripts/bench-central.sh report 1000000 50000
 # Needs mosquitto and postgresql (apt), and core and test-support installed in ~/.m2
-# (mvn -B -o -q -pl core,test-support install -DskipTests). Pass Maven flags in MAVEN_ARGS (default -o).
+# (mvn -B -o -q -pl core,test-support install -DskipTests;
+# -DskipTests: that only puts the built modules in place for the benchmark; ./run-tests runs the tests). Pass Maven flags in MAVEN_ARGS (default -o).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-ingest}"

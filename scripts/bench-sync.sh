@@ -8,7 +8,8 @@
 # Usage: scripts/bench-sync.sh [drainCheckIns=100000] [rawMessages=100000] [latencySeconds=30]
 #        e.g. scripts/bench-sync.sh 5000 5000 5   (a quick check)
 # Needs mosquitto and postgresql (apt), and the modules demo-app uses installed in ~/.m2
-# (mvn -B -o -q -pl core,test-support,card-reader,kiosk,sync-agent,central install -DskipTests).
+# (mvn -B -o -q -pl core,test-support,card-reader,kiosk,sync-agent,central install -DskipTests;
+# -DskipTests: that only puts the built modules in place for the benchmark; ./run-tests runs the tests).
 # Pass Maven flags in MAVEN_ARGS (default -o, offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."

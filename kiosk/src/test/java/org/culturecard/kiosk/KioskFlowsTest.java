@@ -22,6 +22,7 @@ import javafx.stage.Stage;
 import org.culturecard.core.card.CardKind;
 import org.culturecard.core.card.CardUid;
 import org.culturecard.core.privacy.Pseudonymiser;
+import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.kiosk.config.SchemeKeyFile;

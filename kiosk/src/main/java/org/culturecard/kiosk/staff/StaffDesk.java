@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.kiosk.store.StoredEvent;

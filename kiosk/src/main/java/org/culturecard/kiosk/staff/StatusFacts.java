@@ -3,6 +3,7 @@ package org.culturecard.kiosk.staff;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.culturecard.core.status.DiskBudget;
 
 /**
  * What the store and the disk say for the staff status screen: the last tap, the backlog, free

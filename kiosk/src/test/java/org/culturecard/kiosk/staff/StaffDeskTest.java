@@ -9,6 +9,7 @@ import org.culturecard.core.event.AgeBand;
 import org.culturecard.core.event.ArtsActivity;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
+import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.store.EventOrigin;
 import org.culturecard.kiosk.store.SqliteKioskStore;

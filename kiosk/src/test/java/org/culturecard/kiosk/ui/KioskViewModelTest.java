@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.culturecard.core.event.Event;
+import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.checkin.CheckInService;
 import org.culturecard.kiosk.checkin.ClockSync;

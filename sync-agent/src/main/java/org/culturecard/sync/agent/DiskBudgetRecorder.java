@@ -4,32 +4,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiConsumer;
+import org.culturecard.core.status.DiskBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the agent's disk-budget verdict into the kiosk database's settings row {@value #SETTING}.
- * Why: the budget is the agent's configuration ({@code disk.budget}), and the kiosk is a separate
- * process whose only link to the agent is the shared SQLite file, yet the staff status screen must
- * warn at 50 and 80 percent. It is the reverse of the kiosk's {@code reader.state} row.
- *
- * <p>The value is one line of space-separated {@code name=value} pairs, for example
- * {@code alert=HALF percent=62 used=1331439862 budget=2147483648 at=2026-11-25T15:10:09Z}: the
- * {@link DiskUsage.Alert} name, whole percent of the budget used, bytes used (database, WAL and shm),
- * the budget in bytes, and when the agent measured it (its injected clock, UTC). Readers ignore
- * names they do not know, so pairs can be added later.
+ * Writes the agent's disk-budget verdict ({@link DiskBudget}, the format shared with the kiosk)
+ * into the kiosk database's settings row {@link DiskBudget#SETTING}. Why: the budget is the agent's
+ * configuration ({@code disk.budget}), and the kiosk is a separate process whose only link to the
+ * agent is the shared SQLite file, yet the staff status screen must warn at 50 and 80 percent.
  *
  * <p>The row is written at the first check, whenever the alert, the percentage or the budget
- * changes, and at least every {@link #REFRESH} otherwise, so that the kiosk can tell a verdict that
- * has stopped being refreshed (the agent has stopped) from a current one. A failed write never
- * reaches the caller: it is logged once, and tried again on the next check. Not thread-safe: the
- * agent calls it from its one worker thread.
+ * changes, and at least every {@link DiskBudget#REFRESH} otherwise, so that the kiosk can tell a
+ * verdict that has stopped being refreshed (the agent has stopped) from a current one. A failed
+ * write never reaches the caller: it is logged once, and tried again on the next check. Not
+ * thread-safe: the agent calls it from its one worker thread.
  */
 final class DiskBudgetRecorder {
-    /** The settings row's key; the kiosk reads it as {@code DiskBudget.SETTING}. */
-    static final String SETTING = "disk.budget";
+    /** The settings row's key. */
+    static final String SETTING = DiskBudget.SETTING;
     /** The longest the row goes without being rewritten while the agent runs. */
-    static final Duration REFRESH = Duration.ofMinutes(5);
+    static final Duration REFRESH = DiskBudget.REFRESH;
     private static final Logger log = LoggerFactory.getLogger(DiskBudgetRecorder.class);
 
     private final BiConsumer<String, String> settings;
@@ -50,7 +45,7 @@ final class DiskBudgetRecorder {
         if (!due(usage, now)) {
             return;
         }
-        String value = describe(usage, now);
+        String value = usage.verdictAt(now).format();
         try {
             settings.accept(SETTING, value);
         } catch (RuntimeException e) {
@@ -67,12 +62,6 @@ final class DiskBudgetRecorder {
         }
         written = usage;
         writtenAt = now;
-    }
-
-    /** The row's value for {@code usage} measured at {@code at}. */
-    static String describe(DiskUsage usage, Instant at) {
-        return "alert=" + usage.alert() + " percent=" + usage.percent() + " used=" + usage.usedBytes()
-                + " budget=" + usage.budgetBytes() + " at=" + at;
     }
 
     private boolean due(DiskUsage usage, Instant now) {

@@ -3,6 +3,7 @@ package org.culturecard.sync.agent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.culturecard.core.status.DiskBudget;
 
 /**
  * How much of its disk budget the kiosk database (file, WAL and shared memory) uses, and the alert
@@ -13,18 +14,6 @@ import java.nio.file.Path;
  * @param budgetBytes the configured budget
  */
 public record DiskUsage(long usedBytes, long budgetBytes) {
-    /** The staff-facing alert level. */
-    public enum Alert {
-        /** Under half the budget. */
-        NONE,
-        /** At least 50 percent: plan a connection or a purge. */
-        HALF,
-        /** At least 80 percent: act now. */
-        HIGH,
-        /** At or over the budget: still recording, but the disk may soon be full. */
-        OVER
-    }
-
     static DiskUsage of(Path database, long budgetBytes) {
         long used = 0;
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
@@ -39,18 +28,17 @@ public record DiskUsage(long usedBytes, long budgetBytes) {
 
     /** Whole percent of the budget used (may exceed 100). */
     public int percent() {
-        return (int) Math.min(Integer.MAX_VALUE, usedBytes * 100 / budgetBytes);
+        return DiskBudget.percentOf(usedBytes, budgetBytes);
     }
 
-    public Alert alert() {
-        int percent = percent();
-        if (percent >= 100) {
-            return Alert.OVER;
-        }
-        if (percent >= 80) {
-            return Alert.HIGH;
-        }
-        return percent >= 50 ? Alert.HALF : Alert.NONE;
+    /** The staff-facing alert level (the thresholds are the kiosk's too: {@link DiskBudget#alertAt}). */
+    public DiskBudget.Alert alert() {
+        return DiskBudget.alertAt(percent());
+    }
+
+    /** The verdict the kiosk's status screen reads, measured at {@code at}. */
+    public DiskBudget verdictAt(java.time.Instant at) {
+        return new DiskBudget(alert(), percent(), usedBytes, budgetBytes, at);
     }
 
     /** Bytes left before the budget is reached (never negative). */

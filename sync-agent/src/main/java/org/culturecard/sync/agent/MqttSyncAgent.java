@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 import org.culturecard.core.checkin.CheckIn;
+import org.culturecard.core.status.DiskBudget;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.KioskEvents;
@@ -120,7 +121,7 @@ public final class MqttSyncAgent implements AutoCloseable {
     private boolean statusInFlight;
     private Instant lastStatusAt = Instant.MIN;
     private long lastStatusBacklog = -1;
-    private DiskUsage.Alert lastStatusAlert = DiskUsage.Alert.NONE;
+    private DiskBudget.Alert lastStatusAlert = DiskBudget.Alert.NONE;
     private Instant lastSnapshotAt = Instant.MIN;
     private Instant lastPurgeAt = Instant.MIN;
     private ScheduledFuture<?> reconnect;
@@ -607,7 +608,7 @@ public final class MqttSyncAgent implements AutoCloseable {
 
     private void maybePublishStatus(Instant now) {
         long backlog = status.backlog();
-        DiskUsage.Alert alert = status.disk().alert();
+        DiskBudget.Alert alert = status.disk().alert();
         boolean changed = (backlog != lastStatusBacklog || alert != lastStatusAlert)
                 && !now.isBefore(lastStatusAt.plus(STATUS_MIN_GAP));
         if (changed || !now.isBefore(lastStatusAt.plus(config.statusInterval()))) {
@@ -638,7 +639,7 @@ public final class MqttSyncAgent implements AutoCloseable {
     private void snapshot() {
         lastSnapshotAt = clock.instant();
         DiskUsage disk = DiskUsage.of(config.databasePath(), config.diskBudgetBytes());
-        if (disk.alert() != status.disk().alert() && disk.alert() != DiskUsage.Alert.NONE) {
+        if (disk.alert() != status.disk().alert() && disk.alert() != DiskBudget.Alert.NONE) {
             log.warn("the kiosk database uses {}% of its disk budget ({} of {} bytes): alert {}; check-ins are still recorded",
                     disk.percent(), disk.usedBytes(), disk.budgetBytes(), disk.alert());
         }

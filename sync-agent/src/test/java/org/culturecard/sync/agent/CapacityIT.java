@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.culturecard.core.ids.UuidV7;
+import org.culturecard.core.status.DiskBudget;
 import org.culturecard.core.wire.KioskStatus;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
@@ -82,14 +83,14 @@ class CapacityIT {
                 agent.start();
                 assertThat(size).as("an empty store is well under half of the budget").isLessThan(budget / 2);
                 await().atMost(Duration.ofSeconds(10)).until(() -> agent.status().connected());
-                assertThat(agent.status().disk().alert()).isEqualTo(DiskUsage.Alert.NONE);
+                assertThat(agent.status().disk().alert()).isEqualTo(DiskBudget.Alert.NONE);
 
                 int recorded = 0;
                 while (DiskUsage.of(kiosk.file(), budget).percent() < 55) {
                     kiosk.record(10, Instant.now());
                     recorded += 10;
                 }
-                await().atMost(Duration.ofSeconds(5)).until(() -> agent.status().disk().alert() == DiskUsage.Alert.HALF);
+                await().atMost(Duration.ofSeconds(5)).until(() -> agent.status().disk().alert() == DiskBudget.Alert.HALF);
                 await().atMost(Duration.ofSeconds(15)).until(() -> statuses.stream()
                         .anyMatch(s -> s.versions().getOrDefault("disk-budget", "").startsWith("HALF")));
 
@@ -97,7 +98,7 @@ class CapacityIT {
                     kiosk.record(10, Instant.now());
                     recorded += 10;
                 }
-                await().atMost(Duration.ofSeconds(5)).until(() -> agent.status().disk().alert() == DiskUsage.Alert.HIGH);
+                await().atMost(Duration.ofSeconds(5)).until(() -> agent.status().disk().alert() == DiskBudget.Alert.HIGH);
                 await().atMost(Duration.ofSeconds(15)).until(() -> statuses.stream()
                         .anyMatch(s -> s.versions().getOrDefault("disk-budget", "").startsWith("HIGH")));
                 KioskStatus last = statuses.get(statuses.size() - 1);
@@ -108,7 +109,7 @@ class CapacityIT {
                     kiosk.record(10, Instant.now());
                     recorded += 10;
                 }
-                await().atMost(Duration.ofSeconds(5)).until(() -> agent.status().disk().alert() == DiskUsage.Alert.OVER);
+                await().atMost(Duration.ofSeconds(5)).until(() -> agent.status().disk().alert() == DiskBudget.Alert.OVER);
                 assertThat(count(kiosk, "SELECT count(*) FROM check_ins")).as("nothing dropped").isEqualTo(recorded);
                 assertThat(count(kiosk, "SELECT count(*) FROM outbox")).isEqualTo(recorded);
             }
@@ -144,7 +145,7 @@ class CapacityIT {
                 String high = awaitVerdict(kiosk, "alert=HIGH ");
                 assertThat(high).matches("alert=HIGH percent=(8[0-9]|9[0-9]) used=[0-9]+ budget=4194304 at=2030-.*");
                 await().atMost(Duration.ofSeconds(10)).until(() -> agent.status().connected()); // and syncing goes on
-                assertThat(agent.status().disk().alert()).isEqualTo(DiskUsage.Alert.HIGH);
+                assertThat(agent.status().disk().alert()).isEqualTo(DiskBudget.Alert.HIGH);
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.culturecard.kiosk.staff;
+package org.culturecard.core.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +9,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The sync agent's verdict on the kiosk database's disk budget, as the agent last wrote it into the
- * settings row {@value #SETTING}. Why it comes through the store: the budget is the agent's
- * configuration and the agent is a separate process; the shared SQLite file is the one thing both
- * see (the kiosk writes {@code reader.state} there the other way round).
+ * The sync agent's verdict on the kiosk database's disk budget, in the kiosk database's settings
+ * row {@value #SETTING}: the agent writes it ({@link #format()}), the kiosk's staff status screen
+ * reads it ({@link #parse}). It lives in core, beside the kiosk schema, because it is a contract
+ * between two processes: the budget is the agent's configuration, and the shared SQLite file is the
+ * one thing both see (the kiosk writes {@code reader.state} there the other way round).
  *
- * <p>The row is one line of {@code name=value} pairs, written by the agent's
- * {@code DiskBudgetRecorder}: {@code alert=HALF percent=62 used=1331439862 budget=2147483648
- * at=2026-11-25T15:10:09Z}. Unknown names are ignored.
+ * <p>The row is one line of {@code name=value} pairs, e.g. {@code alert=HALF percent=62
+ * used=1331439862 budget=2147483648 at=2026-11-25T15:10:09Z}. Unknown names are ignored, so pairs
+ * can be added later.
  *
  * @param alert       the level the agent computed: 50 percent is {@link Alert#HALF}, 80 {@link Alert#HIGH}
  * @param percent     whole percent of the budget used (may exceed 100)
@@ -27,11 +28,10 @@ import java.util.Optional;
 public record DiskBudget(Alert alert, int percent, long usedBytes, long budgetBytes, Instant measuredAt) {
     /** The settings row's key; the agent writes it as {@code DiskBudgetRecorder.SETTING}. */
     public static final String SETTING = "disk.budget";
-    /**
-     * A verdict older than this is stale: the agent rewrites the row at least every 5 minutes while
-     * it runs, so three missed refreshes mean it has probably stopped.
-     */
-    public static final Duration STALE_AFTER = Duration.ofMinutes(15);
+    /** The agent rewrites the row at least this often while it runs, even when nothing changed. */
+    public static final Duration REFRESH = Duration.ofMinutes(5);
+    /** A verdict older than this is stale: three missed refreshes mean the agent has probably stopped. */
+    public static final Duration STALE_AFTER = REFRESH.multipliedBy(3);
 
     /** The agent's alert levels, by the same names. */
     public enum Alert {
@@ -51,6 +51,33 @@ public record DiskBudget(Alert alert, int percent, long usedBytes, long budgetBy
         if (percent < 0 || usedBytes < 0 || budgetBytes <= 0) {
             throw new IllegalArgumentException("a disk budget needs a positive budget and no negative use");
         }
+    }
+
+    /** The verdict for {@code usedBytes} of a {@code budgetBytes} budget measured at {@code at}: 50, 80 and 100 percent. */
+    public static DiskBudget measured(long usedBytes, long budgetBytes, Instant at) {
+        int percent = percentOf(usedBytes, budgetBytes);
+        return new DiskBudget(alertAt(percent), percent, usedBytes, budgetBytes, at);
+    }
+
+    /** Whole percent of {@code budgetBytes} that {@code usedBytes} is (may exceed 100). */
+    public static int percentOf(long usedBytes, long budgetBytes) {
+        return (int) Math.min(Integer.MAX_VALUE, usedBytes * 100 / budgetBytes);
+    }
+
+    /** The alert for a use of {@code percent}: a warning from 50, an alert from 80, over from 100. */
+    public static Alert alertAt(int percent) {
+        if (percent >= 100) {
+            return Alert.OVER;
+        }
+        if (percent >= 80) {
+            return Alert.HIGH;
+        }
+        return percent >= 50 ? Alert.HALF : Alert.NONE;
+    }
+
+    /** The row's value, as {@link #parse} reads it. */
+    public String format() {
+        return "alert=" + alert + " percent=" + percent + " used=" + usedBytes + " budget=" + budgetBytes + " at=" + measuredAt;
     }
 
     /** Reads the row's value; empty when it is not in the agent's form (a newer agent's alert, say). */

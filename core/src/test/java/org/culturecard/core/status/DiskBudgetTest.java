@@ -1,4 +1,4 @@
-package org.culturecard.kiosk.staff;
+package org.culturecard.core.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,5 +33,23 @@ class DiskBudgetTest {
 
         assertThat(budget.staleAt(AT.plus(DiskBudget.STALE_AFTER))).isFalse();
         assertThat(budget.staleAt(AT.plus(DiskBudget.STALE_AFTER).plusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void theAgentsFormatReadsBackAsTheSameVerdict() {
+        DiskBudget verdict = DiskBudget.measured(1_331_439_862L, 2_147_483_648L, AT);
+
+        assertThat(verdict.format()).isEqualTo("alert=HALF percent=62 used=1331439862 budget=2147483648 at=2026-11-25T15:10:09Z");
+        assertThat(DiskBudget.parse(verdict.format())).contains(verdict);
+    }
+
+    @Test
+    void warnsFromHalfAlertsFromEightyPercentAndIsOverFromTheWholeBudget() {
+        assertThat(DiskBudget.measured(499, 1000, AT).alert()).isEqualTo(DiskBudget.Alert.NONE);
+        assertThat(DiskBudget.measured(500, 1000, AT).alert()).isEqualTo(DiskBudget.Alert.HALF);
+        assertThat(DiskBudget.measured(799, 1000, AT).alert()).isEqualTo(DiskBudget.Alert.HALF);
+        assertThat(DiskBudget.measured(800, 1000, AT).alert()).isEqualTo(DiskBudget.Alert.HIGH);
+        assertThat(DiskBudget.measured(1000, 1000, AT).alert()).isEqualTo(DiskBudget.Alert.OVER);
+        assertThat(DiskBudget.measured(1200, 1000, AT).percent()).isEqualTo(120);
     }
 }
