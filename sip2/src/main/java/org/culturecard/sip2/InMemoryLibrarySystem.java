@@ -30,6 +30,8 @@ public final class InMemoryLibrarySystem implements LibrarySystem {
      * A card the fake knows.
      *
      * @param pin        null: the card has no PIN, and any PIN passes (as Evergreen's sample ILS does)
+     * @param flags      as the LMS sets them; LMSs also deny charge privileges to an expired card, so set
+     *                   {@link PatronFlag#CHARGE_PRIVILEGES_DENIED} for one to answer patron status as they do
      * @param validUntil null: the LMS reports no expiry
      * @param birthDate  null: the LMS reports no birth date
      */
@@ -90,14 +92,20 @@ public final class InMemoryLibrarySystem implements LibrarySystem {
         return calls.get();
     }
 
+    /** Like most LMSs, patron status tells no expiry or birth date (see {@link LibrarySystem#patronStatus}). */
     @Override
     public PatronCheck patronStatus(PatronBarcode barcode) {
-        return answer(barcode, null);
+        return answer(barcode, null, false);
+    }
+
+    @Override
+    public PatronCheck patronInformation(PatronBarcode barcode) {
+        return answer(barcode, null, true);
     }
 
     @Override
     public PatronCheck patronInformation(PatronBarcode barcode, PatronPin pin) {
-        return answer(barcode, Objects.requireNonNull(pin, "pin"));
+        return answer(barcode, Objects.requireNonNull(pin, "pin"), true);
     }
 
     @Override
@@ -112,7 +120,7 @@ public final class InMemoryLibrarySystem implements LibrarySystem {
         down = new LmsUnavailable(LmsUnavailable.Reason.UNREACHABLE, "the library system client is closed");
     }
 
-    private PatronCheck answer(PatronBarcode barcode, PatronPin pin) {
+    private PatronCheck answer(PatronBarcode barcode, PatronPin pin, boolean withDates) {
         calls.incrementAndGet();
         LmsUnavailable unavailable = down;
         if (unavailable != null) {
@@ -125,7 +133,8 @@ public final class InMemoryLibrarySystem implements LibrarySystem {
         Optional<Boolean> validPin = pin == null ? Optional.empty()
                 : Optional.of(patron.pin() == null || patron.pin().equals(pin.value()));
         PatronFacts facts = new PatronFacts(patron.flags(), Optional.of(true), validPin,
-                Optional.ofNullable(patron.validUntil()), Optional.ofNullable(patron.birthDate()).map(BirthDate::new),
+                Optional.ofNullable(withDates ? patron.validUntil() : null),
+                Optional.ofNullable(withDates ? patron.birthDate() : null).map(BirthDate::new),
                 Optional.ofNullable(patron.screenMessage()));
         return PatronVerdict.decide(facts, pin != null, LocalDate.now(clock));
     }

@@ -13,15 +13,24 @@ package org.culturecard.sip2;
 public interface LibrarySystem extends AutoCloseable {
 
     /**
-     * Patron status (SIP2 23/24): is this barcode a valid, unexpired, unblocked card that is not
-     * reported lost? Needs no PIN and returns no name or address: use it wherever no PIN is asked.
+     * Patron status (SIP2 23/24): is this barcode a valid, unblocked card that is not reported lost?
+     * Needs no PIN and returns no name or address: use it wherever validity is all you need. Most
+     * LMSs (Evergreen among them) put no expiry or birth date in this reply, so an expired card
+     * usually shows as {@link BlockedPatron} here, and {@link ValidPatron} carries neither date.
      */
     PatronCheck patronStatus(PatronBarcode barcode);
 
     /**
-     * Patron information (SIP2 63/64, then 35/36 to end the session) with the card's PIN, for
-     * self-service. The LMS's reply holds the patron's name and address; they are dropped while
-     * parsing. A wrong PIN gives {@link WrongPin} and nothing else about the card.
+     * Patron information (SIP2 63/64, then 35/36 to end the session) without a PIN, for staff-assisted
+     * enrolment: the reply adds the card's expiry and the holder's birth date where the LMS gives
+     * them. The LMS also sends the patron's name and address; they are dropped while parsing.
+     */
+    PatronCheck patronInformation(PatronBarcode barcode);
+
+    /**
+     * Patron information with the card's PIN (sent in AD, and in no other message), for self-service:
+     * as {@link #patronInformation(PatronBarcode)}, and a wrong PIN gives {@link WrongPin} and nothing
+     * else about the card.
      */
     PatronCheck patronInformation(PatronBarcode barcode, PatronPin pin);
 

@@ -15,8 +15,9 @@ class InMemoryLibrarySystemTest extends LibrarySystemContract {
         for (ContractPatron p : patrons) {
             InMemoryLibrarySystem.Patron patron = InMemoryLibrarySystem.Patron.valid(p.barcode()).withPin(p.pin())
                     .validUntil(p.expiry()).bornOn(p.birthDate());
+            boolean expired = p.expiry() != null && p.expiry().isBefore(TODAY);
             fake.with(switch (p.standing()) {
-                case VALID -> patron;
+                case VALID -> expired ? patron.withFlags(PatronFlag.CHARGE_PRIVILEGES_DENIED) : patron;
                 case BLOCKED -> patron.withFlags(PatronFlag.CHARGE_PRIVILEGES_DENIED, PatronFlag.EXCESSIVE_OUTSTANDING_FINES);
                 case LOST -> patron.withFlags(PatronFlag.CARD_REPORTED_LOST, PatronFlag.CHARGE_PRIVILEGES_DENIED);
             });

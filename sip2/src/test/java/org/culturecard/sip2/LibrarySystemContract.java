@@ -108,14 +108,25 @@ public abstract class LibrarySystemContract {
     }
 
     @Test
-    void aCardPastItsExpiryIsExpired() {
-        assertThat(system().patronStatus(card(5))).isEqualTo(new ExpiredCard(TODAY.minusDays(1), Optional.empty()));
+    void patronInformationTellsAnExpiredCardFromABlockedOne() {
+        assertThat(system().patronInformation(card(5))).isEqualTo(new ExpiredCard(TODAY.minusDays(1), Optional.empty()));
+    }
+
+    @Test
+    void patronStatusOfAnExpiredCardIsNotValidThoughItMayNotSayWhy() {
+        assertThat(system().patronStatus(card(5))).isInstanceOfAny(ExpiredCard.class, BlockedPatron.class);
     }
 
     @Test
     void aCardWithAFutureExpiryIsValidUntilThatDate() {
-        assertThat(system().patronInformation(card(6), PatronPin.of("0000")))
+        assertThat(system().patronInformation(card(6)))
                 .isInstanceOfSatisfying(ValidPatron.class, valid -> assertThat(valid.validUntil()).contains(TODAY.plusYears(2)));
+    }
+
+    @Test
+    void patronInformationWithoutAPinGivesTheBirthDateForStaffAssistedEnrolment() {
+        assertThat(system().patronInformation(card(2))).isInstanceOfSatisfying(ValidPatron.class, valid ->
+                assertThat(valid.birthDate()).contains(new BirthDate(LocalDate.of(2012, 3, 4))));
     }
 
     @Test
@@ -127,7 +138,7 @@ public abstract class LibrarySystemContract {
     }
 
     @Test
-    void noBirthDateWhereTheLmsGivesNone() {
+    void noBirthDateWhereTheLmsGivesNoneAndAnyPinForACardWithoutOne() {
         assertThat(system().patronInformation(card(1), PatronPin.of("0000")))
                 .isInstanceOfSatisfying(ValidPatron.class, valid -> assertThat(valid.birthDate()).isEmpty());
     }
@@ -160,6 +171,7 @@ public abstract class LibrarySystemContract {
         makeUnreachable();
 
         assertThat(system().patronStatus(card(1))).isInstanceOf(LmsUnavailable.class);
+        assertThat(system().patronInformation(card(1))).isInstanceOf(LmsUnavailable.class);
         assertThat(system().patronInformation(card(2), PatronPin.of("1234"))).isInstanceOf(LmsUnavailable.class);
         assertThat(system().scStatus()).isInstanceOf(LmsUnavailable.class);
     }

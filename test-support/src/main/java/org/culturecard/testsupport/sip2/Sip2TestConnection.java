@@ -118,7 +118,7 @@ final class Sip2TestConnection implements Runnable {
                 return false;
             }
             case GARBAGE -> sendRaw(out, garbage());
-            case BAD_CHECKSUM -> sendBadChecksum(out, reply, sequence);
+            case BAD_CHECKSUM -> lastReply = sendBadChecksum(out, reply, sequence);
             case BAD_CHECKSUM_ONCE -> {
                 if (faultedOnce) {
                     send(out, reply, sequence);
@@ -155,11 +155,13 @@ final class Sip2TestConnection implements Runnable {
         sendRaw(out, lastReply);
     }
 
-    private void sendBadChecksum(OutputStream out, String reply, String sequence) throws IOException {
+    /** Sends {@code reply} with a checksum one off, and returns what it sent. */
+    private String sendBadChecksum(OutputStream out, String reply, String sequence) throws IOException {
         String good = withTrailer(reply, sequence);
         String sum = good.substring(good.length() - 4);
-        String wrong = String.format("%04X", (Integer.parseInt(sum, 16) + 1) & 0xFFFF);
-        sendRaw(out, good.substring(0, good.length() - 4) + wrong);
+        String bad = good.substring(0, good.length() - 4) + String.format("%04X", (Integer.parseInt(sum, 16) + 1) & 0xFFFF);
+        sendRaw(out, bad);
+        return bad;
     }
 
     private String withTrailer(String reply, String sequence) {
