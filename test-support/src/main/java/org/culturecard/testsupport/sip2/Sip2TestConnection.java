@@ -106,7 +106,6 @@ final class Sip2TestConnection implements Runnable {
         Sip2Fault fault = server.faultFor(code);
         pause(server.delayFor(code));
         switch (fault) {
-            case NONE -> send(out, reply, sequence);
             case NEVER_REPLY -> silenced = true;
             case DROP_BEFORE_REPLY -> {
                 return false;
@@ -119,35 +118,42 @@ final class Sip2TestConnection implements Runnable {
             }
             case GARBAGE -> sendRaw(out, garbage());
             case BAD_CHECKSUM -> lastReply = sendBadChecksum(out, reply, sequence);
-            case BAD_CHECKSUM_ONCE -> {
-                if (faultedOnce) {
-                    send(out, reply, sequence);
-                } else {
-                    faultedOnce = true;
-                    sendBadChecksum(out, reply, sequence);
-                    lastReply = withTrailer(reply, sequence);
-                }
-            }
-            case WRONG_SEQUENCE -> send(out, reply, sequence == null ? "9" : String.valueOf((Integer.parseInt(sequence) + 1) % 10));
-            case OTHER_PATRON -> send(out, reply.replaceFirst("AA[^" + java.util.regex.Pattern.quote(String.valueOf(server.delimiter())) + "]*", "AAsomeone-else"), sequence);
-            case WRONG_MESSAGE_TYPE -> send(out, (reply.startsWith("24") ? "64" : "24") + reply.substring(2), sequence);
-            case MALFORMED -> send(out, reply.substring(0, 6), sequence);
-            case OVERLONG_REPLY -> send(out, reply + "AF" + "x".repeat(100_000) + server.delimiter(), sequence);
-            case ASK_RESEND_ONCE -> {
-                if (faultedOnce) {
-                    send(out, reply, sequence);
-                } else {
-                    faultedOnce = true;
-                    send(out, "96", null);
-                }
-            }
+            case BAD_CHECKSUM_ONCE, ASK_RESEND_ONCE -> once(out, fault, reply, sequence);
             case DOUBLE_REPLY -> {
                 send(out, reply, sequence);
                 send(out, reply, sequence);
             }
-            default -> throw new IllegalStateException("unknown fault " + fault);
+            case WRONG_SEQUENCE -> send(out, reply, sequence == null ? "9" : String.valueOf((Integer.parseInt(sequence) + 1) % 10));
+            default -> send(out, altered(fault, reply), sequence);
         }
         return true;
+    }
+
+    /** The reply as a fault that only changes its text makes it. */
+    private String altered(Sip2Fault fault, String reply) {
+        String delimiter = java.util.regex.Pattern.quote(String.valueOf(server.delimiter()));
+        return switch (fault) {
+            case OTHER_PATRON -> reply.replaceFirst("AA[^" + delimiter + "]*", "AAsomeone-else");
+            case WRONG_MESSAGE_TYPE -> (reply.startsWith("24") ? "64" : "24") + reply.substring(2);
+            case MALFORMED -> reply.substring(0, 6);
+            case OVERLONG_REPLY -> reply + "AF" + "x".repeat(100_000) + server.delimiter();
+            default -> reply;
+        };
+    }
+
+    /** The first time: a bad checksum (then a good resend on 97) or a 96; afterwards the reply itself. */
+    private void once(OutputStream out, Sip2Fault fault, String reply, String sequence) throws IOException {
+        if (faultedOnce) {
+            send(out, reply, sequence);
+            return;
+        }
+        faultedOnce = true;
+        if (fault == Sip2Fault.ASK_RESEND_ONCE) {
+            send(out, "96", null);
+        } else {
+            sendBadChecksum(out, reply, sequence);
+            lastReply = withTrailer(reply, sequence);
+        }
     }
 
     private void send(OutputStream out, String reply, String sequence) throws IOException {
