@@ -21,7 +21,7 @@ class ArchitectureTest {
                     "javafx..", "java.sql..", "javax.sql..", "org.eclipse.paho..", "javax.smartcardio..",
                     "jnasmartcardio..", "org.culturecard.reader..", "org.culturecard.kiosk..",
                     "org.culturecard.sync..", "org.culturecard.central..", "org.culturecard.provisioning..",
-                    "org.culturecard.demo..")
+                    "org.culturecard.demo..", "org.culturecard.sip2..")
             .because("core holds the domain and the wire format: pure code, no I/O, no other module");
 
     @ArchTest
@@ -84,4 +84,26 @@ class ArchitectureTest {
             .that().resideInAPackage("org.culturecard.provisioning..")
             .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.kiosk..", "org.culturecard.sync..",
                     "org.culturecard.central..", "org.culturecard.demo..");
+
+    @ArchTest
+    static final ArchRule sip2DependsOnNothingButCore = noClasses()
+            .that().resideInAPackage("org.culturecard.sip2..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.reader..", "org.culturecard.kiosk..",
+                    "org.culturecard.sync..", "org.culturecard.central..", "org.culturecard.provisioning..",
+                    "org.culturecard.demo..", "org.culturecard.tls..", "org.culturecard.testsupport..")
+            .because("sip2 is the one way to the library system, for the kiosk, central and the doctor alike");
+
+    @ArchTest
+    static final ArchRule nobodyOutsideSip2UsesItsCodec = noClasses()
+            .that().resideOutsideOfPackage("org.culturecard.sip2..")
+            .should().dependOnClassesThat().resideInAPackage("org.culturecard.sip2.internal..")
+            .because("the wire codec is sip2's own; others use the LibrarySystem port and its typed answers");
+
+    @ArchTest
+    static final ArchRule onlySip2OpensSocketsToTheLibrarySystem = noClasses()
+            .that().resideOutsideOfPackages("org.culturecard.sip2.client..", "org.culturecard.provisioning.doctor..",
+                    "org.culturecard.testsupport..")
+            .should().dependOnClassesThat().areAssignableTo(java.net.Socket.class)
+            .because("raw client sockets are for the LMS, and sip2 owns that connection (MQTT goes through Paho; "
+                    + "the doctor's MqttProbe checks the broker's TLS by hand, and test-support starts servers)");
 }
