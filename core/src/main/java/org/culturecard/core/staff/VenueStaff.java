@@ -40,6 +40,15 @@ public record VenueStaff(StaffAuth auth, boolean managed, List<StaffMember> memb
         members = List.copyOf(members);
     }
 
+    /** For logs: the setting and the counts, never a name: "card-and-pin, 3 members (1 revoked)". */
+    public String summary() {
+        if (!managed) {
+            return auth.code() + ", staff kept on the kiosks";
+        }
+        long revoked = members.stream().filter(StaffMember::revoked).count();
+        return auth.code() + ", " + members.size() + " members (" + revoked + " revoked)";
+    }
+
     /** A venue whose staff central does not keep (yet): its kiosks' own staff rows stand. */
     public static VenueStaff unmanaged(StaffAuth auth) {
         return new VenueStaff(auth, false, List.of());
