@@ -21,9 +21,8 @@ public record StaffMember(UUID id, String displayName, String pinHash, Token car
     public StaffMember {
         Objects.requireNonNull(id, "id");
         displayName = checkedName(displayName);
-        if (pinHash != null && !PinHasher.isWellFormedHash(pinHash)) {
-            throw new IllegalArgumentException("pinHash of staff member " + id + " is not a PBKDF2 hash in the"
-                    + " form pbkdf2-sha256$<iterations>$<salt>$<hash>");
+        if (pinHash != null) {
+            checkedPinHash(pinHash);
         }
         if (pinHash == null && cardToken == null) {
             throw new IllegalArgumentException("staff member " + id + " has neither a pinHash nor a cardToken");
@@ -45,6 +44,19 @@ public record StaffMember(UUID id, String displayName, String pinHash, Token car
             throw new IllegalArgumentException("displayName may not contain control characters");
         }
         return stripped;
+    }
+
+    /**
+     * A PIN hash as {@link PinHasher} writes it, never a PIN.
+     *
+     * @throws IllegalArgumentException naming the field (and not echoing the value) otherwise
+     */
+    public static String checkedPinHash(String pinHash) {
+        if (!PinHasher.isWellFormedHash(pinHash)) {
+            throw new IllegalArgumentException("pinHash is not a PBKDF2 hash in the form"
+                    + " pbkdf2-sha256$<iterations>$<salt>$<hash> (hash the PIN where it is typed; never send the PIN)");
+        }
+        return pinHash;
     }
 
     public boolean hasPin() {
