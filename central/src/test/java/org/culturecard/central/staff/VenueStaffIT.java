@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.culturecard.central.Central;
 import org.culturecard.central.TestBatches;
@@ -200,6 +202,42 @@ class VenueStaffIT {
         assertThat(send("POST", "/api/venues/s6/staff/" + java.util.UUID.randomUUID() + "/revoke", ADMIN, "")
                 .statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/venues/s6/staff", ADMIN, null).body()).contains("\"members\":[]");
+    }
+
+    @Test
+    void aVenuePastTheConfigsLimitKeepsEveryActiveMemberAndTheMostRecentlyRevokedAndTakesNoMoreThan200Active() {
+        PostgresVenueStaff store = new PostgresVenueStaff(central.store().dataSource());
+        VenueId venue = VenueId.of("s7");
+        java.time.Instant at = TestBatches.NOW;
+        List<UUID> revoked = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID id = UUID.randomUUID();
+            store.add(venue, new StaffMember(id, "Left " + i, HASH, null, null), at);
+            store.revoke(venue, id, at.plusSeconds(i));
+            revoked.add(id);
+        }
+        for (int i = 0; i < VenueStaff.MAX_MEMBERS - 5; i++) {
+            store.add(venue, new StaffMember(UUID.randomUUID(), "Staff " + i, HASH, null, null), at);
+        }
+
+        VenueStaff snapshot = store.snapshot(venue);
+
+        assertThat(snapshot.members()).hasSize(VenueStaff.MAX_MEMBERS);
+        assertThat(snapshot.members().subList(0, VenueStaff.MAX_MEMBERS - 5)).noneMatch(StaffMember::revoked);
+        assertThat(snapshot.members().subList(VenueStaff.MAX_MEMBERS - 5, VenueStaff.MAX_MEMBERS))
+                .extracting(StaffMember::id).containsExactly(revoked.get(9), revoked.get(8), revoked.get(7),
+                        revoked.get(6), revoked.get(5));
+        for (int i = 0; i < 5; i++) {
+            store.add(venue, new StaffMember(UUID.randomUUID(), "More staff " + i, HASH, null, null), at);
+        }
+        HttpResponse<String> full;
+        try {
+            full = send("POST", "/api/venues/s7/staff", ADMIN, "{\"displayName\":\"One more\",\"pinHash\":\"" + HASH + "\"}");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(full.statusCode()).isEqualTo(409);
+        assertThat(full.body()).contains("revoke someone first");
     }
 
     private static void assertBadRequest(String path, String body, String reason, String secret) throws Exception {
