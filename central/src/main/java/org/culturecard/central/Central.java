@@ -22,6 +22,8 @@ import org.culturecard.central.report.ReportQueries;
 import org.culturecard.central.report.RollupRefresher;
 import org.culturecard.central.report.RollupSchedule;
 import org.culturecard.central.store.PostgresCheckInStore;
+import org.culturecard.central.staff.PostgresVenueStaff;
+import org.culturecard.central.staff.StaffRecords;
 import org.culturecard.central.store.PostgresFleetStore;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.wire.Topics;
@@ -77,11 +79,14 @@ public final class Central implements AutoCloseable {
             MqttLink configLink = new MqttLink(broker, config.clientIdPrefix() + "-config", Map.of(), (t, m) -> { })
                     .start();
             started.add(configLink);
-            VenueConfigPublisher configs = new VenueConfigPublisher(fleet, configLink, codec, clock);
+            PostgresVenueStaff staff = new PostgresVenueStaff(store.dataSource());
+            VenueConfigPublisher configs = new VenueConfigPublisher(fleet, configLink, codec, clock, staff::snapshot);
+            UuidV7 ids = new UuidV7(clock, new SecureRandom());
             AtomicReference<PrometheusMetrics> metrics = new AtomicReference<>();
             CentralApi api = CentralApi.start(config.httpHost(), config.httpPort(), config.apiTokens(),
                     new CentralApi.Backends(store, new ReportQueries(store.dataSource()), fleet, configs,
-                            () -> metrics.get() == null ? "" : metrics.get().scrape(), new UuidV7(clock, new SecureRandom())));
+                            () -> metrics.get() == null ? "" : metrics.get().scrape(), ids,
+                            new StaffRecords(staff, configs::publish, clock, ids)));
             started.add(api);
             FleetListener listener = new FleetListener(fleet, store, configs, codec);
             MqttLink fleetLink = new MqttLink(broker, config.clientIdPrefix() + "-fleet",

@@ -162,6 +162,10 @@ public final class DemoMain implements Callable<Integer> {
             return "not a library card (random ID, e.g. a phone): declined, nothing recorded";
         } else if (result instanceof CheckInResult.StaffCard s) {
             return "staff card (" + s.staffName() + "): staff mode";
+        } else if (result instanceof CheckInResult.StaffPinNeeded s) {
+            return "staff card (" + s.staffName() + "): PIN asked";
+        } else if (result instanceof CheckInResult.StaffCardRefused s) {
+            return "staff card refused (" + s.reason() + "): nothing recorded";
         }
         return result.toString();
     }
@@ -215,7 +219,8 @@ public final class DemoMain implements Callable<Integer> {
         out.println("  Database: " + jdbcUrl.replaceAll("password=[^&]*", "password=***") + (postgres == null ? " (embedded)" : ""));
         out.println("  Central:  " + central.httpUrl() + "  (API token for the demo: " + DEMO_READ_TOKEN + ")");
         out.println("            " + curl(central, "/api/checkins"));
-        out.println("Tap a demo card on the kiosk screen. Close the window (or Ctrl+C) to stop.");
+        out.println("Tap a demo card on the kiosk screen (the Staff card, then PIN " + DemoSetup.DEMO_STAFF_PIN
+                + ", opens staff mode). Close the window (or Ctrl+C) to stop.");
         out.println();
     }
 

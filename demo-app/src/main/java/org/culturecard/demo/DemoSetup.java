@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import java.util.UUID;
+import java.security.SecureRandom;
+import org.culturecard.core.staff.PinHasher;
+import org.culturecard.kiosk.store.StaffRow;
 import org.culturecard.core.event.AgeBand;
 import org.culturecard.core.event.ArtsActivity;
 import org.culturecard.core.event.Category;
@@ -22,10 +25,13 @@ import org.culturecard.reader.DemoCards;
 
 /**
  * What a venue's staff would have done before the doors open, done for the demo: an event running
- * today, and the demo staff card enrolled. Idempotent: a second run changes nothing it need not.
+ * today, and the demo staff card enrolled with the demo PIN (a venue's default is card and PIN,
+ * ADR 0012). Idempotent: a second run changes nothing it need not.
  */
 final class DemoSetup {
     static final UUID DEMO_STAFF_ID = UUID.fromString("00000000-0000-7000-8000-00000000d3e0");
+    /** The demo staff member's PIN, printed on the demo's console: a demo, not a secret. */
+    static final String DEMO_STAFF_PIN = "2468";
 
     private DemoSetup() {}
 
@@ -46,6 +52,9 @@ final class DemoSetup {
             var token = pseudonymiser.tokenFor(staff.uid());
             if (store.staffNameForCard(token).isEmpty()) {
                 store.enrolStaffCard(DEMO_STAFF_ID, "Demo staff", token);
+            }
+            if (store.staffById(DEMO_STAFF_ID).filter(StaffRow::hasPin).isEmpty()) {
+                store.setStaffPin(DEMO_STAFF_ID, "Demo staff", new PinHasher(new SecureRandom()).hash(DEMO_STAFF_PIN));
             }
         });
     }

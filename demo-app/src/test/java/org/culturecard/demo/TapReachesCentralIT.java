@@ -139,23 +139,15 @@ class TapReachesCentralIT {
         String spaced = HexFormat.ofDelimiter(" ").withUpperCase().formatHex(UID);
 
         // SQLite: the database, its write-ahead log and shared memory, as text and as raw bytes.
-        List<Path> sqliteFiles = new ArrayList<>();
-        for (String suffix : List.of("", "-wal", "-shm")) {
-            Path file = Path.of(database + suffix);
-            if (Files.exists(file)) {
-                sqliteFiles.add(file);
-            }
-        }
-        assertThat(sqliteFiles).contains(database);
-        for (Path file : sqliteFiles) {
+        for (Path file : PrivacySearch.sqliteFiles(database)) {
             byte[] bytes = Files.readAllBytes(file);
             String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
             assertThat(text).as(file.toString()).doesNotContain(lower).doesNotContain(upper).doesNotContain(spaced);
-            assertThat(indexOf(bytes, UID)).as("raw UID bytes in " + file).isEqualTo(-1);
+            assertThat(PrivacySearch.indexOf(bytes, UID)).as("raw UID bytes in " + file).isEqualTo(-1);
         }
 
         // PostgreSQL: every row of every table, as text.
-        String everything = dumpAllTables(jdbcUrl, postgres);
+        String everything = PrivacySearch.dumpAllTables(jdbcUrl, postgres);
         assertThat(everything).contains(expectedToken.value()).doesNotContainIgnoringCase(lower);
 
         // MQTT: every payload that crossed the broker (the spy saw the batch and the ack, so it was listening).
@@ -164,7 +156,7 @@ class TapReachesCentralIT {
         for (MqttSpy.Seen message : messages) {
             String payload = new String(message.payload(), java.nio.charset.StandardCharsets.ISO_8859_1);
             assertThat(payload).as(message.topic()).doesNotContainIgnoringCase(lower).doesNotContain(spaced);
-            assertThat(indexOf(message.payload(), UID)).as("raw UID bytes on " + message.topic()).isEqualTo(-1);
+            assertThat(PrivacySearch.indexOf(message.payload(), UID)).as("raw UID bytes on " + message.topic()).isEqualTo(-1);
         }
 
         // Logs, at DEBUG: the tap was logged (so the capture worked), its UID was not.
@@ -211,41 +203,5 @@ class TapReachesCentralIT {
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM outbox WHERE delivered_at IS NOT NULL")) {
             return rows.next() ? rows.getInt(1) : 0;
         }
-    }
-
-    private static String dumpAllTables(String jdbcUrl, PostgresServer postgres) throws Exception {
-        StringBuilder dump = new StringBuilder();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
-                Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery(
-                    "SELECT quote_ident(table_name) FROM information_schema.tables WHERE table_schema = 'public'")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-            assertThat(tables).contains("check_ins");
-            for (String table : tables) {
-                try (ResultSet rows = statement.executeQuery("SELECT t::text FROM " + table + " t")) {
-                    while (rows.next()) {
-                        dump.append(table).append(": ").append(rows.getString(1)).append('\n');
-                    }
-                }
-            }
-        }
-        return dump.toString();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

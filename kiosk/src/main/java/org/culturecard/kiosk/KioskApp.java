@@ -80,7 +80,7 @@ public final class KioskApp implements AutoCloseable {
     /** A tap, checked in, with the reader's own beep and light told how it went. On the worker thread. */
     private CheckInResult checkIn(CardTap tap) {
         CheckInResult result = checkInService.handle(tap);
-        feedback.signal(tap.readerName(), !(result instanceof CheckInResult.NotALibraryCard));
+        feedback.signal(tap.readerName(), !CheckInResult.isRefusal(result));
         return result;
     }
 

@@ -26,9 +26,12 @@ import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.kiosk.config.SchemeKeyFile;
-import org.culturecard.kiosk.staff.PinHasher;
+import org.culturecard.core.staff.PinHasher;
 import org.culturecard.kiosk.store.StoredEvent;
 import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kiosk.testing.StaffRows;
+import org.culturecard.core.staff.StaffAuth;
+import org.culturecard.core.staff.StaffSettings;
 import org.culturecard.kiosk.ui.BackgroundTaskExecutor;
 import org.culturecard.kiosk.ui.FxUiThread;
 import org.culturecard.kiosk.ui.KioskThreads;
@@ -53,6 +56,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class KioskFlowsTest {
     private static final String PIN = "4821";
+    private static final String ADA_PIN = "739104";
+    private static final CardUid ADA_CARD = Fixtures.uid("04c0ffee123456");
     @TempDir
     static Path dir;
 
@@ -146,6 +151,7 @@ class KioskFlowsTest {
 
     @Test
     void staffCreateAnEventMakeItActiveAndATapRecordsAgainstIt(FxRobot robot) throws Exception {
+        cardAloneOpensStaffMode();
         tap(Fixtures.BEN);
         waitFor(() -> screen() == Screen.STAFF);
         robot.clickOn("New event");
@@ -175,6 +181,7 @@ class KioskFlowsTest {
 
     @Test
     void theStatusScreenMarksTheSyncAgentsDiskBudgetAsAWarningAndThenAnAlert(FxRobot robot) throws Exception {
+        cardAloneOpensStaffMode();
         app.store().putSetting("disk.budget", "alert=HALF percent=62 used=1331439862 budget=2147483648"
                 + " at=2026-03-14T18:29:00Z");
         tap(Fixtures.BEN);
@@ -236,6 +243,7 @@ class KioskFlowsTest {
 
     @Test
     void at200PercentTextNoLabelIsCutOff(FxRobot robot) throws Exception {
+        cardAloneOpensStaffMode();
         robot.interact(() -> window.model().staff().saveSettings(
                 new DisplaySettings(Locale.forLanguageTag("pl"), false, 200, 80)));
         waitFor(() -> window.model().settings().textScale() == 200);
@@ -260,6 +268,58 @@ class KioskFlowsTest {
     }
 
     // ---- helpers ----
+
+    @Test
+    void byDefaultAStaffCardThenItsHoldersPinOnThePadOpensStaffHome(FxRobot robot) throws Exception {
+        enrolAda();
+        tap(ADA_CARD);
+        waitFor(() -> screen() == Screen.STAFF_PIN);
+        assertThat(text(robot, ".pin-message")).isEqualTo("Hello, Ada. Enter your PIN.");
+
+        for (char digit : ADA_PIN.toCharArray()) {
+            robot.clickOn(String.valueOf(digit));
+        }
+        robot.clickOn("OK");
+
+        waitFor(() -> screen() == Screen.STAFF);
+        assertThat(text(robot, ".staff-title")).isEqualTo("Hello, Ada");
+        assertThat(reader.signals()).containsExactly(new SimulatedCardReader.Signal(SimulatedCardReader.READER_NAME,
+                true));
+        assertThat(sounds).isEmpty();
+        assertThat(app.store().outboxBacklog()).isZero();
+    }
+
+    @Test
+    void aRevokedStaffCardIsRefusedOnScreenWithARedLightAndNothingRecorded(FxRobot robot) throws Exception {
+        UUID ada = enrolAda();
+        StaffRows.revoke(app.config().databasePath(), ada, clock.instant());
+
+        tap(ADA_CARD);
+        waitFor(() -> screen() == Screen.STAFF_CARD_REFUSED);
+
+        assertThat(text(robot, ".result-headline")).isEqualTo("This staff card can't open staff mode");
+        assertThat(text(robot, ".result-message"))
+                .isEqualTo("This staff card has been withdrawn. Please speak to your IT team.");
+        assertThat(robot.lookup(".result-hint").query().isVisible()).isFalse();
+        assertThat(reader.signals()).containsExactly(new SimulatedCardReader.Signal(SimulatedCardReader.READER_NAME,
+                false));
+        assertThat(sounds).containsExactly(Sounds.Sound.REFUSAL);
+        assertThat(app.store().outboxBacklog()).isZero();
+        waitFor(() -> screen() == Screen.ATTRACT);
+    }
+
+    /** Ada has a staff card and a PIN, as `provision staff add` and `staff card` enrol staff at central. */
+    private UUID enrolAda() {
+        UUID ada = UUID.randomUUID();
+        app.store().setStaffPin(ada, "Ada", new PinHasher(new SecureRandom()).hash(ADA_PIN));
+        app.store().enrolStaffCard(ada, "Ada", pseudonymiser.tokenFor(ADA_CARD));
+        return ada;
+    }
+
+    /** These flows are about staff mode's screens, at a venue where a staff card alone opens it (as before ADR 0012). */
+    private void cardAloneOpensStaffMode() {
+        app.store().putSetting(StaffSettings.AUTH, StaffAuth.CARD_ONLY.code());
+    }
 
     private void tap(CardUid uid) {
         reader.tap(uid, CardKind.MIFARE_CLASSIC_1K);

@@ -202,6 +202,11 @@ public final class ScreenshotTool {
         }
 
         @Override
+        public PinOutcome checkPinAfterCard(UUID staffId, String pin) {
+            return new PinOutcome.Rejected(3);
+        }
+
+        @Override
         public List<StoredEvent> eventsToday() {
             Event morning = Fixtures.event("Rhyme Time for little ones", Instant.parse("2026-06-19T09:30:00Z"),
                     Duration.ofMinutes(45));

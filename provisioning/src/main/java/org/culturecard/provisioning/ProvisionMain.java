@@ -48,7 +48,8 @@ public final class ProvisionMain {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    /** Runs one command line and returns its exit code (the launcher exits with it; tests call it directly). */
+    public static int run(String... args) {
         CommandLine line = new CommandLine(new ProvisionMain());
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("Failed: " + e.getMessage());

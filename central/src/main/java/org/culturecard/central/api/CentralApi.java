@@ -23,6 +23,8 @@ import org.culturecard.central.report.LinkageFile;
 import org.culturecard.central.report.ReportFormats;
 import org.culturecard.central.report.ReportQueries;
 import org.culturecard.central.report.ReportSpec;
+import org.culturecard.central.staff.StaffApi;
+import org.culturecard.central.staff.StaffRecords;
 import org.culturecard.central.store.CheckInQueries;
 import org.culturecard.central.store.PostgresFleetStore;
 import org.culturecard.core.ids.VenueId;
@@ -46,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * VenueConfig; {@code id} and {@code venueId} may be left out), {@code PUT /api/venues/{venue}/events/{id}},
  * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (each change re-publishes the
  * venue's retained config snapshot), and {@code GET /metrics} (Prometheus text; read token as for the rest).
+ * The venue staff routes, admin only for reading too, are {@link StaffApi}'s.
  */
 public final class CentralApi implements AutoCloseable {
 
@@ -61,7 +64,7 @@ public final class CentralApi implements AutoCloseable {
 
     /** What the API reads and changes. */
     public record Backends(CheckInQueries queries, ReportQueries reports, PostgresFleetStore fleet,
-            VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids) {
+            VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids, StaffRecords staff) {
     }
 
     private CentralApi(CentralConfig.ApiTokens tokens, Backends backends) {
@@ -99,6 +102,7 @@ public final class CentralApi implements AutoCloseable {
                     venues.close(venue(ctx), eventId(ctx))));
             config.routes.delete("/api/venues/{venue}/events/{eventId}", ctx -> json(ctx,
                     venues.close(venue(ctx), eventId(ctx))));
+            StaffApi.register(config.routes, backends.staff());
             config.routes.exception(VenueEvents.NotFound.class, (e, ctx) -> {
                 ctx.status(404);
                 json(ctx, Map.of("error", e.getMessage()));
@@ -137,7 +141,8 @@ public final class CentralApi implements AutoCloseable {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new UnauthorizedResponse();
         }
-        boolean reading = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+        boolean reading = (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)
+                && !StaffApi.adminOnly(ctx.path());
         if (!reading && role.get() != Role.ADMIN) {
             throw new ForbiddenResponse();
         }

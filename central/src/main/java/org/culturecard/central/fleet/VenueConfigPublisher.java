@@ -2,9 +2,11 @@ package org.culturecard.central.fleet;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import org.culturecard.central.store.PostgresFleetStore;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.staff.VenueStaff;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.core.wire.WireCodec;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Re-publishes a venue's retained config snapshot (QoS 1, retained) after every change to its
- * events, with the next version from the per-venue counter in the database, so versions grow even
+ * events or its staff (the staff part comes from {@code staff}), with the next version from the per-venue counter in the database, so versions grow even
  * across restarts. Synchronized, so that within one central a newer version is never overwritten
  * by an older one; with several central instances, the kiosks' "apply only newer" rule covers it.
  */
@@ -25,12 +27,16 @@ public final class VenueConfigPublisher {
     private final MqttLink link;
     private final WireCodec codec;
     private final Clock clock;
+    private final Function<VenueId, VenueStaff> staff;
 
-    public VenueConfigPublisher(PostgresFleetStore fleet, MqttLink link, WireCodec codec, Clock clock) {
+    /** @param staff the staff part of a venue's config (central.staff's {@code PostgresVenueStaff::snapshot}) */
+    public VenueConfigPublisher(PostgresFleetStore fleet, MqttLink link, WireCodec codec, Clock clock,
+                                Function<VenueId, VenueStaff> staff) {
         this.fleet = fleet;
         this.link = link;
         this.codec = codec;
         this.clock = clock;
+        this.staff = staff;
     }
 
     /** Publishes the venue's open events as the next version; returns the snapshot (published or not). */
@@ -40,7 +46,8 @@ public final class VenueConfigPublisher {
             LOG.warn("venue {} has {} open events; the snapshot carries the first {}", venue, events.size(), VenueConfig.MAX_EVENTS);
             events = events.subList(0, VenueConfig.MAX_EVENTS);
         }
-        VenueConfig config = VenueConfig.of(venue, fleet.nextConfigVersion(venue, clock.instant()), clock.instant(), events);
+        VenueConfig config = VenueConfig.of(venue, fleet.nextConfigVersion(venue, clock.instant()), clock.instant(), events,
+                staff.apply(venue));
         if (link.publish(Topics.config(venue), codec.encode(config), 1, true)) {
             LOG.info("published config v{} of venue {} ({} events)", config.version(), venue, events.size());
         } else {

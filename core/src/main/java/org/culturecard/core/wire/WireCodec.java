@@ -4,19 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * JSON for every wire message: UTF-8, ISO-8601 instants, unknown fields refused, every record
  * validated by its constructor, and bounded nesting and string sizes for hostile input.
  * Thread-safe and cheap to share.
+ *
+ * <p>One exception to "unknown fields refused": the messages central sends down to every kiosk
+ * ({@link #FORWARD_COMPATIBLE}) ignore fields they do not know, at any depth, so that a central
+ * that adds an optional field does not stop kiosks that have not been updated yet. Everything a
+ * kiosk sends up stays strict: central refuses what it does not know.
  */
 public final class WireCodec {
+    /** The message types read leniently: sent by central, read by kiosks of several versions. */
+    public static final Set<Class<?>> FORWARD_COMPATIBLE = Set.of(VenueConfig.class);
+
     private final ObjectMapper mapper;
 
     public WireCodec() {
@@ -45,13 +56,30 @@ public final class WireCodec {
 
     public <T> T decode(byte[] json, Class<T> type) throws WireFormatException {
         try {
-            return mapper.readValue(json, type);
+            ObjectReader reader = mapper.readerFor(type);
+            if (FORWARD_COMPATIBLE.contains(type)) {
+                reader = reader.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            }
+            return reader.readValue(json);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new WireFormatException("invalid " + type.getSimpleName() + ": " + cause.getMessage(), e);
+            throw new WireFormatException("invalid " + type.getSimpleName() + where(e) + ": " + cause.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new WireFormatException("not a valid " + type.getSimpleName() + ": " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** " at staff.members[0].cardToken": the field a constructor refused, so the error names it. */
+    private static String where(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "" : " at " + path;
     }
 
     private static String firstLine(String message) {

@@ -1,6 +1,7 @@
 package org.culturecard.kiosk.checkin;
 
 import java.util.Objects;
+import java.util.UUID;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
 
@@ -38,10 +39,38 @@ public sealed interface CheckInResult {
     /** A card with a random ID (a phone, a bank card): refused kindly, never recorded. */
     record NotALibraryCard() implements CheckInResult {}
 
-    /** An enrolled staff card: opens staff mode. Never recorded as a check-in. */
+    /** An enrolled staff card that opens staff mode on its own (card-only venues). Never recorded as a check-in. */
     record StaffCard(String staffName) implements CheckInResult {
         public StaffCard {
             Objects.requireNonNull(staffName, "staffName");
         }
+    }
+
+    /** An enrolled staff card: that member's PIN is asked next. Never recorded as a check-in. */
+    record StaffPinNeeded(UUID staffId, String staffName) implements CheckInResult {
+        public StaffPinNeeded {
+            Objects.requireNonNull(staffId, "staffId");
+            Objects.requireNonNull(staffName, "staffName");
+        }
+    }
+
+    /** A staff card that may not open staff mode: refused, never recorded as a check-in. */
+    record StaffCardRefused(Reason reason) implements CheckInResult {
+        /** Why: each has its own words on screen. */
+        public enum Reason {
+            /** Central revoked the card's holder: a lost card, or someone who left. */
+            REVOKED,
+            /** The venue needs a PIN with the card and none is set for its holder. */
+            NO_PIN
+        }
+
+        public StaffCardRefused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** True for the results the reader signals as refused (red light): a phone, a refused staff card. */
+    static boolean isRefusal(CheckInResult result) {
+        return result instanceof NotALibraryCard || result instanceof StaffCardRefused;
     }
 }

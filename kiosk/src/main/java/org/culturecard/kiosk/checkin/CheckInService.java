@@ -15,8 +15,11 @@ import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.core.privacy.Token;
+import org.culturecard.kiosk.staff.StaffAuthRules;
+import org.culturecard.kiosk.staff.StaffAuthRules.CardVerdict;
 import org.culturecard.kiosk.store.PendingCheckIn;
 import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.culturecard.kiosk.store.StaffRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,10 +74,9 @@ public final class CheckInService {
     }
 
     private CheckInResult decide(Token token, CardKind kind) {
-        Optional<String> staff = store.staffNameForCard(token);
+        Optional<StaffRow> staff = store.staffByCard(token);
         if (staff.isPresent()) {
-            LOG.info("Staff card {} tapped", token);
-            return new CheckInResult.StaffCard(staff.get());
+            return staffCard(token, staff.get());
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
@@ -83,6 +85,22 @@ public final class CheckInService {
                 .orElseGet(() -> generalVisit(kind, token, now, today));
         LOG.info("Tap by {}: {}", token, result.getClass().getSimpleName());
         return result;
+    }
+
+    /** A staff card: never a check-in; what it opens follows the venue's staff-auth setting. */
+    private CheckInResult staffCard(Token token, StaffRow member) {
+        CardVerdict verdict = StaffAuthRules.onCard(store.staffAuth(), member);
+        if (verdict == CardVerdict.REFUSED_REVOKED) {
+            LOG.warn("Revoked staff card {} tapped: refused", token);
+        } else {
+            LOG.info("Staff card {} tapped: {}", token, verdict);
+        }
+        return switch (verdict) {
+            case OPEN -> new CheckInResult.StaffCard(member.displayName());
+            case ASK_PIN -> new CheckInResult.StaffPinNeeded(member.id(), member.displayName());
+            case REFUSED_NO_PIN -> new CheckInResult.StaffCardRefused(CheckInResult.StaffCardRefused.Reason.NO_PIN);
+            case REFUSED_REVOKED -> new CheckInResult.StaffCardRefused(CheckInResult.StaffCardRefused.Reason.REVOKED);
+        };
     }
 
     private CheckInResult checkInToEvent(CardKind kind, Token token, Event event, Instant now, LocalDate today) {

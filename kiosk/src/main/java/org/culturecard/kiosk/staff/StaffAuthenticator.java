@@ -3,19 +3,25 @@ package org.culturecard.kiosk.staff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.culturecard.core.staff.PinHasher;
+import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.kiosk.store.SqliteKioskStore;
-import org.culturecard.kiosk.store.StaffPin;
+import org.culturecard.kiosk.store.StaffRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks PINs typed on the staff pad against the enrolled staff's PIN hashes, and locks the pad
- * for five minutes after five wrong PINs in a row. The count of wrong tries and the end of a
- * lockout are kept in the store's settings table, so that restarting the kiosk (pulling the plug)
- * does not reset them. Slow by design (each PIN costs a PBKDF2 run per staff member): call it off
- * the UI thread.
+ * Checks PINs typed on the staff pad, alone or after a staff card, against the staff's PIN hashes
+ * under the venue's staff-auth setting ({@link StaffAuthRules}), and locks the pad for five minutes
+ * after five wrong PINs in a row, whichever way they were typed. The count of wrong tries and the
+ * end of a lockout are kept in the store's settings table, so that restarting the kiosk (pulling
+ * the plug) does not reset them. Slow by design (a PIN alone costs a PBKDF2 run per candidate, a
+ * PIN after a card one): call it off the UI thread. Never logs a PIN.
  */
 public final class StaffAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(StaffAuthenticator.class);
@@ -32,14 +38,31 @@ public final class StaffAuthenticator {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Checks {@code pin}; while locked out no PIN is even looked at. */
+    /** Checks a PIN typed alone; while locked out no PIN is even looked at. */
     public synchronized PinOutcome check(String pin) {
+        return attempt(() -> {
+            StaffAuth auth = store.staffAuth();
+            return matching(pin, store.staffPins().stream()
+                    .filter(member -> StaffAuthRules.pinAloneAllowed(auth, member)).toList());
+        });
+    }
+
+    /** Checks the PIN typed after {@code staffId}'s card was tapped; counts against the same lockout. */
+    public synchronized PinOutcome checkAfterCard(UUID staffId, String pin) {
+        return attempt(() -> {
+            StaffAuth auth = store.staffAuth();
+            return matching(pin, store.staffById(staffId)
+                    .filter(member -> StaffAuthRules.pinAfterCardAllowed(auth, member)).stream().toList());
+        });
+    }
+
+    private PinOutcome attempt(Supplier<Optional<String>> match) {
         Instant now = clock.instant();
         Optional<Instant> lockedUntil = lockedUntil().filter(now::isBefore);
         if (lockedUntil.isPresent()) {
             return new PinOutcome.LockedOut(lockedUntil.get());
         }
-        Optional<String> staff = matchingStaff(pin);
+        Optional<String> staff = match.get();
         if (staff.isPresent()) {
             store.putSetting(FAILURES, "0");
             LOG.info("Staff PIN accepted");
@@ -64,16 +87,12 @@ public final class StaffAuthenticator {
         return lockedUntil().filter(now::isBefore);
     }
 
-    private Optional<String> matchingStaff(String pin) {
+    private static Optional<String> matching(String pin, List<StaffRow> candidates) {
         if (!PinHasher.isWellFormed(pin)) {
             return Optional.empty();
         }
-        for (StaffPin staff : store.staffPins()) {
-            if (PinHasher.verify(pin, staff.pinHash())) {
-                return Optional.of(staff.displayName());
-            }
-        }
-        return Optional.empty();
+        return candidates.stream().filter(member -> PinHasher.verify(pin, member.pinHash()))
+                .map(StaffRow::displayName).findFirst();
     }
 
     private int failures() {

@@ -52,6 +52,11 @@ public final class StaffDesk implements StaffPort {
     }
 
     @Override
+    public PinOutcome checkPinAfterCard(UUID staffId, String pin) {
+        return authenticator.checkAfterCard(staffId, pin);
+    }
+
+    @Override
     public List<StoredEvent> eventsToday() {
         return store.eventsOn(LocalDate.ofInstant(clock.instant(), clock.getZone()));
     }

@@ -10,7 +10,11 @@ import org.culturecard.kiosk.store.StoredEvent;
  * PBKDF2), so the view model calls them only through its background executor.
  */
 public interface StaffPort {
+    /** A PIN typed alone, from the staff button. */
     PinOutcome checkPin(String pin);
+
+    /** A PIN typed after the card of staff member {@code staffId} was tapped. */
+    PinOutcome checkPinAfterCard(UUID staffId, String pin);
 
     /** Today's events (local day), closed ones included, with their check-in counts. */
     List<StoredEvent> eventsToday();

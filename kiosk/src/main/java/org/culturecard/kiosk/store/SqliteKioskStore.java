@@ -21,6 +21,8 @@ import java.util.UUID;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.privacy.Token;
+import org.culturecard.core.staff.StaffAuth;
+import org.culturecard.core.staff.StaffSettings;
 import org.culturecard.core.wire.WireCodec;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -280,7 +282,7 @@ public final class SqliteKioskStore implements AutoCloseable {
 
     // ---- staff and settings ----
 
-    /** Enrols a staff member's card: a tap of it opens staff mode. */
+    /** Enrols a staff member's card on this kiosk (origin {@code kiosk}; tests and the demo). */
     public synchronized void enrolStaffCard(UUID staffId, String displayName, Token cardToken) {
         inTransaction(() -> update("INSERT INTO staff (id, display_name, card_token, created_at) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,"
@@ -296,24 +298,44 @@ public final class SqliteKioskStore implements AutoCloseable {
                 staffId.toString(), displayName, pinHash, Times.format(clock.instant())));
     }
 
-    /** Every staff member who has a PIN, with its hash. */
-    public synchronized List<StaffPin> staffPins() {
-        return read(() -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT display_name, pin_hash FROM staff WHERE pin_hash IS NOT NULL ORDER BY created_at");
-                 ResultSet rows = statement.executeQuery()) {
-                List<StaffPin> pins = new ArrayList<>();
-                while (rows.next()) {
-                    pins.add(new StaffPin(rows.getString(1), rows.getString(2)));
-                }
-                return pins;
-            }
-        });
+    /** Every staff member who has a PIN and is not revoked, oldest first: the candidates for a PIN alone. */
+    public synchronized List<StaffRow> staffPins() {
+        return staffRows("WHERE pin_hash IS NOT NULL AND revoked_at IS NULL ORDER BY created_at, id");
+    }
+
+    /** The staff member whose enrolled card has this token, revoked or not. */
+    public synchronized Optional<StaffRow> staffByCard(Token cardToken) {
+        return staffRows("WHERE card_token = ?", cardToken.value()).stream().findFirst();
+    }
+
+    /** The staff member with this id, revoked or not. */
+    public synchronized Optional<StaffRow> staffById(UUID staffId) {
+        return staffRows("WHERE id = ?", staffId.toString()).stream().findFirst();
     }
 
     /** The display name of the staff member whose enrolled card has this token. */
     public synchronized Optional<String> staffNameForCard(Token cardToken) {
-        return queryString("SELECT display_name FROM staff WHERE card_token = ?", cardToken.value());
+        return staffByCard(cardToken).map(StaffRow::displayName);
+    }
+
+    /** The venue's staff-auth setting, as the sync agent last wrote it from the venue config. */
+    public synchronized StaffAuth staffAuth() {
+        return StaffSettings.authFrom(setting(StaffSettings.AUTH).orElse(null));
+    }
+
+    private List<StaffRow> staffRows(String where, Object... parameters) {
+        return read(() -> {
+            try (PreparedStatement statement = prepare("SELECT id, display_name, pin_hash, card_token IS NOT NULL,"
+                    + " revoked_at IS NOT NULL FROM staff " + where, parameters);
+                 ResultSet rows = statement.executeQuery()) {
+                List<StaffRow> found = new ArrayList<>();
+                while (rows.next()) {
+                    found.add(new StaffRow(UUID.fromString(rows.getString(1)), rows.getString(2), rows.getString(3),
+                            rows.getBoolean(4), rows.getBoolean(5)));
+                }
+                return found;
+            }
+        });
     }
 
     public synchronized Optional<String> setting(String key) {

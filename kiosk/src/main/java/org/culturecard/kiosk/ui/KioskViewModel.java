@@ -226,17 +226,22 @@ public final class KioskViewModel {
             display(Screen.NOT_A_LIBRARY_CARD, messages().text("notcard.headline"), messages().text("notcard.message"));
         } else if (result instanceof CheckInResult.StaffCard card) {
             staff.enter(card.staffName());
+        } else if (result instanceof CheckInResult.StaffPinNeeded needed) {
+            staff.openPinPadFor(needed.staffId(), needed.staffName());
+        } else if (result instanceof CheckInResult.StaffCardRefused refused) {
+            display(Screen.STAFF_CARD_REFUSED, messages().text("staffcard.headline"), messages().text(
+                    refused.reason() == CheckInResult.StaffCardRefused.Reason.REVOKED ? "staffcard.revoked"
+                            : "staffcard.noPin"));
         }
         playSound(result);
         refreshStatus();
     }
 
     private void playSound(CheckInResult result) {
-        if (result instanceof CheckInResult.StaffCard) {
+        if (result instanceof CheckInResult.StaffCard || result instanceof CheckInResult.StaffPinNeeded) {
             return;
         }
-        Sounds.Sound sound = result instanceof CheckInResult.NotALibraryCard ? Sounds.Sound.REFUSAL
-                : Sounds.Sound.SUCCESS;
+        Sounds.Sound sound = CheckInResult.isRefusal(result) ? Sounds.Sound.REFUSAL : Sounds.Sound.SUCCESS;
         ports.sounds().play(sound, settings.get().volume());
     }
 

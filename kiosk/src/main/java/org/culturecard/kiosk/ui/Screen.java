@@ -8,6 +8,8 @@ public enum Screen {
     NOT_A_LIBRARY_CARD,
     READER_UNAVAILABLE,
     ERROR,
+    /** A staff card that may not open staff mode (revoked, or no PIN where one is needed). */
+    STAFF_CARD_REFUSED,
     STAFF_PIN,
     STAFF,
     STAFF_EVENTS,

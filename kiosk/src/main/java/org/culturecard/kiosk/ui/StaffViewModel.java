@@ -48,6 +48,8 @@ public final class StaffViewModel {
     private final Clock clock;
 
     private final StringBuilder pin = new StringBuilder();
+    /** The staff member whose card was tapped, whose PIN the pad asks for; null for a PIN alone. */
+    private UUID cardHolder;
     private final ReadOnlyStringWrapper pinDots = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper pinMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper pinBusy = new ReadOnlyBooleanWrapper();
@@ -67,9 +69,19 @@ public final class StaffViewModel {
 
     // ---- PIN pad ----
 
+    /** The pad for a PIN alone (the staff button). */
     void openPinPad() {
+        cardHolder = null;
         clearPin();
         pinMessage.set(kiosk.messages().text("pin.prompt"));
+        kiosk.showStaffScreen(Screen.STAFF_PIN);
+    }
+
+    /** The pad for the PIN of the staff member whose card was just tapped (card and PIN). */
+    void openPinPadFor(UUID staffId, String name) {
+        cardHolder = staffId;
+        clearPin();
+        pinMessage.set(kiosk.messages().text("pin.promptCard", name));
         kiosk.showStaffScreen(Screen.STAFF_PIN);
     }
 
@@ -97,10 +109,12 @@ public final class StaffViewModel {
             return;
         }
         String typed = pin.toString();
+        UUID holder = cardHolder;
         clearPin();
         pinBusy.set(true);
         pinMessage.set(kiosk.messages().text("pin.checking"));
-        threads.tasks().execute(() -> port.checkPin(typed), this::pinChecked, error -> {
+        threads.tasks().execute(() -> holder == null ? port.checkPin(typed) : port.checkPinAfterCard(holder, typed),
+                this::pinChecked, error -> {
             pinBusy.set(false);
             LOG.error("Checking a staff PIN failed", error);
             pinMessage.set(kiosk.messages().text("error.headline"));
@@ -136,6 +150,7 @@ public final class StaffViewModel {
 
     /** Staff mode opens (a staff card or a good PIN): staff home. */
     void enter(String name) {
+        cardHolder = null;
         staffName.set(name);
         alert.set(kiosk.status().corruptStoreMovedTo()
                 .map(path -> kiosk.messages().text("staff.storeRecovered", path)).orElse(""));

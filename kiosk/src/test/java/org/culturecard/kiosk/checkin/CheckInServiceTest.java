@@ -15,6 +15,11 @@ import org.culturecard.kiosk.checkin.CheckInResult.GeneralVisit;
 import org.culturecard.kiosk.checkin.CheckInResult.NotALibraryCard;
 import org.culturecard.kiosk.checkin.CheckInResult.Recorded;
 import org.culturecard.kiosk.checkin.CheckInResult.StaffCard;
+import org.culturecard.kiosk.checkin.CheckInResult.StaffCardRefused;
+import org.culturecard.kiosk.checkin.CheckInResult.StaffPinNeeded;
+import org.culturecard.core.staff.StaffAuth;
+import org.culturecard.core.staff.StaffSettings;
+import org.culturecard.kiosk.testing.StaffRows;
 import org.culturecard.kiosk.store.EventOrigin;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.kiosk.testing.Fixtures;
@@ -127,10 +132,48 @@ class CheckInServiceTest {
     @Test
     void opensStaffModeForAnEnrolledStaffCardWithoutRecording() {
         activeEvent("Youth theatre");
+        store.putSetting(StaffSettings.AUTH, StaffAuth.CARD_ONLY.code()); // a venue where the card alone suffices
         store.enrolStaffCard(UUID.randomUUID(), "Sam", pseudonymiser.tokenFor(Fixtures.BEN));
 
         assertThat(service.handle(tap(Fixtures.BEN))).isEqualTo(new StaffCard("Sam"));
         assertThat(store.outboxBacklog()).isZero();
+    }
+
+    @Test
+    void byDefaultAStaffCardAsksForItsHoldersPinAndRecordsNothing() {
+        activeEvent("Youth theatre");
+        UUID sam = UUID.randomUUID();
+        store.setStaffPin(sam, "Sam", "pbkdf2-sha256$210000$AAECAwQFBgcICQoLDA0ODw$MfyWfJexqlndtCCLSOIl5XtAuDTY6Y5KOg9JfUuRysM");
+        store.enrolStaffCard(sam, "Sam", pseudonymiser.tokenFor(Fixtures.BEN));
+
+        assertThat(service.handle(tap(Fixtures.BEN))).isEqualTo(new StaffPinNeeded(sam, "Sam"));
+        assertThat(store.outboxBacklog()).isZero();
+    }
+
+    @Test
+    void byDefaultAStaffCardWithoutAPinIsRefusedAndNotTakenForAYoungPerson() {
+        activeEvent("Youth theatre");
+        store.enrolStaffCard(UUID.randomUUID(), "Sam", pseudonymiser.tokenFor(Fixtures.BEN));
+
+        assertThat(service.handle(tap(Fixtures.BEN))).isEqualTo(new StaffCardRefused(StaffCardRefused.Reason.NO_PIN));
+        assertThat(store.outboxBacklog()).isZero();
+    }
+
+    @Test
+    void aRevokedStaffCardIsRefusedUnderEverySettingAndNeverRecorded() {
+        activeEvent("Youth theatre");
+        UUID sam = UUID.randomUUID();
+        store.enrolStaffCard(sam, "Sam", pseudonymiser.tokenFor(Fixtures.BEN));
+        StaffRows.revoke(dir.resolve("kiosk.db"), sam, clock.instant());
+
+        for (StaffAuth auth : StaffAuth.values()) {
+            store.putSetting(StaffSettings.AUTH, auth.code());
+            assertThat(service.handle(tap(Fixtures.BEN))).as(auth.code())
+                    .isEqualTo(new StaffCardRefused(StaffCardRefused.Reason.REVOKED));
+        }
+        assertThat(store.outboxBacklog()).isZero();
+        assertThat(store.hasCheckedInToEvent(pseudonymiser.tokenFor(Fixtures.BEN), store.activeEvent().orElseThrow().id()))
+                .isFalse();
     }
 
     @Test

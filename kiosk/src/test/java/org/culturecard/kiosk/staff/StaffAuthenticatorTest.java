@@ -7,7 +7,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.culturecard.core.privacy.Token;
+import org.culturecard.core.staff.PinHasher;
+import org.culturecard.core.staff.StaffAuth;
+import org.culturecard.core.staff.StaffSettings;
 import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.culturecard.kiosk.testing.StaffRows;
 import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +62,66 @@ class StaffAuthenticatorTest {
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(afterRestart.check("4821")).isEqualTo(new PinOutcome.Accepted("Sam"));
+    }
+
+    @Test
+    void byDefaultAMembersPinOpensOnlyAfterTheirOwnCard() {
+        UUID ada = enrolWithCard("Ada", "739104", 'a');
+
+        assertThat(authenticator.check("739104")).as("PIN alone, member has a card").isEqualTo(new PinOutcome.Rejected(4));
+        assertThat(authenticator.checkAfterCard(ada, "4821")).as("Sam's PIN after Ada's card")
+                .isEqualTo(new PinOutcome.Rejected(3));
+        assertThat(authenticator.checkAfterCard(ada, "739104")).isEqualTo(new PinOutcome.Accepted("Ada"));
+    }
+
+    @Test
+    void atAPinOnlyVenueAMemberWithACardMayTypeTheirPinAlone() {
+        enrolWithCard("Ada", "739104", 'a');
+        store.putSetting(StaffSettings.AUTH, StaffAuth.PIN_ONLY.code());
+
+        assertThat(authenticator.check("739104")).isEqualTo(new PinOutcome.Accepted("Ada"));
+    }
+
+    @Test
+    void aRevokedMembersPinIsWrongWhicheverWayItIsTyped() {
+        UUID ada = enrolWithCard("Ada", "739104", 'a');
+        store.putSetting(StaffSettings.AUTH, StaffAuth.PIN_ONLY.code());
+        StaffRows.revoke(dir.resolve("kiosk.db"), ada, clock.instant());
+
+        assertThat(authenticator.check("739104")).isEqualTo(new PinOutcome.Rejected(4));
+        assertThat(authenticator.checkAfterCard(ada, "739104")).isEqualTo(new PinOutcome.Rejected(3));
+        assertThat(store.staffPins()).extracting(pin -> pin.displayName()).containsExactly("Sam");
+    }
+
+    @Test
+    void wrongPinsAfterACardAndAloneCountTowardsOneLockout() {
+        UUID ada = enrolWithCard("Ada", "739104", 'a');
+        Instant until = clock.instant().plus(StaffAuthenticator.LOCKOUT);
+        authenticator.check("0000");
+        authenticator.checkAfterCard(ada, "0000");
+        authenticator.check("0000");
+        authenticator.checkAfterCard(ada, "0000");
+
+        assertThat(authenticator.checkAfterCard(ada, "0000")).isEqualTo(new PinOutcome.LockedOut(until));
+        assertThat(authenticator.checkAfterCard(ada, "739104")).isEqualTo(new PinOutcome.LockedOut(until));
+        assertThat(authenticator.check("4821")).isEqualTo(new PinOutcome.LockedOut(until));
+    }
+
+    @Test
+    void aSettingTheKioskCannotReadFallsBackToCardAndPin() {
+        UUID ada = enrolWithCard("Ada", "739104", 'a');
+        store.putSetting(StaffSettings.AUTH, "anyone-may-enter");
+
+        assertThat(store.staffAuth()).isEqualTo(StaffAuth.CARD_AND_PIN);
+        assertThat(authenticator.check("739104")).isEqualTo(new PinOutcome.Rejected(4));
+        assertThat(authenticator.checkAfterCard(ada, "739104")).isEqualTo(new PinOutcome.Accepted("Ada"));
+    }
+
+    private UUID enrolWithCard(String name, String pin, char tokenDigit) {
+        UUID id = UUID.randomUUID();
+        store.setStaffPin(id, name, new PinHasher(new SecureRandom()).hash(pin));
+        store.enrolStaffCard(id, name, Token.of(String.valueOf(tokenDigit).repeat(64)));
+        return id;
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.culturecard.core.event.ArtsActivity;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.kiosk.staff.EventDraft;
-import org.culturecard.kiosk.staff.PinHasher;
+import org.culturecard.core.staff.PinHasher;
 import org.culturecard.kiosk.store.StoredEvent;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.staff.StaffDesk;
@@ -30,6 +30,9 @@ import org.culturecard.kiosk.testing.FakeCardReader;
 import org.culturecard.kiosk.testing.Fixtures;
 import org.culturecard.kiosk.testing.ManualScheduler;
 import org.culturecard.kiosk.testing.SameThreadTasks;
+import org.culturecard.kiosk.testing.StaffRows;
+import org.culturecard.core.staff.StaffAuth;
+import org.culturecard.core.staff.StaffSettings;
 import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +170,7 @@ class KioskViewModelTest {
 
     @Test
     void opensStaffModeAndShowsTheCorruptionAlertThenTimesOut() {
+        store.putSetting(StaffSettings.AUTH, StaffAuth.CARD_ONLY.code()); // a venue where the card alone suffices
         store.enrolStaffCard(UUID.randomUUID(), "Sam", Fixtures.pseudonymiser().tokenFor(Fixtures.BEN));
         reader.tap(Fixtures.BEN);
 
@@ -236,7 +240,75 @@ class KioskViewModelTest {
     }
 
     @Test
+    void byDefaultAStaffCardOpensThePinPadForItsHolderAndOnlyTheirPinOpensStaffHome() {
+        UUID sam = UUID.randomUUID();
+        store.setStaffPin(sam, "Sam", new PinHasher(new SecureRandom()).hash("4821"));
+        store.enrolStaffCard(sam, "Sam", Fixtures.pseudonymiser().tokenFor(Fixtures.BEN));
+        store.setStaffPin(UUID.randomUUID(), "Kim", new PinHasher(new SecureRandom()).hash("5555"));
+
+        reader.tap(Fixtures.BEN);
+        assertThat(model.screen()).isEqualTo(Screen.STAFF_PIN);
+        assertThat(model.staff().pinMessageProperty().get()).isEqualTo("Hello, Sam. Enter your PIN.");
+
+        typePin("5555");
+        assertThat(model.screen()).as("another member's PIN after Sam's card").isEqualTo(Screen.STAFF_PIN);
+        assertThat(model.staff().pinMessageProperty().get()).isEqualTo("Wrong PIN. 4 more tries before sign-in locks.");
+        typePin("4821");
+
+        assertThat(model.screen()).isEqualTo(Screen.STAFF);
+        assertThat(model.staff().staffNameProperty().get()).isEqualTo("Sam");
+        assertThat(sounds).isEmpty();
+        assertThat(store.outboxBacklog()).isZero();
+    }
+
+    @Test
+    void thePinPadFromTheStaffButtonForgetsTheCardTappedBefore() {
+        UUID sam = UUID.randomUUID();
+        store.setStaffPin(sam, "Sam", new PinHasher(new SecureRandom()).hash("4821"));
+        store.enrolStaffCard(sam, "Sam", Fixtures.pseudonymiser().tokenFor(Fixtures.BEN));
+        reader.tap(Fixtures.BEN);
+        model.staff().leave();
+
+        model.openStaffPinPad();
+        assertThat(model.staff().pinMessageProperty().get()).isEqualTo("Enter your staff PIN");
+        typePin("4821");
+
+        assertThat(model.screen()).as("Sam has a card: a PIN alone is not enough").isEqualTo(Screen.STAFF_PIN);
+    }
+
+    @Test
+    void aRevokedStaffCardIsRefusedWithItsOwnWordsAndTheRefusalSound() {
+        UUID sam = UUID.randomUUID();
+        store.setStaffPin(sam, "Sam", new PinHasher(new SecureRandom()).hash("4821"));
+        store.enrolStaffCard(sam, "Sam", Fixtures.pseudonymiser().tokenFor(Fixtures.BEN));
+        StaffRows.revoke(dir.resolve("kiosk.db"), sam, clock.instant());
+
+        reader.tap(Fixtures.BEN);
+
+        assertThat(model.screen()).isEqualTo(Screen.STAFF_CARD_REFUSED);
+        assertThat(model.headlineProperty().get()).isEqualTo("This staff card can't open staff mode");
+        assertThat(model.messageProperty().get())
+                .isEqualTo("This staff card has been withdrawn. Please speak to your IT team.");
+        assertThat(sounds).containsExactly(Sounds.Sound.REFUSAL);
+        assertThat(store.outboxBacklog()).isZero();
+        scheduler.advance(Duration.ofSeconds(6));
+        assertThat(model.screen()).isEqualTo(Screen.ATTRACT);
+    }
+
+    @Test
+    void aStaffCardWithoutAPinIsRefusedWhereTheVenueNeedsOne() {
+        store.enrolStaffCard(UUID.randomUUID(), "Sam", Fixtures.pseudonymiser().tokenFor(Fixtures.BEN));
+
+        reader.tap(Fixtures.BEN);
+
+        assertThat(model.screen()).isEqualTo(Screen.STAFF_CARD_REFUSED);
+        assertThat(model.messageProperty().get())
+                .isEqualTo("This staff card needs a PIN too, and none has been set. Please speak to your IT team.");
+    }
+
+    @Test
     void staffModeStaysOpenWhileStaffWorkAndTimesOutAfterAMinuteIdle() {
+        store.putSetting(StaffSettings.AUTH, StaffAuth.CARD_ONLY.code()); // a venue where the card alone suffices
         store.enrolStaffCard(UUID.randomUUID(), "Sam", Fixtures.pseudonymiser().tokenFor(Fixtures.BEN));
         reader.tap(Fixtures.BEN);
         scheduler.advance(Duration.ofSeconds(50));

@@ -13,11 +13,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.culturecard.core.privacy.Token;
+import org.culturecard.core.staff.StaffSettings;
 
 /**
  * The kiosk store's {@code staff} table, reached through plain JDBC ({@code jdbc:sqlite:}) so that
  * provisioning needs no SQLite classes. A staff member is found by display name: adding a PIN or a
- * card to an existing name updates that row.
+ * card to an existing name updates that row. For kiosks whose venue's staff central does not keep
+ * yet: once it does (the sync agent wrote {@code staff.source = central}), the kiosk's own rows are
+ * gone and this refuses, pointing at {@code --central} (ADR 0012).
  */
 public final class StaffTable {
     private static final DateTimeFormatter TIME =
@@ -49,6 +52,10 @@ public final class StaffTable {
             throw new SQLException("no kiosk database at " + database + " (start the kiosk once so it creates its store)");
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+            if (centralKeepsStaff(connection)) {
+                throw new SQLException("central keeps the staff of this kiosk's venue: use --central, --token-file and"
+                        + " --venue instead of --db (a row written here would be deleted at the next config)");
+            }
             connection.setAutoCommit(false);
             try {
                 Change change = write(connection, name, column, value);
@@ -57,6 +64,21 @@ public final class StaffTable {
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
+            }
+        }
+    }
+
+    /** True once the sync agent applied a config in which central manages the venue's staff. */
+    private static boolean centralKeepsStaff(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "settings", null)) {
+            if (!tables.next()) {
+                return false; // a store older than settings: nothing from central yet
+            }
+        }
+        try (PreparedStatement find = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            find.setString(1, StaffSettings.SOURCE);
+            try (ResultSet rows = find.executeQuery()) {
+                return rows.next() && StaffSettings.SOURCE_CENTRAL.equals(rows.getString(1));
             }
         }
     }

@@ -27,6 +27,7 @@ import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.KioskEvents;
 import org.culturecard.core.wire.KioskStatus;
 import org.culturecard.core.wire.Topics;
+import org.culturecard.core.staff.VenueStaff;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.core.wire.WireFormatException;
@@ -530,8 +531,8 @@ public final class MqttSyncAgent implements AutoCloseable {
         if (closed < 0) {
             log.debug("venue config version {} is not newer than the one applied; ignored", snapshot.version());
         } else {
-            log.info("applied venue config version {}: {} events, {} closed", snapshot.version(),
-                    snapshot.events().size(), closed);
+            log.info("applied venue config version {}: {} events, {} closed; staff: {}", snapshot.version(),
+                    snapshot.events().size(), closed, snapshot.staffPart().map(VenueStaff::summary).orElse("unchanged (v1)"));
         }
     }
 

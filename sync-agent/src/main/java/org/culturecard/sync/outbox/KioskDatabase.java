@@ -2,6 +2,7 @@ package org.culturecard.sync.outbox;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
@@ -28,6 +29,16 @@ public final class KioskDatabase {
         config.setBusyTimeout(5000);
         config.resetOpenMode(SQLiteOpenMode.CREATE); // never create: the kiosk owns the file
         return config.createConnection("jdbc:sqlite:" + database.toAbsolutePath());
+    }
+
+    /** Inserts or replaces a row of the kiosk's {@code settings} table, in the caller's transaction. */
+    public static void putSetting(Connection connection, String key, String value) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO settings (key, value) VALUES (?, ?)"
+                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            upsert.setString(1, key);
+            upsert.setString(2, value);
+            upsert.executeUpdate();
+        }
     }
 
     /** Runs {@code work} in one transaction, rolled back on any failure; {@code what} names it in errors. */

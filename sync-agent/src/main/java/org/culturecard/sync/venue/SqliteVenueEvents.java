@@ -24,7 +24,7 @@ import org.culturecard.sync.outbox.KioskDatabase;
 import org.culturecard.sync.outbox.OutboxException;
 
 /**
- * The kiosk's {@code events} and {@code settings} tables, seen from the sync agent: central's venue
+ * The kiosk's {@code events}, {@code staff} and {@code settings} tables, seen from the sync agent: central's venue
  * snapshots are applied here, and the events staff made on the kiosk are read from here to be sent up.
  * Settings rows pass both ways: the kiosk's {@code reader.state} is read, the agent's
  * {@code disk.budget} verdict written.
@@ -35,13 +35,17 @@ import org.culturecard.sync.outbox.OutboxException;
  * {@code settings} under {@value #VERSION_KEY}, and a snapshot not newer than it is ignored (retained
  * messages come again on every reconnect, and may arrive out of order after a broker restart).
  *
+ * <p>A v2 snapshot's staff part is applied in the same transaction ({@link VenueStaffRows}): the
+ * venue's staff-auth setting, and, once central manages the venue's staff, its whole staff list in
+ * place of what the kiosk held. A v1 snapshot leaves staff alone.
+ *
  * <p>Times are written as the kiosk writes them (fixed-width UTC with milliseconds), so its SQL
  * comparisons keep working. Thread-safe: one connection, every method synchronized.
  */
 public final class SqliteVenueEvents implements AutoCloseable {
     /** The settings key holding the version of the last venue snapshot applied. */
     public static final String VERSION_KEY = "config.version";
-    private static final DateTimeFormatter TIMES =
+    static final DateTimeFormatter TIMES =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final String COLUMNS = "id, venue_id, title, sector, activity, mode, age_band, learning_layer,"
             + " starts_at, ends_at, capacity";
@@ -129,6 +133,9 @@ public final class SqliteVenueEvents implements AutoCloseable {
                 close.setLong(2, snapshot.version());
                 closed = close.executeUpdate();
             }
+            if (snapshot.staffPart().isPresent()) {
+                VenueStaffRows.apply(connection, snapshot.staffPart().get(), snapshot.version(), at);
+            }
             upsertSetting(VERSION_KEY, Long.toString(snapshot.version()));
             return closed;
         }, "apply venue config version " + snapshot.version());
@@ -181,12 +188,7 @@ public final class SqliteVenueEvents implements AutoCloseable {
     }
 
     private void upsertSetting(String key, String value) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO settings (key, value) VALUES (?, ?)"
-                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-            upsert.setString(1, key);
-            upsert.setString(2, value);
-            upsert.executeUpdate();
-        }
+        KioskDatabase.putSetting(connection, key, value);
     }
 
     private static void bindEvent(PreparedStatement statement, Event event) throws SQLException {

@@ -26,6 +26,10 @@ import org.culturecard.core.event.Event;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.ids.UuidV7;
+import org.culturecard.core.privacy.Token;
+import org.culturecard.core.staff.StaffAuth;
+import org.culturecard.core.staff.StaffMember;
+import org.culturecard.core.staff.VenueStaff;
 import org.culturecard.core.wire.KioskEvents;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.VenueConfig;
@@ -92,6 +96,39 @@ class VenueConfigIT {
                 await().atMost(WAIT).until(() -> appliedVersion(kiosk) == 7);
                 assertThat(rows(kiosk)).containsEntry(a.id(), "Family Trail|central|7|closed=0");
             }
+        }
+    }
+
+    @Test
+    void aStaffRevocationPublishedByCentralReachesTheKiosksStaffTable(@TempDir Path dir) throws Exception {
+        UUID ada = UUID.randomUUID();
+        Token card = Token.of("5d".repeat(32));
+        try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file());
+                TestClient central = client("central-staff");
+                MqttSyncAgent agent = agent(kiosk, outbox)) {
+            publishRetained(central, VenueConfig.of(KioskDb.VENUE, 2, start, List.of(), new VenueStaff(
+                    StaffAuth.CARD_AND_PIN, true, List.of(new StaffMember(ada, "Ada Reyes", VenueStaffRowsTest.HASH, card, null)))));
+            await().atMost(WAIT).until(() -> appliedVersion(kiosk) == 2);
+            assertThat(VenueStaffRowsTest.staff(kiosk)).containsExactly("Ada Reyes|central|" + card.value() + "|revoked=null|v=2");
+
+            publishRetained(central, VenueConfig.of(KioskDb.VENUE, 3, start, List.of(), new VenueStaff(
+                    StaffAuth.CARD_AND_PIN, true, List.of(new StaffMember(ada, "Ada Reyes", VenueStaffRowsTest.HASH, card, start)))));
+            await().atMost(WAIT).until(() -> appliedVersion(kiosk) == 3);
+
+            assertThat(VenueStaffRowsTest.staff(kiosk)).containsExactly("Ada Reyes|central|" + card.value() + "|revoked="
+                    + KIOSK_TIMES.format(start) + "|v=3");
+        }
+    }
+
+    @Test
+    void aV1SnapshotFromAnOlderCentralIsStillApplied(@TempDir Path dir) throws Exception {
+        Event a = event("Older Central's Event");
+        try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file());
+                TestClient central = client("central-v1");
+                MqttSyncAgent agent = agent(kiosk, outbox)) {
+            publishRetained(central, VenueConfig.v1(KioskDb.VENUE, 5, start, List.of(a)));
+            await().atMost(WAIT).until(() -> appliedVersion(kiosk) == 5);
+            assertThat(rows(kiosk)).containsEntry(a.id(), "Older Central's Event|central|5|closed=0");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.culturecard.kiosk.staff;
+package org.culturecard.core.staff;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.security.spec.KeySpec;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -16,16 +17,26 @@ import javax.crypto.spec.PBEKeySpec;
  *
  * <p>The stored form describes itself, {@code pbkdf2-sha256$210000$<salt>$<hash>} (salt and hash
  * in unpadded Base64), so that the iteration count can rise later without breaking stored PINs.
- * Public so that the provisioning tool hashes PINs the same way.
+ * In core because three programs must agree on it byte for byte: {@code provision staff} hashes a
+ * PIN where it is typed, central keeps only the hash (and checks its form with
+ * {@link #isWellFormedHash}), and every kiosk of the venue verifies PINs against it.
  */
 public final class PinHasher {
     /** The fewest iterations this class writes or accepts. */
     public static final int MIN_ITERATIONS = 210_000;
+    /**
+     * The most iterations a stored hash may ask for: a hash arrives from central in the venue
+     * config, and one asking for billions of rounds would freeze the kiosk's PIN pad.
+     */
+    public static final int MAX_ITERATIONS = 2_000_000;
     private static final String SCHEME = "pbkdf2-sha256";
     private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
+    /** Scheme, iterations (6 or 7 digits), a 16- to 64-byte salt, a 32-byte hash, in unpadded Base64. */
+    private static final Pattern STORED =
+            Pattern.compile("pbkdf2-sha256\\$[1-9][0-9]{5,6}\\$[A-Za-z0-9+/]{22,86}\\$[A-Za-z0-9+/]{43}");
 
     private final SecureRandom random;
     private final int iterations;
@@ -36,8 +47,8 @@ public final class PinHasher {
 
     public PinHasher(SecureRandom random, int iterations) {
         this.random = Objects.requireNonNull(random, "random");
-        if (iterations < MIN_ITERATIONS) {
-            throw new IllegalArgumentException("at least " + MIN_ITERATIONS + " iterations");
+        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException(MIN_ITERATIONS + " to " + MAX_ITERATIONS + " iterations");
         }
         this.iterations = iterations;
     }
@@ -45,6 +56,25 @@ public final class PinHasher {
     /** A staff PIN is 4 to 12 digits. */
     public static boolean isWellFormed(String pin) {
         return pin != null && pin.matches("[0-9]{4,12}");
+    }
+
+    /**
+     * True when {@code stored} has exactly the form {@link #hash} writes, with an iteration count
+     * in range: what central accepts from {@code provision staff} and a kiosk from its venue config.
+     */
+    public static boolean isWellFormedHash(String stored) {
+        if (stored == null || !STORED.matcher(stored).matches()) {
+            return false;
+        }
+        String[] parts = stored.split("\\$");
+        int rounds = Integer.parseInt(parts[1]);
+        try {
+            int saltBytes = Base64.getDecoder().decode(parts[2]).length;
+            return rounds >= MIN_ITERATIONS && rounds <= MAX_ITERATIONS && saltBytes >= SALT_BYTES
+                    && Base64.getDecoder().decode(parts[3]).length == HASH_BITS / 8;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The self-describing hash of {@code pin}, under a fresh random salt. */
@@ -60,24 +90,13 @@ public final class PinHasher {
 
     /** True when {@code pin} matches {@code stored}; false for a malformed or foreign stored value. */
     public static boolean verify(String pin, String stored) {
-        if (pin == null || stored == null) {
+        if (pin == null || !isWellFormedHash(stored)) {
             return false;
         }
         String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals(SCHEME)) {
-            return false;
-        }
-        try {
-            int rounds = Integer.parseInt(parts[1]);
-            if (rounds < MIN_ITERATIONS) {
-                return false;
-            }
-            byte[] salt = Base64.getDecoder().decode(parts[2]);
-            byte[] expected = Base64.getDecoder().decode(parts[3]);
-            return MessageDigest.isEqual(expected, derive(pin, salt, rounds));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        byte[] salt = Base64.getDecoder().decode(parts[2]);
+        byte[] expected = Base64.getDecoder().decode(parts[3]);
+        return MessageDigest.isEqual(expected, derive(pin, salt, Integer.parseInt(parts[1])));
     }
 
     private static byte[] derive(String pin, byte[] salt, int rounds) {

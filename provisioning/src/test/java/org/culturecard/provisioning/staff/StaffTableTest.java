@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,34 +16,12 @@ import org.culturecard.core.privacy.Token;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PinHashTest {
-    /**
-     * The shared test vector: PIN 4821, salt bytes 00..0f, 210,000 iterations. The kiosk's
-     * {@code org.culturecard.kiosk.staff.PinHasher} produced exactly this string from the same salt
-     * and verifies it, so a PIN set by {@code provision staff add} opens the kiosk's staff mode.
-     */
+class StaffTableTest {
+    /** A PIN hash as PinHasher writes it (PIN 4821, salt 00..0f); core's PinHasherTest pins it. */
     static final String VECTOR = "pbkdf2-sha256$210000$AAECAwQFBgcICQoLDA0ODw$MfyWfJexqlndtCCLSOIl5XtAuDTY6Y5KOg9JfUuRysM";
 
     @TempDir
     Path temp;
-
-    @Test
-    void hashesExactlyAsTheKioskDoes() {
-        byte[] salt = new byte[16];
-        for (int i = 0; i < salt.length; i++) {
-            salt[i] = (byte) i;
-        }
-        assertThat(PinHash.hash("4821", salt, PinHash.ITERATIONS)).isEqualTo(VECTOR);
-    }
-
-    @Test
-    void usesAFreshSaltEachTimeAndRefusesBadPins() {
-        SecureRandom random = new SecureRandom();
-        assertThat(PinHash.hash("4821", random)).startsWith("pbkdf2-sha256$210000$").isNotEqualTo(PinHash.hash("4821", random));
-        assertThatThrownBy(() -> PinHash.hash("12a4", random)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PinHash.hash("123", random)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PinHash.hash("4821", new byte[16], 1000)).isInstanceOf(IllegalArgumentException.class);
-    }
 
     @Test
     void addsStaffToTheKioskStoreAndUpdatesThemByName() throws Exception {
@@ -66,6 +43,25 @@ class PinHashTest {
             assertThat(rows.getString(4)).isEqualTo(card.value());
             assertThat(rows.getString(5)).isEqualTo("2026-11-25T10:00:00.000Z");
             assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
+    void refusesOnceCentralKeepsTheVenuesStaff() throws Exception {
+        Path db = temp.resolve("kiosk.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE staff (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, pin_hash TEXT,"
+                    + " card_token TEXT UNIQUE, created_at TEXT NOT NULL, origin TEXT NOT NULL DEFAULT 'kiosk')");
+            statement.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            statement.execute("INSERT INTO settings VALUES ('staff.source', 'central')");
+        }
+        StaffTable table = new StaffTable(db, Clock.systemUTC(), UUID::randomUUID);
+
+        assertThatThrownBy(() -> table.setPin("Ada", VECTOR)).hasMessageContaining("use --central");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM staff")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isZero();
         }
     }
 

@@ -1,0 +1,156 @@
+package org.culturecard.core.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.culturecard.core.event.AgeBand;
+import org.culturecard.core.event.ArtsActivity;
+import org.culturecard.core.event.Category;
+import org.culturecard.core.event.Event;
+import org.culturecard.core.event.LearningLayer;
+import org.culturecard.core.event.Mode;
+import org.culturecard.core.event.Sector;
+import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.privacy.Token;
+import org.culturecard.core.staff.StaffAuth;
+import org.culturecard.core.staff.StaffMember;
+import org.culturecard.core.staff.VenueStaff;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The venue config on the wire, against one golden file per schema version: v1 exactly as centrals
+ * before staff records published it (a kiosk must keep reading it), v2 with the staff part, both
+ * round-tripped byte for byte; and every way a staff part can be wrong, refused by name.
+ */
+class VenueConfigWireTest {
+    static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
+    static final VenueId MUSEUM = VenueId.of("museum");
+    static final String HASH = "pbkdf2-sha256$210000$AAECAwQFBgcICQoLDA0ODw$MfyWfJexqlndtCCLSOIl5XtAuDTY6Y5KOg9JfUuRysM";
+    static final Token CARD = Token.of("5d".repeat(32));
+    static final Token LOST_CARD = Token.of("0c".repeat(32));
+
+    private final WireCodec codec = new WireCodec();
+
+    static Event danceLab() {
+        return new Event(UUID.fromString("01937a2b-4c5d-7e6f-8a9b-0c1d2e3f4a5b"), MUSEUM, "Dance Lab",
+                new Category(Sector.ARTS, ArtsActivity.DANCE, Mode.TAKE_PART), AgeBand.AGE_11_15,
+                LearningLayer.PARTICIPATE, NOW, NOW.plusSeconds(3600), 20);
+    }
+
+    static VenueStaff staff() {
+        return new VenueStaff(StaffAuth.CARD_AND_PIN, true, List.of(
+                new StaffMember(UUID.fromString("01937a2b-0000-7000-8000-00000000000a"), "Ada Reyes", HASH, CARD, null),
+                new StaffMember(UUID.fromString("01937a2b-0000-7000-8000-00000000000b"), "Sam Okafor", HASH, null, null),
+                new StaffMember(UUID.fromString("01937a2b-0000-7000-8000-00000000000c"), "Lee Park", null, LOST_CARD,
+                        NOW.minusSeconds(86_400))));
+    }
+
+    @Test
+    void readsAndWritesTheV1SnapshotOfAnOlderCentralByteForByte() throws Exception {
+        byte[] golden = golden("venue-config.v1.json");
+
+        VenueConfig config = codec.decode(golden, VenueConfig.class);
+
+        assertThat(config).isEqualTo(VenueConfig.v1(MUSEUM, 7, NOW, List.of(danceLab())));
+        assertThat(config.staffPart()).isEmpty();
+        assertThat(codec.encode(config)).isEqualTo(golden);
+    }
+
+    @Test
+    void readsAndWritesTheV2SnapshotWithItsStaffByteForByte() throws Exception {
+        byte[] golden = golden("venue-config.v2.json");
+
+        VenueConfig config = codec.decode(golden, VenueConfig.class);
+
+        assertThat(config).isEqualTo(VenueConfig.of(MUSEUM, 8, NOW, List.of(danceLab()), staff()));
+        assertThat(codec.encode(config)).isEqualTo(golden);
+        assertThat(text(golden)).contains("\"schema\":\"culturecard.venue-config.v2\"", "\"auth\":\"card-and-pin\"",
+                "\"managed\":true", "\"revokedAt\":\"2026-11-24T10:15:30Z\"");
+    }
+
+    @Test
+    void ignoresFieldsItDoesNotKnowAtEveryDepthOfTheConfig() throws Exception {
+        String json = text(golden("venue-config.v2.json"))
+                .replace("{\"schema\"", "{\"chunk\":{\"of\":3},\"schema\"")
+                .replace("\"auth\":", "\"lockoutMinutes\":5,\"auth\":")
+                .replace("\"displayName\":\"Ada Reyes\"", "\"displayName\":\"Ada Reyes\",\"role\":\"manager\"")
+                .replace("\"title\":", "\"colour\":\"#ff0000\",\"title\":");
+
+        VenueConfig config = codec.decode(json.getBytes(StandardCharsets.UTF_8), VenueConfig.class);
+
+        assertThat(config).isEqualTo(VenueConfig.of(MUSEUM, 8, NOW, List.of(danceLab()), staff()));
+    }
+
+    @Test
+    void messagesAKioskSendsUpStillRefuseUnknownFields() {
+        KioskEvents up = KioskEvents.of(org.culturecard.core.ids.KioskId.of("k1"), MUSEUM, NOW, List.of(danceLab()),
+                List.of());
+        String json = new String(codec.encode(up), StandardCharsets.UTF_8).replace("\"title\":", "\"colour\":1,\"title\":");
+
+        assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8), KioskEvents.class))
+                .isInstanceOf(WireFormatException.class).hasMessageContaining("colour");
+    }
+
+    @Test
+    void refusesAV2WithoutStaffAV1WithStaffAndAnUnknownVersion() throws Exception {
+        String v2 = text(golden("venue-config.v2.json"));
+        String v1 = text(golden("venue-config.v1.json"));
+        String staffPart = v2.substring(v2.indexOf(",\"staff\":"), v2.length() - 1);
+
+        assertRefused(v2.replace(staffPart, ""), "staff");
+        assertRefused(v1.substring(0, v1.length() - 1) + staffPart + "}", "carries no staff");
+        assertRefused(v2.replace("venue-config.v2", "venue-config.v3"), "schema must be");
+    }
+
+    @Test
+    void refusesABrokenStaffPartNamingTheField() throws Exception {
+        String v2 = text(golden("venue-config.v2.json"));
+
+        assertRefused(v2.replace(HASH.substring(0, 30), "plain-4821"), "pinHash");
+        assertRefused(v2.replace("$210000$", "$2147483647$"), "pinHash");
+        assertRefused(v2.replace("\"displayName\":\"Ada Reyes\"", "\"displayName\":\"\""), "displayName");
+        assertRefused(v2.replace("\"displayName\":\"Ada Reyes\"", "\"displayName\":\"Ada\\r\\nINFO forged\""),
+                "control characters");
+        assertRefused(v2.replace("\"displayName\":\"Ada Reyes\"", "\"displayName\":\"" + "A".repeat(81) + "\""),
+                "displayName");
+        assertRefused(v2.replace(CARD.value(), "04a1b2c3d4e5f6"), "staff.members[0].cardToken");
+        assertRefused(v2.replace(LOST_CARD.value(), CARD.value()), "share the card");
+        assertRefused(v2.replace("00000000000b", "00000000000a"), "listed twice");
+        assertRefused(v2.replace("\"auth\":\"card-and-pin\"", "\"auth\":\"none\""), "StaffAuth");
+        assertRefused(v2.replace("\"managed\":true", "\"managed\":false"), "only when central manages");
+    }
+
+    @Test
+    void refusesAMemberWithNoWayToSignInAndTooManyMembers() {
+        assertThatThrownBy(() -> new StaffMember(UUID.randomUUID(), "Ada", null, null, null))
+                .hasMessageContaining("neither a pinHash nor a cardToken");
+        List<StaffMember> many = new ArrayList<>();
+        for (int i = 0; i <= VenueStaff.MAX_MEMBERS; i++) {
+            many.add(new StaffMember(UUID.randomUUID(), "Staff " + i, HASH, null, null));
+        }
+        assertThatThrownBy(() -> new VenueStaff(StaffAuth.PIN_ONLY, true, many)).hasMessageContaining("at most 200");
+    }
+
+    private void assertRefused(String json, String reason) {
+        assertThatThrownBy(() -> codec.decode(json.getBytes(StandardCharsets.UTF_8), VenueConfig.class))
+                .as(json).isInstanceOf(WireFormatException.class).hasMessageContaining(reason);
+    }
+
+    static byte[] golden(String name) throws IOException {
+        try (InputStream in = VenueConfigWireTest.class.getResourceAsStream("/wire/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
