@@ -39,7 +39,8 @@ public final class CentralMain {
         Path configFile = configArgument(args);
         if (configFile == null) {
             System.err.println("usage: CentralMain --config FILE   (settings may be overridden by CULTURECARD_CENTRAL_* variables)\n"
-                    + "       CentralMain report --help");
+                    + "       CentralMain report --help\n"
+                    + "       CentralMain dead-letters replay --help");
             System.exit(2);
             return;
         }
