@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.culturecard.central.api.CentralApi;
 import org.culturecard.central.broker.BrokerEndpoint;
 import org.culturecard.central.config.CentralConfig;
+import org.culturecard.central.config.IngestLimits;
+import org.culturecard.central.deadletter.DeadLetterCounts;
+import org.culturecard.central.deadletter.DeadLetters;
+import org.culturecard.central.deadletter.JunkQuota;
 import org.culturecard.central.fleet.FleetListener;
 import org.culturecard.central.fleet.MqttLink;
 import org.culturecard.central.fleet.VenueConfigPublisher;
@@ -17,14 +21,19 @@ import org.culturecard.central.ingest.BatchValidator;
 import org.culturecard.central.ingest.CachedRegistry;
 import org.culturecard.central.ingest.IngestStats;
 import org.culturecard.central.ingest.IngestWorker;
+import org.culturecard.central.ingest.VenueBinding;
 import org.culturecard.central.metrics.PrometheusMetrics;
 import org.culturecard.central.report.ReportQueries;
 import org.culturecard.central.report.RollupRefresher;
 import org.culturecard.central.report.RollupSchedule;
+import org.culturecard.central.retention.RetentionJob;
+import org.culturecard.central.schedule.Periodic;
+import org.culturecard.central.store.HeldCheckIns;
 import org.culturecard.central.store.PostgresCheckInStore;
 import org.culturecard.central.staff.PostgresVenueStaff;
 import org.culturecard.central.staff.StaffRecords;
 import org.culturecard.central.store.PostgresFleetStore;
+import org.culturecard.central.store.RetentionTables;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
@@ -88,22 +97,34 @@ public final class Central implements AutoCloseable {
                             () -> metrics.get() == null ? "" : metrics.get().scrape(), ids,
                             new StaffRecords(staff, configs::publish, clock, ids)));
             started.add(api);
-            FleetListener listener = new FleetListener(fleet, store, configs, codec);
+            IngestLimits limits = config.limits();
+            DeadLetters deadLetters = new DeadLetters(store, new JunkQuota(clock, limits.junkPerKioskHour()),
+                    new DeadLetterCounts(), limits.junkBytes());
+            BatchValidator.KioskRegistry registry = new CachedRegistry(store::registeredVenue, Clock.systemUTC(), REGISTRY_TTL);
+            HeldCheckIns held = new HeldCheckIns(store.dataSource());
+            FleetListener listener = new FleetListener(fleet, held, deadLetters, new VenueBinding(registry), configs, codec);
             MqttLink fleetLink = new MqttLink(broker, config.clientIdPrefix() + "-fleet",
                     Map.of(Topics.ALL_STATUS, 1, FleetListener.ALL_EVENTS, 1), listener::handle).start();
             started.add(fleetLink);
-            BatchValidator validator = new BatchValidator(codec, clock,
-                    new CachedRegistry(store::registeredVenue, Clock.systemUTC(), REGISTRY_TTL));
+            BatchValidator validator = new BatchValidator(codec, clock, registry);
             for (int i = 1; i <= config.workers(); i++) {
                 String clientId = config.clientIdPrefix() + "-ingest-" + i;
-                workers.add(new IngestWorker(broker, clientId, store, validator, codec, clock).start());
+                workers.add(new IngestWorker(broker, clientId, store, validator, deadLetters, codec, clock).start());
             }
-            metrics.set(new PrometheusMetrics(workers, fleet, clock));
+            RetentionJob retention = new RetentionJob(held, new RetentionTables(store.dataSource()), limits, clock);
+            AutoCloseable retentionSchedule = limits.retentionIntervalMinutes() == 0 ? () -> { }
+                    : Periodic.start("retention", "retention job", retention, Duration.ofMinutes(limits.retentionIntervalMinutes()));
+            started.add(retentionSchedule);
+            metrics.set(new PrometheusMetrics(workers, fleet, new TrustFigures(deadLetters.counts(), retention), clock));
             AutoCloseable rollupSchedule = config.reportRefreshSeconds() == 0 ? () -> { }
                     : RollupSchedule.start(new RollupRefresher(store.dataSource()), Duration.ofSeconds(config.reportRefreshSeconds()));
             started.add(rollupSchedule);
             awaitSubscribed(workers);
-            return new Central(config, store, List.copyOf(workers), api, fleetLink, configLink, rollupSchedule);
+            AutoCloseable schedules = () -> {
+                retentionSchedule.close();
+                rollupSchedule.close();
+            };
+            return new Central(config, store, List.copyOf(workers), api, fleetLink, configLink, schedules);
         } catch (RuntimeException e) {
             workers.forEach(IngestWorker::close);
             for (AutoCloseable closeable : started) {
@@ -153,6 +174,8 @@ public final class Central implements AutoCloseable {
         long dead = 0;
         long retries = 0;
         long connects = 0;
+        long held = 0;
+        long refused = 0;
         for (IngestWorker worker : workers) {
             IngestStats s = worker.stats();
             stored += s.batchesStored();
@@ -161,8 +184,10 @@ public final class Central implements AutoCloseable {
             dead += s.deadLetters();
             retries += s.storeRetries();
             connects += s.connects();
+            held += s.recordsHeld();
+            refused += s.recordsRefused();
         }
-        return new IngestStats(stored, inserted, duplicated, dead, retries, connects);
+        return new IngestStats(stored, inserted, duplicated, dead, retries, connects, held, refused);
     }
 
     /** Stops the workers, the rollup schedule, then the API, then the pool. */
@@ -172,7 +197,7 @@ public final class Central implements AutoCloseable {
         try {
             rollupSchedule.close();
         } catch (Exception e) {
-            LOG.warn("stopping the report rollup schedule failed: {}", e.toString());
+            LOG.warn("stopping the rollup and retention schedules failed: {}", e.toString());
         }
         fleetLink.close();
         api.close();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.culturecard.central.config.CentralConfig;
+import org.culturecard.central.ingest.DeadLetterCommand;
 import org.culturecard.central.report.ReportCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * {@code java -cp ... org.culturecard.central.CentralMain --config /etc/culturecard/central.properties}.
  * Exit codes: 0 after a clean stop, 2 for bad arguments or config, 1 when start-up fails.
  * {@code CentralMain report --config FILE --by venue --from 2026-01-01 --to 2026-04-01 [--format json]}
- * prints a suppressed report instead (see {@link ReportCommand}).
+ * prints a suppressed report instead (see {@link ReportCommand});
+ * {@code CentralMain dead-letters replay --config FILE (--id N,... | --all)} sends check-ins kept whole
+ * in the dead letters through ingest again (see {@link DeadLetterCommand}).
  */
 public final class CentralMain {
 
@@ -28,10 +31,16 @@ public final class CentralMain {
             System.exit(ReportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
             return;
         }
+        if (args.length > 0 && "dead-letters".equals(args[0])) {
+            System.exit(DeadLetterCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    Clock.systemUTC()));
+            return;
+        }
         Path configFile = configArgument(args);
         if (configFile == null) {
             System.err.println("usage: CentralMain --config FILE   (settings may be overridden by CULTURECARD_CENTRAL_* variables)\n"
-                    + "       CentralMain report --help");
+                    + "       CentralMain report --help\n"
+                    + "       CentralMain dead-letters replay --help");
             System.exit(2);
             return;
         }

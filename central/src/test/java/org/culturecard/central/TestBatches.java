@@ -31,6 +31,16 @@ public final class TestBatches {
         this.ids = new UuidV7(Clock.offset(CLOCK, java.time.Duration.ofMillis(seed)), random);
     }
 
+    /**
+     * Registers kiosks at a venue, as provisioning's registry does: central takes a kiosk's
+     * messages only when the registry has it at the topic's venue.
+     */
+    public static void register(org.culturecard.central.store.PostgresCheckInStore store, String venue, String... kiosks) {
+        for (String kiosk : kiosks) {
+            store.registerKiosk(KioskId.of(kiosk), VenueId.of(venue), null);
+        }
+    }
+
     /** A batch of {@code size} check-ins tapped a few minutes before {@link #NOW}. */
     public CheckInBatch batch(String venue, String kiosk, int size) {
         List<CheckIn> records = new ArrayList<>();

@@ -103,6 +103,9 @@ public final class DemoMain implements Callable<Integer> {
             Reader reader = chooseReader(clock);
             KioskApp kiosk = KioskApp.compose(kioskConfig, reader.reader(), hooks(reader, clock));
             DemoSetup.prepare(kiosk, clock);
+            // Central takes a kiosk's messages only when its registry has the kiosk at that venue;
+            // in production provisioning writes the registry, here the demo registers its one kiosk.
+            central.store().registerKiosk(kioskConfig.kioskId(), kioskConfig.venueId(), null);
 
             MqttSyncAgent agent = new MqttSyncAgent(
                     SyncConfig.of(URI.create(brokerUri), kioskConfig.kioskId(), kioskConfig.venueId(), kioskConfig.databasePath()),

@@ -132,6 +132,7 @@ class ProvisionedInstallIT {
                 KioskApp kiosk = KioskApp.compose(kioskConfig, reader, KioskHooks.defaults());
                 MqttSyncAgent agent = new MqttSyncAgent(syncConfig, SqliteOutbox.open(syncConfig.databasePath()), clock,
                         UuidV7.system())) {
+            register(central);
             agent.start();
             CheckInResult result = kiosk.checkInService().handle(tap("04a1b2c3d4e5f6")); // no event on: a general visit
             assertThat(result).isInstanceOf(CheckInResult.GeneralVisit.class);
@@ -180,6 +181,7 @@ class ProvisionedInstallIT {
                         clock, UuidV7.system());
                 MqttSyncAgent impostor = new MqttSyncAgent(forgedConfig, SqliteOutbox.open(forgedConfig.databasePath()),
                         clock, UuidV7.system())) {
+            register(central);
             genuine.start();
             await().atMost(WAIT).until(() -> genuine.status().connected());
             impostor.start();
@@ -203,6 +205,12 @@ class ProvisionedInstallIT {
     private CardTap tap(String uidHex) {
         return new CardTap(CardUid.of(HexFormat.of().parseHex(uidHex)), new byte[] {0x3b, (byte) 0x8f},
                 CardKind.MIFARE_CLASSIC_1K, SimulatedCardReader.READER_NAME, clock.instant());
+    }
+
+    /** The registry provisioning gives central: each bundle's kiosk at its venue. */
+    private static void register(Central central) {
+        central.store().registerKiosk(org.culturecard.core.ids.KioskId.of("kiosk-a"), org.culturecard.core.ids.VenueId.of("venue-1"), null);
+        central.store().registerKiosk(org.culturecard.core.ids.KioskId.of("kiosk-b"), org.culturecard.core.ids.VenueId.of("venue-2"), null);
     }
 
     /** Central's config as install/central.sh writes it, pointing at the files 'provision broker config' wrote. */

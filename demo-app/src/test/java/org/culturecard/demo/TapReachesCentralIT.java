@@ -95,6 +95,7 @@ class TapReachesCentralIT {
                     KioskApp kiosk = KioskApp.compose(kioskConfig(database, keyFile), new PcscCardReader(clock), KioskHooks.defaults());
                     MqttSyncAgent agent = new MqttSyncAgent(SyncConfig.of(URI.create(broker.uri()), KIOSK, VENUE, database),
                             SqliteOutbox.open(database), clock, UuidV7.system())) {
+                central.store().registerKiosk(KIOSK, VENUE, null); // provisioning's registry
                 event = activeEvent(kiosk);
                 agent.start();
 

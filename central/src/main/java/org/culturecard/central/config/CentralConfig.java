@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * (the scheme CA, PEM: the only root the broker is trusted through), {@code central.mqtt.client-cert}
  * and {@code central.mqtt.client-key} (central's own certificate and key, CN {@code central}, as
  * {@code provision broker config} writes them); {@code central.report.refresh-seconds} (default 60,
- * 0 = off): how often the report rollup's dirty days are rebuilt in the background.
+ * 0 = off): how often the report rollup's dirty days are rebuilt in the background; and the
+ * limits on what kiosks' messages may cost ({@link IngestLimits}: junk kept, quotas, retention).
  */
 public record CentralConfig(
         String jdbcUrl,
@@ -47,7 +48,8 @@ public record CentralConfig(
         int httpPort,
         ApiTokens apiTokens,
         BrokerTls brokerTls,
-        int reportRefreshSeconds) {
+        int reportRefreshSeconds,
+        IngestLimits limits) {
 
     public static final String JDBC_URL = "central.jdbc.url";
     public static final String DB_USER = "central.db.user";
@@ -92,13 +94,14 @@ public record CentralConfig(
         checkTls(brokerUri, brokerTls);
         require(REPORT_REFRESH_SECONDS, reportRefreshSeconds >= 0 && reportRefreshSeconds <= 86_400,
                 "must be 0 (off) to 86400 seconds");
+        limits = limits == null ? IngestLimits.DEFAULTS : limits;
     }
 
     /** A config for a plain {@code tcp://} broker (tests and the demo). */
     public CentralConfig(String jdbcUrl, String dbUser, String dbPassword, String brokerUri, String clientIdPrefix,
             int workers, String httpHost, int httpPort, ApiTokens apiTokens) {
         this(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens, BrokerTls.NONE,
-                DEFAULT_REPORT_REFRESH_SECONDS);
+                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS);
     }
 
     /** Loads the file, then applies environment overrides from {@code env}. */
@@ -138,7 +141,8 @@ public record CentralConfig(
                 integer(values, HTTP_PORT, 8080),
                 new ApiTokens(list(values.get(READ_TOKENS)), list(values.get(ADMIN_TOKENS))),
                 new BrokerTls(path(values, CA_CERT), path(values, CLIENT_CERT), path(values, CLIENT_KEY)),
-                integer(values, REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS));
+                integer(values, REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS),
+                IngestLimits.from(values));
     }
 
     /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
@@ -152,7 +156,7 @@ public record CentralConfig(
                 + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
                 + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + ", apiTokens="
                 + apiTokens.readOnly().size() + " read-only and " + apiTokens.admin().size() + " admin (" + REDACTED + ")"
-                + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds;
+                + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds + ", " + limits;
     }
 
     @Override
@@ -163,27 +167,35 @@ public record CentralConfig(
     /** A copy with another HTTP port. */
     public CentralConfig withHttpPort(int port) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, port, apiTokens,
-                brokerTls, reportRefreshSeconds);
+                brokerTls, reportRefreshSeconds, limits);
     }
 
     /** A copy with another number of ingest workers. */
     public CentralConfig withWorkers(int count) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, count, httpHost, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds);
+                brokerTls, reportRefreshSeconds, limits);
     }
 
     /** A copy refreshing the report rollup every {@code seconds} (0: only when a report asks). */
     public CentralConfig withReportRefreshSeconds(int seconds) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
-                brokerTls, seconds);
+                brokerTls, seconds, limits);
+    }
+
+    /** A copy with other ingest limits. */
+    public CentralConfig withLimits(IngestLimits newLimits) {
+        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
+                brokerTls, reportRefreshSeconds, newLimits);
     }
 
     private static Set<String> keys() {
-        return Set.of(JDBC_URL, DB_USER, DB_PASSWORD, MQTT_URI, CLIENT_ID_PREFIX, WORKERS, HTTP_HOST, HTTP_PORT,
-                READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS);
+        Set<String> keys = new java.util.HashSet<>(Set.of(JDBC_URL, DB_USER, DB_PASSWORD, MQTT_URI, CLIENT_ID_PREFIX, WORKERS,
+                HTTP_HOST, HTTP_PORT, READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS));
+        keys.addAll(IngestLimits.KEYS);
+        return keys;
     }
 
-    private static int integer(Map<String, String> values, String key, int fallback) {
+    static int integer(Map<String, String> values, String key, int fallback) {
         String value = values.get(key);
         if (value == null || value.isEmpty()) {
             return fallback;

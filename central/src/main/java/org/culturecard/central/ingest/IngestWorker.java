@@ -10,8 +10,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.culturecard.central.deadletter.DeadLetters;
+import org.culturecard.central.store.Admission;
 import org.culturecard.central.store.CheckInStore;
-import org.culturecard.central.store.InsertResult;
+import org.culturecard.central.store.IngestResult;
+import org.culturecard.central.store.PlacedCheckIn;
+import org.culturecard.central.store.ReasonClass;
+import org.culturecard.central.store.RecordRefusal;
 import org.culturecard.central.store.StoreRejectedException;
 import org.culturecard.central.store.StoreUnavailableException;
 import org.culturecard.central.broker.BrokerEndpoint;
@@ -42,8 +47,9 @@ import org.slf4j.MDC;
  * then sends each kiosk its {@link BatchAck} and acknowledges the message to the broker only once
  * the broker has that ack (manual acks): a worker that dies before the commit, or between commit
  * and ack, leaves the message with the broker for redelivery, stored once by {@code ON CONFLICT}.
- * Invalid messages go to the dead-letter table and are acknowledged, so they are not redelivered
- * forever. While the database is unreachable the store thread retries the same group; the
+ * Invalid messages go to the dead-letter table ({@link DeadLetters}) and are acknowledged to the
+ * broker, so they are not redelivered forever, but never to the kiosk, which keeps them and sends
+ * them again; records refused one by one inside a stored batch are kept whole by the store. While the database is unreachable the store thread retries the same group; the
  * broker's receive maximum bounds what waits meanwhile (back-pressure).
  *
  * <p>Messages arrive on Paho's client-wide {@link MqttCallback#messageArrived}: per-subscription
@@ -54,8 +60,6 @@ import org.slf4j.MDC;
 public final class IngestWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
-    /** Its own logger, so a flood of bad messages can be quietened without hiding the worker's health. */
-    private static final Logger DEAD_LETTERS = LoggerFactory.getLogger("org.culturecard.central.ingest.DeadLetters");
     private static final int QOS = 1;
     private static final long SESSION_EXPIRY_SECONDS = 120;
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
@@ -69,6 +73,7 @@ public final class IngestWorker implements AutoCloseable {
     private final String clientId;
     private final CheckInStore store;
     private final BatchValidator validator;
+    private final DeadLetters deadLetterBox;
     private final WireCodec codec;
     private final Clock clock;
     private final Reconnector reconnector;
@@ -80,6 +85,8 @@ public final class IngestWorker implements AutoCloseable {
     private final AtomicLong recordsInserted = new AtomicLong();
     private final AtomicLong recordsDuplicated = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicLong recordsHeld = new AtomicLong();
+    private final AtomicLong recordsRefused = new AtomicLong();
     private final AtomicLong storeRetries = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
     private final AtomicLong latestTapMillis = new AtomicLong(Long.MIN_VALUE);
@@ -90,11 +97,12 @@ public final class IngestWorker implements AutoCloseable {
     private volatile boolean closed;
 
     public IngestWorker(BrokerEndpoint broker, String clientId, CheckInStore store, BatchValidator validator,
-            WireCodec codec, Clock clock) {
+            DeadLetters deadLetters, WireCodec codec, Clock clock) {
         this.broker = broker;
         this.clientId = clientId;
         this.store = store;
         this.validator = validator;
+        this.deadLetterBox = deadLetters;
         this.codec = codec;
         this.clock = clock;
         this.ackSender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(ACK_QUEUE),
@@ -140,7 +148,7 @@ public final class IngestWorker implements AutoCloseable {
     /** Totals since start. */
     public IngestStats stats() {
         return new IngestStats(batchesStored.get(), recordsInserted.get(), recordsDuplicated.get(), deadLetters.get(),
-                storeRetries.get(), connects.get());
+                storeRetries.get(), connects.get(), recordsHeld.get(), recordsRefused.get());
     }
 
     private void stopStorer() {
@@ -251,7 +259,7 @@ public final class IngestWorker implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 LOG.error("unexpected failure handling a message on {}", topic, e);
-                deadLetterAndAck(source, topic, message, "internal error: " + e.getClass().getSimpleName());
+                deadLetterAndAck(source, topic, message, ReasonClass.INTERNAL, "internal error: " + e.getClass().getSimpleName());
                 return;
             }
         }
@@ -261,8 +269,7 @@ public final class IngestWorker implements AutoCloseable {
         byte[] payload = message.getPayload();
         Verdict verdict = validator.validate(topic, payload);
         if (verdict instanceof Verdict.Refused refused) {
-            DEAD_LETTERS.warn("dead-lettering a message on {}: {}", topic, refused.reason());
-            store.deadLetter(topic, refused.reason(), payload);
+            deadLetterBox.refuse(topic, refused.reasonClass(), refused.reason(), payload);
             deadLetters.incrementAndGet();
             complete(source, message);
             return;
@@ -307,7 +314,8 @@ public final class IngestWorker implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 LOG.error("ingest worker {}: unexpected failure storing {} batches", clientId, group.size(), e);
-                group.forEach(p -> deadLetterAndAck(p.source(), p.topic(), p.message(), "internal error: " + e.getClass().getSimpleName()));
+                group.forEach(p -> deadLetterAndAck(p.source(), p.topic(), p.message(), ReasonClass.INTERNAL,
+                        "internal error: " + e.getClass().getSimpleName()));
             } finally {
                 group.clear();
             }
@@ -318,7 +326,7 @@ public final class IngestWorker implements AutoCloseable {
         long attempt = 0;
         while (!closed) {
             try {
-                List<InsertResult> results = store.insertBatches(group.stream().map(p -> p.accepted().batch()).toList());
+                List<IngestResult> results = store.ingest(group.stream().map(p -> p.accepted().admission()).toList());
                 for (int i = 0; i < group.size(); i++) {
                     stored(group.get(i), results.get(i));
                 }
@@ -337,20 +345,34 @@ public final class IngestWorker implements AutoCloseable {
                 }
                 Pending refused = group.get(0);
                 LOG.warn("the database refused batch {}: {}", refused.accepted().batch().batchId(), e.getMessage());
-                deadLetterAndAck(refused.source(), refused.topic(), refused.message(), "store refused: " + e.getMessage());
+                deadLetterAndAck(refused.source(), refused.topic(), refused.message(), ReasonClass.STORE_REFUSED,
+                        "store refused: " + e.getMessage());
                 return;
             }
         }
     }
 
-    private void stored(Pending p, InsertResult result) {
+    /**
+     * Acknowledges a committed batch to its kiosk. Check-ins held for their event count as
+     * inserted: central has them. Records refused one by one count in neither figure; they are
+     * in the dead letters, whole, so the kiosk may delete them.
+     */
+    private void stored(Pending p, IngestResult result) {
         Verdict.Accepted accepted = p.accepted();
         batchesStored.incrementAndGet();
-        noteLag(accepted.batch());
+        noteLag(accepted.admission());
         recordsInserted.addAndGet(result.inserted());
         recordsDuplicated.addAndGet(result.duplicates());
-        LOG.debug("batch {} stored: {} new, {} duplicates", accepted.batch().batchId(), result.inserted(), result.duplicates());
-        BatchAck ack = BatchAck.of(accepted.batch().batchId(), accepted.batch().kioskId(), result.inserted(),
+        recordsHeld.addAndGet(result.held());
+        recordsRefused.addAndGet(result.refused().size());
+        for (RecordRefusal refusal : result.refused()) {
+            deadLetterBox.counts().refused(refusal.reasonClass());
+            LOG.warn("batch {}: kept check-in {} whole in the dead letters ({}): {}", accepted.batch().batchId(),
+                    refusal.record().id(), refusal.reasonClass().label(), refusal.reason());
+        }
+        LOG.debug("batch {} stored: {} new, {} held for their event, {} duplicates, {} refused", accepted.batch().batchId(),
+                result.inserted(), result.held(), result.duplicates(), result.refused().size());
+        BatchAck ack = BatchAck.of(accepted.batch().batchId(), accepted.batch().kioskId(), result.inserted() + result.held(),
                 result.duplicates(), clock.instant());
         publishAckThenComplete(p.source(), Topics.acks(accepted.topic().venue(), accepted.topic().kiosk()), codec.encode(ack),
                 p.message());
@@ -408,13 +430,18 @@ public final class IngestWorker implements AutoCloseable {
         }
     }
 
-    private void noteLag(org.culturecard.core.wire.CheckInBatch batch) {
+    /** Lag figures from the placed tap times; a kiosk clock that cannot be right does not feed them. */
+    private void noteLag(Admission admission) {
         long newest = Long.MIN_VALUE;
-        for (org.culturecard.core.checkin.CheckIn record : batch.records()) {
-            newest = Math.max(newest, record.tappedAt().toEpochMilli());
+        for (PlacedCheckIn placed : admission.admitted()) {
+            if (placed.reported()) {
+                newest = Math.max(newest, placed.tappedAt().toEpochMilli());
+            }
         }
         latestTapMillis.accumulateAndGet(newest, Math::max);
-        commitLagMillis.set(clock.millis() - batch.sentAt().toEpochMilli());
+        if (TapTimes.plausible(admission.batch().sentAt(), clock.instant())) {
+            commitLagMillis.set(clock.millis() - admission.batch().sentAt().toEpochMilli());
+        }
     }
 
     /** Epoch millis of the newest tap in any stored batch, or {@code Long.MIN_VALUE} before the first. */
@@ -427,9 +454,10 @@ public final class IngestWorker implements AutoCloseable {
         return commitLagMillis.get();
     }
 
-    private void deadLetterAndAck(MqttAsyncClient source, String topic, MqttMessage message, String reason) {
+    private void deadLetterAndAck(MqttAsyncClient source, String topic, MqttMessage message, ReasonClass reasonClass,
+            String reason) {
         try {
-            store.deadLetter(topic, reason, message.getPayload());
+            deadLetterBox.refuse(topic, reasonClass, reason, message.getPayload());
             deadLetters.incrementAndGet();
         } catch (RuntimeException e) {
             LOG.error("could not dead-letter a message on {}: {}", topic, e.getMessage());

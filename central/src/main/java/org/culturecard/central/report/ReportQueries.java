@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.culturecard.central.store.Transactions;
 import org.culturecard.core.event.AgeBand;
 import org.culturecard.core.event.ArtsActivity;
 import org.culturecard.core.event.Mode;
@@ -35,7 +36,8 @@ import org.culturecard.core.event.Sector;
  * aggregate query with grouping sets over {@code check_ins} that computes every cell and margin
  * (check-ins, distinct tokens, repeaters, breadth). For linked reports the council's rows are
  * loaded into a temporary table that lives only inside the report's transaction ({@code ON COMMIT
- * DROP}, and dropped by the rollback on failure); only aggregates leave the database.
+ * DROP}, and dropped by the rollback on failure); only aggregates leave the database. A check-in
+ * whose tap time is implausible (ADR 9) is in no report: its time is not known.
  */
 public final class ReportQueries {
 
@@ -61,7 +63,7 @@ public final class ReportQueries {
                 LEFT JOIN events e ON e.event_id = c.event_id
                 LEFT JOIN cat b ON b.event_id = c.event_id
                 %s
-                WHERE c.tapped_at >= ? AND c.tapped_at < ?
+                WHERE c.tapped_at >= ? AND c.tapped_at < ? AND c.time_basis <> 'implausible'
             ), cell AS (
                 SELECT token, grp, period, count(*) AS n, bit_or(bit) AS mask FROM base GROUP BY token, grp, period
             ), person AS (
@@ -149,16 +151,8 @@ public final class ReportQueries {
     }
 
     private <T> T inTransaction(SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+        try {
+            return Transactions.run(dataSource, work::run);
         } catch (SQLException e) {
             throw new IllegalStateException("report failed: " + e.getMessage(), e);
         }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * recomputes the day's rows from {@code check_ins}, replaces them, and clears the dirty mark only
  * if the version is still the one it read. A check-in committed meanwhile has bumped the version
  * (or, if it commits while the mark is being deleted, the delete waits for it and re-checks the
- * row under READ COMMITTED), so its day stays dirty and the next refresh picks it up.
+ * row under READ COMMITTED), so its day stays dirty and the next refresh picks it up. Check-ins
+ * whose tap time is implausible (ADR 9) are not counted.
  */
 public final class RollupRefresher {
 
@@ -38,14 +39,14 @@ public final class RollupRefresher {
     private static final String NEW_PEOPLE = """
             INSERT INTO people (token)
             SELECT DISTINCT c.token FROM check_ins c
-            WHERE c.tapped_at >= ? AND c.tapped_at < ?
+            WHERE c.tapped_at >= ? AND c.tapped_at < ? AND c.time_basis <> 'implausible'
               AND NOT EXISTS (SELECT 1 FROM people p WHERE p.token = c.token)
             ORDER BY c.token
             ON CONFLICT (token) DO NOTHING""";
     private static final String DAY_PEOPLE = """
             SELECT c.venue_id, c.event_id, p.person_id, count(*)
             FROM check_ins c JOIN people p ON p.token = c.token
-            WHERE c.tapped_at >= ? AND c.tapped_at < ?
+            WHERE c.tapped_at >= ? AND c.tapped_at < ? AND c.time_basis <> 'implausible'
             GROUP BY c.venue_id, c.event_id, p.person_id""";
     private static final String INSERT_ROWS = """
             INSERT INTO report_rollup (day, venue_id, event_id, check_ins, seen, twice)

@@ -1,9 +1,7 @@
 package org.culturecard.central.report;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.culturecard.central.schedule.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,55 +15,23 @@ import org.slf4j.LoggerFactory;
 public final class RollupSchedule implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RollupSchedule.class);
 
-    private final RollupRefresher refresher;
-    private final ScheduledExecutorService thread;
-    private boolean failing;
+    private final Periodic periodic;
 
-    private RollupSchedule(RollupRefresher refresher) {
-        this.refresher = refresher;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "report-rollup");
-            t.setDaemon(true);
-            return t;
-        });
+    private RollupSchedule(Periodic periodic) {
+        this.periodic = periodic;
     }
 
     /** Starts refreshing every {@code interval}, the first time one interval from now. */
     public static RollupSchedule start(RollupRefresher refresher, Duration interval) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("the rollup refresh interval must be positive: " + interval);
-        }
-        RollupSchedule schedule = new RollupSchedule(refresher);
-        schedule.thread.scheduleWithFixedDelay(schedule::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        return schedule;
-    }
-
-    private void tick() {
-        try {
+        return new RollupSchedule(Periodic.start("report-rollup", "report rollup refresh", () -> {
             int rebuilt = refresher.refreshAll();
-            if (failing) {
-                LOG.info("report rollup refresh works again ({} days rebuilt)", rebuilt);
-                failing = false;
-            }
-        } catch (RuntimeException e) {
-            if (!failing) {
-                LOG.warn("report rollup refresh failed, retrying at the next tick: {}", e.getMessage());
-                failing = true;
-            }
-        }
+            LOG.debug("report rollup: {} days rebuilt in the background", rebuilt);
+        }, interval));
     }
 
     /** Stops the schedule, waiting (up to 10 s) for a refresh under way. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            thread.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        periodic.close();
     }
 }

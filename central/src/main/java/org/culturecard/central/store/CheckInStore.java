@@ -13,25 +13,29 @@ import org.culturecard.core.wire.CheckInBatch;
 public interface CheckInStore {
 
     /**
-     * Stores every record of the batch in one transaction, skipping ids already stored, and
-     * registers the kiosk under the batch's venue if it is new. Returns once committed.
+     * Stores validated batches in one transaction (one commit, one fsync, for all of them) and
+     * returns each batch's result in order: check-ins are bound to their events (another venue's
+     * event: refused; an event not known yet: held until it arrives), and every refused record is
+     * kept whole in the dead letters before the commit. Never registers a kiosk.
      *
      * @throws StoreUnavailableException when the database cannot be reached (retry later)
-     * @throws StoreRejectedException when the database refuses the data itself (dead-letter it)
+     * @throws StoreRejectedException when the database refuses the data itself; nothing of the group is stored
+     */
+    List<IngestResult> ingest(List<Admission> admissions);
+
+    /**
+     * Stores every record of the batch as it is, in one transaction, skipping ids already stored:
+     * no registry or event checks (bulk loads and tests). Same failures as {@link #ingest}.
      */
     InsertResult insertBatch(CheckInBatch batch);
 
-    /**
-     * Stores several batches in one transaction (one commit, one fsync, for all of them) and
-     * returns each batch's result in order. Same failures as {@link #insertBatch}; on
-     * {@link StoreRejectedException} nothing of the group is stored.
-     */
+    /** Several batches as in {@link #insertBatch}, in one transaction. */
     default List<InsertResult> insertBatches(List<CheckInBatch> batches) {
         return batches.stream().map(this::insertBatch).toList();
     }
 
-    /** Records a message that failed validation; the payload is kept up to 64 KB. */
-    void deadLetter(String topic, String reason, byte[] payload);
+    /** Records a message or record that failed validation. */
+    void deadLetter(DeadLetter letter);
 
     /** The venue a kiosk is registered under, if it is registered. */
     Optional<VenueId> registeredVenue(KioskId kiosk);

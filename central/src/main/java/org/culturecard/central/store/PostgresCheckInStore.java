@@ -10,16 +10,13 @@ import java.sql.SQLTransientException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.wire.CheckInBatch;
@@ -31,33 +28,16 @@ import org.slf4j.LoggerFactory;
  * The central store on PostgreSQL through a HikariCP pool, schema by Flyway
  * ({@code classpath:db/central}). A batch goes in as one {@code INSERT ... SELECT FROM unnest(...)
  * ON CONFLICT (id) DO NOTHING} in one transaction: one round trip per batch, and a redelivered
- * batch is harmless because the kiosk's UUIDv7 ids are the primary key. The same transaction marks
- * the batch's UTC days dirty for the report rollup (one statement per commit, the last before it,
- * so the row locks on those days are held only while committing).
+ * batch is harmless because the kiosk's UUIDv7 ids are the primary key. The same transaction binds
+ * check-ins to their events ({@link IngestTransaction}), keeps refused records whole, and marks the
+ * batch's UTC days dirty for the report rollup (one statement per commit, the last before it, so
+ * the row locks on those days are held only while committing). Nothing here registers a kiosk on
+ * a kiosk's word: the registry comes from provisioning.
  */
 public final class PostgresCheckInStore implements CheckInStore, CheckInQueries, AutoCloseable {
 
-    /** Dead-letter payloads are kept up to this many bytes. */
-    public static final int MAX_DEAD_LETTER_BYTES = 64 * 1024;
-    private static final int MAX_REASON_CHARS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCheckInStore.class);
 
-    private static final String INSERT_BATCH = """
-            INSERT INTO check_ins (id, seq, token, event_id, venue_id, kiosk_id, tapped_at, clock_synced,
-                                   card_kind, app_version, received_at)
-            SELECT u.id, u.seq, u.token, u.event_id, u.venue_id, u.kiosk_id, u.tapped_at, u.clock_synced,
-                   u.card_kind, u.app_version, ?
-            FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::timestamptz[],
-                        ?::boolean[], ?::text[], ?::text[])
-                 AS u(id, seq, token, event_id, venue_id, kiosk_id, tapped_at, clock_synced, card_kind, app_version)
-            ON CONFLICT (id) DO NOTHING""";
-    /** Days in array order (sorted), so that two workers marking the same days cannot deadlock. */
-    private static final String MARK_DAYS_DIRTY = """
-            INSERT INTO report_dirty_days (day, version)
-            SELECT d.day, 1 FROM unnest(?::date[]) WITH ORDINALITY AS d(day, n) ORDER BY d.n
-            ON CONFLICT (day) DO UPDATE SET version = report_dirty_days.version + 1""";
-    private static final String REGISTER_KIOSK =
-            "INSERT INTO kiosks (kiosk_id, venue_id) VALUES (?, ?) ON CONFLICT (kiosk_id) DO NOTHING";
     private static final String SELECT_CHECKINS = "SELECT id, seq, token, event_id, venue_id, kiosk_id, tapped_at,"
             + " clock_synced, card_kind, app_version, received_at FROM check_ins ";
 
@@ -111,134 +91,48 @@ public final class PostgresCheckInStore implements CheckInStore, CheckInQueries,
         LOG.info("central schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
     }
 
+    /** Stores the records as they are: no registry or event checks (bulk loads and tests; ingest uses {@link #ingest}). */
     @Override
     public InsertResult insertBatch(CheckInBatch batch) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int inserted = insertRecords(connection, batch.records());
-                registerKiosk(connection, batch.kioskId(), batch.venueId());
-                markDaysDirty(connection, List.of(batch));
-                connection.commit();
-                return new InsertResult(inserted, batch.records().size() - inserted);
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw classify("insert batch " + batch.batchId(), e);
-        }
+        return insertBatches(List.of(batch)).get(0);
     }
 
     @Override
     public List<InsertResult> insertBatches(List<CheckInBatch> batches) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                // Kiosks first and in one order, so two workers registering the same new kiosks cannot deadlock.
-                java.util.TreeMap<String, CheckInBatch> kiosks = new java.util.TreeMap<>();
-                batches.forEach(b -> kiosks.putIfAbsent(b.kioskId().value(), b));
-                for (CheckInBatch batch : kiosks.values()) {
-                    registerKiosk(connection, batch.kioskId(), batch.venueId());
-                }
-                List<InsertResult> results = new ArrayList<>(batches.size());
-                for (CheckInBatch batch : batches) {
-                    int inserted = insertRecords(connection, batch.records());
-                    results.add(new InsertResult(inserted, batch.records().size() - inserted));
-                }
-                markDaysDirty(connection, batches);
-                connection.commit();
-                return results;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
-                throw e;
+        return inTransaction("insert " + batches.size() + " batches", connection -> {
+            List<InsertResult> results = new ArrayList<>(batches.size());
+            List<Instant> days = new ArrayList<>();
+            for (CheckInBatch batch : batches) {
+                List<PlacedCheckIn> rows = batch.records().stream().map(PlacedCheckIn::asTapped).toList();
+                int inserted = CheckInRows.insert(connection, rows, clock.instant());
+                results.add(new InsertResult(inserted, rows.size() - inserted));
+                rows.forEach(r -> days.add(r.tappedAt()));
             }
-        } catch (SQLException e) {
-            throw classify("insert " + batches.size() + " batches", e);
-        }
-    }
-
-    private int insertRecords(Connection connection, List<CheckIn> records) throws SQLException {
-        int n = records.size();
-        UUID[] ids = new UUID[n];
-        Long[] seqs = new Long[n];
-        String[] tokens = new String[n];
-        UUID[] events = new UUID[n];
-        String[] venues = new String[n];
-        String[] kiosks = new String[n];
-        String[] tapped = new String[n];
-        Boolean[] synced = new Boolean[n];
-        String[] kinds = new String[n];
-        String[] versions = new String[n];
-        for (int i = 0; i < n; i++) {
-            CheckIn r = records.get(i);
-            ids[i] = r.id();
-            seqs[i] = r.seq();
-            tokens[i] = r.token().value();
-            events[i] = r.eventId();
-            venues[i] = r.venueId().value();
-            kiosks[i] = r.kioskId().value();
-            tapped[i] = r.tappedAt().toString();
-            synced[i] = r.clockSynced();
-            kinds[i] = r.cardKind().name();
-            versions[i] = r.appVersion();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
-            insert.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            insert.setArray(2, connection.createArrayOf("uuid", ids));
-            insert.setArray(3, connection.createArrayOf("int8", seqs));
-            insert.setArray(4, connection.createArrayOf("text", tokens));
-            insert.setArray(5, connection.createArrayOf("uuid", events));
-            insert.setArray(6, connection.createArrayOf("text", venues));
-            insert.setArray(7, connection.createArrayOf("text", kiosks));
-            insert.setArray(8, connection.createArrayOf("text", tapped));
-            insert.setArray(9, connection.createArrayOf("bool", synced));
-            insert.setArray(10, connection.createArrayOf("text", kinds));
-            insert.setArray(11, connection.createArrayOf("text", versions));
-            return insert.executeUpdate();
-        }
-    }
-
-    /**
-     * Marks the UTC days of every record dirty for the report rollup. A redelivered record marks
-     * its day again, which costs one needless rebuild of that day and is otherwise harmless.
-     */
-    private static void markDaysDirty(Connection connection, List<CheckInBatch> batches) throws SQLException {
-        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
-        for (CheckInBatch batch : batches) {
-            batch.records().forEach(r -> days.add(LocalDate.ofInstant(r.tappedAt(), ZoneOffset.UTC)));
-        }
-        if (days.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement mark = connection.prepareStatement(MARK_DAYS_DIRTY)) {
-            mark.setArray(1, connection.createArrayOf("date", days.stream().map(LocalDate::toString).toArray()));
-            mark.executeUpdate();
-        }
-    }
-
-    private static void registerKiosk(Connection connection, KioskId kiosk, VenueId venue) throws SQLException {
-        try (PreparedStatement register = connection.prepareStatement(REGISTER_KIOSK)) {
-            register.setString(1, kiosk.value());
-            register.setString(2, venue.value());
-            register.executeUpdate();
-        }
+            CheckInRows.markDaysDirty(connection, days);
+            return results;
+        });
     }
 
     @Override
-    public void deadLetter(String topic, String reason, byte[] payload) {
-        byte[] bounded = payload.length > MAX_DEAD_LETTER_BYTES ? Arrays.copyOf(payload, MAX_DEAD_LETTER_BYTES) : payload;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO dead_letters (received_at, topic, reason, payload, payload_size) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            insert.setString(2, printable(topic == null ? "" : topic, MAX_REASON_CHARS));
-            insert.setString(3, printable(reason, MAX_REASON_CHARS));
-            insert.setBytes(4, bounded);
-            insert.setInt(5, payload.length);
-            insert.executeUpdate();
+    public List<IngestResult> ingest(List<Admission> admissions) {
+        return inTransaction("ingest " + admissions.size() + " batches",
+                connection -> IngestTransaction.run(connection, admissions, clock.instant()));
+    }
+
+    @Override
+    public void deadLetter(DeadLetter letter) {
+        try (Connection connection = dataSource.getConnection()) {
+            DeadLetterTable.insert(connection, letter, clock.instant());
         } catch (SQLException e) {
-            throw classify("dead-letter from " + topic, e);
+            throw classify("dead-letter from " + letter.topic(), e);
+        }
+    }
+
+    private <T> T inTransaction(String what, Transactions.Work<T> work) {
+        try {
+            return Transactions.run(dataSource, work);
+        } catch (SQLException e) {
+            throw classify(what, e);
         }
     }
 
@@ -255,7 +149,10 @@ public final class PostgresCheckInStore implements CheckInStore, CheckInQueries,
         }
     }
 
-    /** Registers (or re-registers) a kiosk under a venue with its certificate fingerprint. */
+    /**
+     * Registers (or re-registers) a kiosk under a venue with its certificate fingerprint. Only
+     * provisioning's registry calls this: no message from a kiosk ever registers one.
+     */
     public void registerKiosk(KioskId kiosk, VenueId venue, String certFingerprint) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(
@@ -374,19 +271,6 @@ public final class PostgresCheckInStore implements CheckInStore, CheckInQueries,
                 && (state.startsWith("22") || state.startsWith("23"));
         String message = what + " failed: " + e.getMessage() + " (SQLSTATE " + state + ")";
         return dataFault ? new StoreRejectedException(message, e) : new StoreUnavailableException(message, e);
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            LOG.debug("rollback failed: {}", e.toString());
-        }
-    }
-
-    private static String printable(String text, int max) {
-        String clean = text.replace('\u0000', '?');
-        return clean.length() <= max ? clean : clean.substring(0, max);
     }
 
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -42,39 +43,52 @@ public final class PostgresFleetStore implements PrometheusMetrics.FleetCounts {
     }
 
     /**
-     * Records a kiosk's retained status, registering the kiosk if it is new. An older status than
-     * the one stored (a late redelivery) changes nothing, nor does a status naming another venue
-     * than the kiosk's registered one. Returns whether the status was applied.
+     * Records a kiosk's retained status on its registry row. Never registers a kiosk: a status from
+     * a kiosk the registry does not have, or naming another venue than the registered one, changes
+     * nothing (the caller dead-letters it), nor does an older status than the one stored (a late
+     * redelivery). Returns whether the status was applied.
      */
     public boolean applyStatus(KioskStatus status) {
         String sql = """
-                INSERT INTO kiosks AS k (kiosk_id, venue_id, state, last_seen, status_at, backlog, oldest_pending_seconds,
-                                         reader_state, free_disk_bytes, versions)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                ON CONFLICT (kiosk_id) DO UPDATE SET state = EXCLUDED.state,
-                    last_seen = greatest(k.last_seen, EXCLUDED.last_seen), status_at = EXCLUDED.status_at,
-                    backlog = EXCLUDED.backlog, oldest_pending_seconds = EXCLUDED.oldest_pending_seconds,
-                    reader_state = coalesce(EXCLUDED.reader_state, k.reader_state),
-                    free_disk_bytes = coalesce(EXCLUDED.free_disk_bytes, k.free_disk_bytes),
-                    versions = CASE WHEN EXCLUDED.versions = '{}'::jsonb THEN k.versions ELSE EXCLUDED.versions END
-                WHERE k.venue_id = EXCLUDED.venue_id AND (k.status_at IS NULL OR k.status_at <= EXCLUDED.status_at)""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement(sql)) {
+                UPDATE kiosks AS k SET state = ?, last_seen = greatest(k.last_seen, ?), status_at = ?, backlog = ?,
+                    oldest_pending_seconds = ?, reader_state = coalesce(?, k.reader_state),
+                    free_disk_bytes = coalesce(?, k.free_disk_bytes),
+                    versions = CASE WHEN ?::jsonb = '{}'::jsonb THEN k.versions ELSE ?::jsonb END
+                WHERE k.kiosk_id = ? AND k.venue_id = ? AND (k.status_at IS NULL OR k.status_at <= ?)""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
             OffsetDateTime at = utc(status.at());
-            upsert.setString(1, status.kioskId().value());
-            upsert.setString(2, status.venueId().value());
-            upsert.setString(3, status.state());
-            upsert.setObject(4, at);
-            upsert.setObject(5, at);
-            upsert.setLong(6, status.backlog());
-            upsert.setObject(7, status.oldestPendingSeconds());
-            upsert.setString(8, status.readerState());
-            upsert.setObject(9, status.freeDiskBytes());
-            upsert.setString(10, JSON.writeValueAsString(status.versions()));
-            return upsert.executeUpdate() == 1;
+            String versions = JSON.writeValueAsString(status.versions());
+            Object[] values = {status.state(), at, at, status.backlog(), status.oldestPendingSeconds(), status.readerState(),
+                status.freeDiskBytes(), versions, versions, status.kioskId().value(), status.venueId().value(), at};
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
+            }
+            return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw PostgresCheckInStore.classify("store status of " + status.kioskId(), e);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Of these event ids, those that belong to an event of another venue (a kiosk may not take them over). */
+    public List<UUID> eventsOfOtherVenues(VenueId venue, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT event_id FROM events WHERE event_id = ANY (?) AND venue_id <> ? ORDER BY event_id")) {
+            select.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            select.setString(2, venue.value());
+            try (ResultSet rs = select.executeQuery()) {
+                List<UUID> foreign = new ArrayList<>();
+                while (rs.next()) {
+                    foreign.add(rs.getObject(1, UUID.class));
+                }
+                return foreign;
+            }
+        } catch (SQLException e) {
+            throw PostgresCheckInStore.classify("look up events of other venues", e);
         }
     }
 
@@ -181,6 +195,27 @@ public final class PostgresFleetStore implements PrometheusMetrics.FleetCounts {
     @Override
     public long deadLettersStored() {
         return count("SELECT count(*) FROM dead_letters");
+    }
+
+    @Override
+    public Map<String, Long> heldCheckIns() {
+        HeldCheckIns.Counts counts = new HeldCheckIns(dataSource).counts();
+        return Map.of("waiting", counts.waiting(), "flagged", counts.flagged());
+    }
+
+    @Override
+    public Map<String, Long> checkInsByTimeBasis() {
+        Map<String, Long> counts = new java.util.TreeMap<>(Map.of(TimeBasis.REBASED.code(), 0L, TimeBasis.IMPLAUSIBLE.code(), 0L));
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT time_basis, count(*) FROM check_ins WHERE time_basis <> 'kiosk' GROUP BY time_basis");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw PostgresCheckInStore.classify("count check-ins by time basis", e);
+        }
     }
 
     private long count(String sql) {

@@ -42,6 +42,7 @@ class CentralApiIT {
         CentralConfig config = new CentralConfig(url, DB.server().user(), "", BROKER.server().uri(), "api-it", 1,
                 "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of(READ), Set.of(ADMIN)));
         central = Central.start(config, TestBatches.CLOCK);
+        TestBatches.register(central.store(), "v1", "k1");
         batch = new TestBatches(42).batch("v1", "k1", 2);
         try (KioskSimulator kiosk = new KioskSimulator(BROKER.server().uri(), "api-kiosk")) {
             kiosk.publish(batch);

@@ -62,6 +62,9 @@ public final class IngestBenchmark {
         }
         long expected = (long) batches * records;
         try (Central central = Central.start(config, Clock.systemUTC())) {
+            for (int k = 0; k < kiosks; k++) {
+                TestBatches.register(central.store(), "bench", "k" + k);
+            }
             long started = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
             for (int k = 0; k < kiosks; k++) {

@@ -124,4 +124,21 @@ class CentralConfigTest {
         p.setProperty("central.mqtt.client-key", dir.resolve("central.key").toString());
         return p;
     }
+
+    @Test
+    void ingestLimitsHaveDefaultsAndABadOneNamesItsKey() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty(CentralConfig.JDBC_URL, "jdbc:postgresql://localhost/x");
+        p.setProperty(CentralConfig.DB_USER, "central");
+        p.setProperty(CentralConfig.MQTT_URI, "tcp://localhost:1883");
+        assertThat(CentralConfig.fromProperties(p, java.util.Map.of()).limits()).isEqualTo(IngestLimits.DEFAULTS);
+        p.setProperty(IngestLimits.CHECKIN_RETENTION_DAYS, "400");
+        assertThat(CentralConfig.fromProperties(p, java.util.Map.of()).limits().checkInRetentionDays()).isEqualTo(400);
+        p.setProperty(IngestLimits.JUNK_BYTES, "10");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CentralConfig.fromProperties(p, java.util.Map.of()))
+                .hasMessageStartingWith("central.dead-letters.junk-bytes ");
+        p.setProperty(IngestLimits.JUNK_BYTES, "lots");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CentralConfig.fromProperties(p, java.util.Map.of()))
+                .hasMessageContaining("central.dead-letters.junk-bytes must be a whole number");
+    }
 }

@@ -71,6 +71,7 @@ class FleetIT {
         String url = DB.server().createDatabase("central_fleet");
         central = Central.start(new CentralConfig(url, DB.server().user(), "", BROKER.server().uri(), "fleet-it", 1,
                 "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of(READ), Set.of(ADMIN))), TestBatches.CLOCK);
+        TestBatches.register(central.store(), "v5", "k5", "k7");
         kiosk = new MqttClient(BROKER.server().uri(), "fleet-kiosk", new MemoryPersistence());
         kiosk.setCallback(new ConfigCollector());
         kiosk.connect(new MqttConnectionOptions());

@@ -44,6 +44,7 @@ class IngestFuzzIT {
         CentralConfig config = new CentralConfig(DB.server().jdbcUrl(), DB.server().user(), "", BROKER.server().uri(),
                 "fuzz-it", 1, "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of(), Set.of()));
         central = Central.start(config, TestBatches.CLOCK);
+        TestBatches.register(central.store(), "v3", "k1");
     }
 
     @AfterAll

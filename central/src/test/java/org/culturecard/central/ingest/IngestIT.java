@@ -48,6 +48,7 @@ class IngestIT {
                 "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of("read-token-0123456789"), Set.of()));
         central = Central.start(config, TestBatches.CLOCK);
         assertThat(central.workers()).allMatch(IngestWorker::isSubscribed);
+        TestBatches.register(central.store(), "v1", "k1", "k2", "k3", "k4");
         kiosk = new KioskSimulator(BROKER.server().uri(), "kiosk-sim");
     }
 

@@ -37,6 +37,7 @@ class IngestResilienceIT {
         CentralConfig config = new CentralConfig(DB.server().jdbcUrl(), DB.server().user(), "", BROKER.server().uri(),
                 "resilience-it", 2, "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of(), Set.of()));
         central = Central.start(config, TestBatches.CLOCK);
+        TestBatches.register(central.store(), "v2", "k1", "k2");
     }
 
     @AfterAll

@@ -16,6 +16,9 @@ import org.culturecard.central.TestBatches;
 import org.culturecard.central.WindowedPublisher;
 import org.culturecard.central.broker.BrokerEndpoint;
 import org.culturecard.central.config.CentralConfig;
+import org.culturecard.central.deadletter.DeadLetterCounts;
+import org.culturecard.central.deadletter.DeadLetters;
+import org.culturecard.central.deadletter.JunkQuota;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
@@ -46,6 +49,9 @@ class WorkerFailoverIT {
     static void startCentral() {
         central = Central.start(new CentralConfig(DB.server().jdbcUrl(), DB.server().user(), "", BROKER.server().uri(),
                 "failover-it", 1, "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of(), Set.of())), TestBatches.CLOCK);
+        for (int k = 0; k < 4; k++) {
+            TestBatches.register(central.store(), "v" + k, "k" + k);
+        }
     }
 
     @AfterAll
@@ -59,8 +65,9 @@ class WorkerFailoverIT {
     void aWorkerKilledMidStreamLosesAndDoublesNothing() throws Exception {
         WireCodec codec = new WireCodec();
         BatchValidator validator = new BatchValidator(codec, TestBatches.CLOCK, central.store()::registeredVenue);
-        IngestWorker second = new IngestWorker(BrokerEndpoint.plain(BROKER.server().uri()), "failover-it-ingest-2", central.store(), validator, codec,
-                TestBatches.CLOCK).start();
+        DeadLetters deadLetters = new DeadLetters(central.store(), new JunkQuota(TestBatches.CLOCK, 100), new DeadLetterCounts(), 4096);
+        IngestWorker second = new IngestWorker(BrokerEndpoint.plain(BROKER.server().uri()), "failover-it-ingest-2", central.store(), validator,
+                deadLetters, codec, TestBatches.CLOCK).start();
         assertThat(second.awaitSubscribed(Duration.ofSeconds(10))).isTrue();
         TestBatches batches = new TestBatches(7);
         List<CheckInBatch> sent = new ArrayList<>();
@@ -78,8 +85,8 @@ class WorkerFailoverIT {
                 }
             }
             kiosks.flush();
-            restarted = new IngestWorker(BrokerEndpoint.plain(BROKER.server().uri()), "failover-it-ingest-2", central.store(), validator, codec,
-                    TestBatches.CLOCK).start();
+            restarted = new IngestWorker(BrokerEndpoint.plain(BROKER.server().uri()), "failover-it-ingest-2", central.store(), validator,
+                    deadLetters, codec, TestBatches.CLOCK).start();
             await().atMost(Duration.ofSeconds(90)).until(() -> sent.stream().allMatch(b -> acks.firstAck(b.batchId()).isPresent()));
             resumed = restarted.stats().batchesStored();
         } finally {

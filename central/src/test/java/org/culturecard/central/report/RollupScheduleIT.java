@@ -37,6 +37,7 @@ class RollupScheduleIT {
         CheckInBatch batch = new TestBatches(7).batch("v1", "k1", 5);
         try (Central central = Central.start(config, TestBatches.CLOCK);
                 KioskSimulator kiosk = new KioskSimulator(BROKER.server().uri(), "rollup-kiosk")) {
+            TestBatches.register(central.store(), "v1", "k1");
             kiosk.publish(batch);
             await().atMost(Duration.ofSeconds(15)).until(() -> kiosk.firstAck(batch.batchId()).isPresent());
 

@@ -97,6 +97,7 @@ final class ReliabilityRig implements AutoCloseable {
     void startCentral() {
         if (central == null) {
             central = Central.start(centralConfig(), clock);
+            central.store().registerKiosk(KIOSK, VENUE, null); // provisioning's registry
         }
     }
 

@@ -97,6 +97,7 @@ public final class SyncBenchmark {
                     RAW_PAYLOAD_BYTES, raw, rawRate);
             try (Central central = Central.start(centralConfig(jdbcUrl, broker, postgres), clock);
                     SqliteKioskStore store = SqliteKioskStore.open(dir.resolve("kiosk.db"), clock)) {
+                central.store().registerKiosk(KIOSK, VENUE, null); // provisioning's registry
                 drain(store, dir.resolve("kiosk.db"), broker, jdbcUrl, postgres, drain);
                 latency(store, dir.resolve("kiosk.db"), broker, jdbcUrl, postgres, latencySeconds);
             }
