@@ -155,6 +155,20 @@ public final class BrokerConfig {
         return new Written(out.resolve(CONF), out.resolve(ACL), kiosks.size(), central, files.groupSet(), created);
     }
 
+    /**
+     * Rewrites only the ACL in {@code out} from the registry (after {@code kiosk move}), with the
+     * same access for the broker as {@link #write}; Mosquitto reads it again on SIGHUP.
+     */
+    public static Path rewriteAcl(Path out, KioskRegistry registry) throws IOException {
+        Path file = out.resolve(ACL);
+        if (!Files.isRegularFile(out.resolve(CONF))) {
+            throw new IOException(out + " holds no " + CONF + ": give the directory 'provision broker config --out' wrote");
+        }
+        Pem.writeText(file, acl(registry.kiosks()), BrokerFiles.FILE);
+        BrokerFiles.forThisMachine().file(file);
+        return file;
+    }
+
     /** The Mosquitto config text. */
     public static String conf(Options options) {
         Path dir = options.installDir();
