@@ -252,12 +252,32 @@ public final class Doctor {
         } catch (javax.net.ssl.SSLException e) {
             return tlsRefusal(where, uri.getHost(), e);
         } catch (java.net.SocketException | java.io.EOFException e) {
-            return CheckResult.fail("broker", where + " closed the connection after the TLS handshake ("
-                    + e.getMessage() + "): it refused " + identity + "'s certificate",
-                    "the certificate must come from the CA the broker trusts, be current and not revoked; the broker's log says which");
+            return closedOnUs(where, identity, sync, diagCert, e);
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             return CheckResult.fail("broker", where + " " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                     "read the broker's log (journalctl -u mosquitto) for this kiosk's connection");
+        }
+    }
+
+    /**
+     * The broker closed the connection during or just after the handshake, before its TLS alert
+     * could be read (the alert races the client's next write). A certificate that is signed by the
+     * bundle's CA and current is then refused for one reason the kiosk cannot see: the broker's CRL.
+     */
+    private CheckResult closedOnUs(String where, String identity, Properties sync, Path diagCert, IOException e) {
+        String fix = "the certificate must come from the CA the broker trusts, be current and not revoked; the broker's log says which";
+        try {
+            X509Certificate ca = Pem.readCertificate(Path.of(sync.getProperty("tls.ca-cert")));
+            X509Certificate diag = Pem.readCertificate(diagCert);
+            diag.verify(ca.getPublicKey());
+            diag.checkValidity(java.util.Date.from(clock.instant()));
+            return CheckResult.fail("broker", where + " closed the connection in the TLS handshake (" + e.getMessage() + ") although "
+                    + identity + "'s certificate is current and signed by the scheme CA: it is revoked by the scheme CA's CRL"
+                    + " the broker holds ('provision ca revoke'), unless the broker trusts another CA", WITHDRAWN
+                    + " (if nothing was revoked: check the broker's cafile, 'provision broker config --ca')");
+        } catch (IOException | java.security.GeneralSecurityException | RuntimeException unreadable) {
+            return CheckResult.fail("broker", where + " closed the connection in the TLS handshake (" + e.getMessage()
+                    + "): it refused " + identity + "'s certificate", fix);
         }
     }
 
