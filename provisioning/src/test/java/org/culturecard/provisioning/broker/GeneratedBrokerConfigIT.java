@@ -78,6 +78,7 @@ class GeneratedBrokerConfigIT {
         KioskBundles writer = new KioskBundles(ca, BundleOptions.defaults(), Clock.systemUTC());
         writer.provision(KioskSpec.of("venue-1", "kiosk-a", "Venue One"), bundles);
         writer.provision(KioskSpec.of("venue-2", "kiosk-b", "Venue Two"), bundles);
+        writer.provision(KioskSpec.of("venue-1", "kiosk-moved", "Venue One"), bundles);
         port = LocalProcesses.freeLoopbackPort();
         centralPort = LocalProcesses.freeLoopbackPort();
         schemeKey = root.resolve("scheme.key");
@@ -155,6 +156,37 @@ class GeneratedBrokerConfigIT {
         assertNothingArrivesFrom("kiosk-b", List.of("culturecard/v1/venue-1/kiosk-b/up/checkins",
                 "culturecard/v1/venue-1/kiosk-b/up/status", "culturecard/v1/venue-1/kiosk-b/up/events"),
                 "culturecard/v1/venue-2/kiosk-b/up/checkins");
+    }
+
+    @Test
+    void aMovedKiosksOldVenueIsRefusedOnceTheRewrittenAclIsReloaded() throws Exception {
+        KioskRegistry registry = new KioskRegistry(bundles);
+        registry.move(org.culturecard.core.ids.KioskId.of("kiosk-moved"), org.culturecard.core.ids.VenueId.of("venue-2"));
+        BrokerConfig.rewriteAcl(brokerDir, registry);
+        LocalProcesses.signal(mosquitto.pid(), "HUP");
+
+        // Mosquitto reloads the ACL in its main loop: wait until the new venue's rule lets a message through.
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient central = central(received);
+        MqttClient moved = kiosk("kiosk-moved");
+        try {
+            String arrived = null;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (arrived == null && System.nanoTime() < deadline) {
+                try {
+                    moved.publish("culturecard/v1/venue-2/kiosk-moved/up/status", message("at-venue-2"));
+                } catch (MqttException notYet) {
+                    // PUBACK "not authorized" until the broker has read the new ACL
+                }
+                arrived = received.poll(100, TimeUnit.MILLISECONDS);
+            }
+            assertThat(arrived).isEqualTo("culturecard/v1/venue-2/kiosk-moved/up/status at-venue-2");
+        } finally {
+            close(moved);
+            close(central);
+        }
+        assertNothingArrivesFrom("kiosk-moved", List.of("culturecard/v1/venue-1/kiosk-moved/up/checkins"),
+                "culturecard/v1/venue-2/kiosk-moved/up/checkins");
     }
 
     /** {@code kiosk} publishes on each forged topic, then a marker on its own: only the marker reaches central. */
