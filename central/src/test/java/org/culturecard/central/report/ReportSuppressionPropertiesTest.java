@@ -36,14 +36,8 @@ class ReportSuppressionPropertiesTest {
     @Property(tries = 300)
     void noPublishedCountIsSmallOrDerivable(@ForAll("taps") List<Tap> taps, @ForAll @IntRange(min = 1, max = 6) int groups,
             @ForAll boolean weekly, @ForAll @IntRange(min = 1, max = 120) int days) {
-        ReportSpec spec = new ReportSpec(Dimension.VENUE, weekly ? Period.WEEK : Period.MONTH, FROM, FROM.plusDays(days));
-        List<Tap> inRange = taps.stream().filter(t -> t.day() < days).map(t -> new Tap(t.person(), t.group() % groups,
-                t.day(), t.category())).toList();
-        List<String> known = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            known.add("venue-" + g);
-        }
-        EngagementReport report = ReportBuilder.build(spec, known, rawCells(spec, inRange));
+        ReportSpec spec = spec(weekly, days);
+        EngagementReport report = report(spec, inRange(taps, groups, days), groups);
 
         List<EngagementReport.Row> rows = new ArrayList<>(report.rows());
         rows.add(report.total());
@@ -76,14 +70,9 @@ class ReportSuppressionPropertiesTest {
     @Property(tries = 300)
     void suppressedCellsOfEveryLineAddUpToTheThreshold(@ForAll("taps") List<Tap> taps,
             @ForAll @IntRange(min = 1, max = 6) int groups, @ForAll boolean weekly, @ForAll @IntRange(min = 1, max = 120) int days) {
-        ReportSpec spec = new ReportSpec(Dimension.VENUE, weekly ? Period.WEEK : Period.MONTH, FROM, FROM.plusDays(days));
-        List<Tap> inRange = taps.stream().filter(t -> t.day() < days).map(t -> new Tap(t.person(), t.group() % groups,
-                t.day(), t.category())).toList();
-        List<String> known = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            known.add("venue-" + g);
-        }
-        EngagementReport report = ReportBuilder.build(spec, known, rawCells(spec, inRange));
+        ReportSpec spec = spec(weekly, days);
+        List<Tap> inRange = inRange(taps, groups, days);
+        EngagementReport report = report(spec, inRange, groups);
         List<LocalDate> periods = spec.period().starts(spec.from(), spec.to());
         long[][] counts = new long[groups + 1][periods.size() + 1];
         for (Tap t : inRange) {
@@ -126,6 +115,24 @@ class ReportSuppressionPropertiesTest {
             return Suppression.THRESHOLD;
         }
         return suppressed == 0 ? 0 : sum;
+    }
+
+    private static ReportSpec spec(boolean weekly, int days) {
+        return new ReportSpec(Dimension.VENUE, weekly ? Period.WEEK : Period.MONTH, FROM, FROM.plusDays(days));
+    }
+
+    /** The taps of the first {@code days} days, folded into {@code groups} groups. */
+    private static List<Tap> inRange(List<Tap> taps, int groups, int days) {
+        return taps.stream().filter(t -> t.day() < days).map(t -> new Tap(t.person(), t.group() % groups,
+                t.day(), t.category())).toList();
+    }
+
+    private static EngagementReport report(ReportSpec spec, List<Tap> inRange, int groups) {
+        List<String> known = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            known.add("venue-" + g);
+        }
+        return ReportBuilder.build(spec, known, rawCells(spec, inRange));
     }
 
     @Provide
