@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.culturecard.central.config.CentralConfig;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -57,36 +57,49 @@ public final class CentralApi implements AutoCloseable {
     private static final int MAX_LIMIT = 1000;
     private static final String JSON = "application/json";
 
+    private static final String TOKEN = "culturecard.token";
+    private static final Set<String> OVERRIDES = Set.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
     private final Javalin app;
     private final CentralConfig.ApiTokens tokens;
-    private final CheckInQueries queries;
+    private final ApiAudit audit;
     private final ObjectMapper mapper;
+
+    /** Registers a kiosk or moves it to another venue, as provisioning's registry does, and makes ingest see it at once. */
+    @FunctionalInterface
+    public interface KioskRegistrar {
+        void register(KioskId kiosk, VenueId venue, String certFingerprint);
+    }
 
     /** What the API reads and changes. */
     public record Backends(CheckInQueries queries, ReportQueries reports, PostgresFleetStore fleet,
-            VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids, StaffRecords staff) {
+            VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids, StaffRecords staff,
+            KioskRegistrar registrar, ApiAudit audit) {
     }
 
     private CentralApi(CentralConfig.ApiTokens tokens, Backends backends) {
         CheckInQueries queries = backends.queries();
         ReportQueries reports = backends.reports();
         VenueEvents venues = new VenueEvents(backends.fleet(), backends.configs(), backends.ids());
+        KioskAdmin kiosks = new KioskAdmin(queries, backends.registrar());
         this.tokens = tokens;
-        this.queries = queries;
+        this.audit = backends.audit();
         this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            config.routes.before(CentralApi::refuseMethodOverride);
             config.routes.before(this::authorise);
             config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok")));
             config.routes.get("/api/checkins", ctx -> json(ctx, queries.recentCheckIns(limit(ctx))));
             config.routes.get("/api/checkins/count", ctx -> json(ctx, Map.of("count", queries.countCheckIns())));
             config.routes.get("/api/kiosks", ctx -> json(ctx, queries.kiosks()));
+            config.routes.put("/api/kiosks/{kioskId}", ctx -> json(ctx, kiosks.register(kioskId(ctx), ctx.bodyAsBytes())));
             config.routes.get("/api/kiosks/{kioskId}/checkins", ctx -> json(ctx,
                     queries.checkInsByKiosk(kioskId(ctx), limit(ctx))));
             config.routes.get("/api/dead-letters", ctx -> json(ctx, queries.recentDeadLetters(limit(ctx))));
-            config.routes.get("/api/reports/engagement", ctx -> report(ctx, reports.report(spec(ctx))));
+            config.routes.get("/api/reports/engagement", ctx -> report(ctx, reports.report(spec(ctx), scope(ctx))));
             config.routes.post("/api/reports/linked", ctx -> report(ctx, reports.linkedReport(spec(ctx),
                     LinkageFile.parse(new StringReader(ctx.body())))));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -132,19 +145,35 @@ public final class CentralApi implements AutoCloseable {
         app.stop();
     }
 
+    /**
+     * A GET stays a GET: Javalin would route a request by its {@code X-HTTP-Method-Override}
+     * header, so a request carrying one (or a look-alike) is refused before routing (ADR 0016).
+     */
+    private static void refuseMethodOverride(Context ctx) {
+        for (String header : OVERRIDES) {
+            if (ctx.req().getHeader(header) != null) {
+                throw new BadRequestResponse(header + " is not accepted: send the real method");
+            }
+        }
+    }
+
     private void authorise(Context ctx) {
         if ("/health".equals(ctx.path())) {
             return;
         }
-        Optional<Role> role = bearer(ctx).flatMap(this::roleOf);
-        if (role.isEmpty()) {
+        Optional<ApiToken> token = bearer(ctx).flatMap(this::tokenOf);
+        if (token.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new UnauthorizedResponse();
         }
-        boolean reading = (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)
-                && !StaffApi.adminOnly(ctx.path());
-        if (!reading && role.get() != Role.ADMIN) {
+        String method = ctx.req().getMethod();
+        if (!Access.allowed(token.get(), method, ctx.path())) {
             throw new ForbiddenResponse();
+        }
+        ctx.attribute(TOKEN, token.get());
+        if (Access.audited(method, ctx.path())) {
+            String query = ctx.queryString();
+            audit.record(token.get().name(), token.get().role(), method, ctx.path(), query == null ? "" : query);
         }
     }
 
@@ -156,21 +185,28 @@ public final class CentralApi implements AutoCloseable {
         return Optional.of(header.substring(7).trim());
     }
 
-    /** Compares in constant time against every token, so timing does not reveal a prefix. */
-    private Optional<Role> roleOf(String presented) {
-        byte[] given = presented.getBytes(StandardCharsets.UTF_8);
-        Role found = null;
-        for (String token : tokens.admin()) {
-            if (MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
-                found = Role.ADMIN;
-            }
-        }
-        for (String token : tokens.readOnly()) {
-            if (found == null && MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
-                found = Role.READ_ONLY;
+    /**
+     * The token whose secret was presented: its SHA-256 is compared in constant time with every
+     * configured token's, with no early exit, so timing reveals neither a prefix nor which matched.
+     */
+    private Optional<ApiToken> tokenOf(String presented) {
+        byte[] given = ApiToken.sha256(presented);
+        ApiToken found = null;
+        for (ApiToken token : tokens.tokens()) {
+            if (token.matches(given) && found == null) {
+                found = token;
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The venues a venue manager's report covers; null (every venue) for the other roles. */
+    private static Set<String> scope(Context ctx) {
+        ApiToken token = ctx.attribute(TOKEN);
+        if (token == null || token.role() != Role.VENUE_MANAGER) {
+            return null;
+        }
+        return token.venues().stream().map(VenueId::value).collect(Collectors.toSet());
     }
 
     private static int limit(Context ctx) {

@@ -8,9 +8,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.culturecard.central.api.ApiToken;
 
 /**
  * Everything central needs to run, loaded once from one properties file with environment
@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
  * {@code central.mqtt.uri} [CULTURECARD_CENTRAL_MQTT_URI], {@code central.mqtt.client-id-prefix}
  * [CULTURECARD_CENTRAL_MQTT_CLIENT_ID_PREFIX], {@code central.workers} (default 1),
  * {@code central.http.host} (default 127.0.0.1), {@code central.http.port} (0 = a free port),
- * {@code central.api.read-tokens} and {@code central.api.admin-tokens} (comma-separated bearer
- * tokens, at least 16 characters each); for an {@code ssl://} broker, {@code central.mqtt.ca-cert}
+ * the API's named tokens {@code central.api.tokens.<name>.role|secret|secret-sha256|venues}
+ * ({@link TokenSettings}) and the legacy {@code central.api.read-tokens} (officer) and
+ * {@code central.api.admin-tokens} (admin), comma-separated, at least 16 characters each; for an {@code ssl://} broker, {@code central.mqtt.ca-cert}
  * (the scheme CA, PEM: the only root the broker is trusted through), {@code central.mqtt.client-cert}
  * and {@code central.mqtt.client-key} (central's own certificate and key, CN {@code central}, as
  * {@code provision broker config} writes them); {@code central.report.refresh-seconds} (default 60,
@@ -61,6 +62,8 @@ public record CentralConfig(
     public static final String HTTP_PORT = "central.http.port";
     public static final String READ_TOKENS = "central.api.read-tokens";
     public static final String ADMIN_TOKENS = "central.api.admin-tokens";
+    /** Named tokens: {@code central.api.tokens.<name>.role}, {@code .secret} or {@code .secret-sha256}, {@code .venues}. */
+    public static final String TOKENS_PREFIX = "central.api.tokens.";
     public static final String CA_CERT = "central.mqtt.ca-cert";
     public static final String CLIENT_CERT = "central.mqtt.client-cert";
     public static final String CLIENT_KEY = "central.mqtt.client-key";
@@ -70,7 +73,6 @@ public record CentralConfig(
 
     private static final String ENV_PREFIX = "CULTURECARD_";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
-    private static final int MIN_TOKEN_LENGTH = 16;
     private static final String REDACTED = "<redacted>";
 
     public CentralConfig {
@@ -84,12 +86,6 @@ public record CentralConfig(
         require(HTTP_HOST, httpHost != null && !httpHost.isBlank(), "must not be empty");
         require(HTTP_PORT, httpPort >= 0 && httpPort <= 65535, "must be 0 to 65535");
         Objects.requireNonNull(apiTokens, "apiTokens");
-        for (String token : apiTokens.readOnly()) {
-            require(READ_TOKENS, token.length() >= MIN_TOKEN_LENGTH, "tokens need at least " + MIN_TOKEN_LENGTH + " characters");
-        }
-        for (String token : apiTokens.admin()) {
-            require(ADMIN_TOKENS, token.length() >= MIN_TOKEN_LENGTH, "tokens need at least " + MIN_TOKEN_LENGTH + " characters");
-        }
         brokerTls = brokerTls == null ? BrokerTls.NONE : brokerTls;
         checkTls(brokerUri, brokerTls);
         require(REPORT_REFRESH_SECONDS, reportRefreshSeconds >= 0 && reportRefreshSeconds <= 86_400,
@@ -120,7 +116,7 @@ public record CentralConfig(
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : file.stringPropertyNames()) {
             // A misspelt key would otherwise be ignored without a word (a TLS key most of all).
-            require(key, keys().contains(key), "is not a central setting (known: "
+            require(key, keys().contains(key) || TokenSettings.isTokenKey(key), "is not a central setting (known: "
                     + keys().stream().sorted().collect(Collectors.joining(", ")) + ")");
             values.put(key, file.getProperty(key).trim());
         }
@@ -139,7 +135,7 @@ public record CentralConfig(
                 integer(values, WORKERS, 1),
                 values.getOrDefault(HTTP_HOST, "127.0.0.1"),
                 integer(values, HTTP_PORT, 8080),
-                new ApiTokens(list(values.get(READ_TOKENS)), list(values.get(ADMIN_TOKENS))),
+                TokenSettings.parse(values),
                 new BrokerTls(path(values, CA_CERT), path(values, CLIENT_CERT), path(values, CLIENT_KEY)),
                 integer(values, REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS),
                 IngestLimits.from(values));
@@ -154,8 +150,7 @@ public record CentralConfig(
     public String describe() {
         return "jdbcUrl=" + redactUrl(jdbcUrl) + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
-                + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + ", apiTokens="
-                + apiTokens.readOnly().size() + " read-only and " + apiTokens.admin().size() + " admin (" + REDACTED + ")"
+                + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + ", apiTokens=" + apiTokens
                 + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds + ", " + limits;
     }
 
@@ -229,14 +224,6 @@ public record CentralConfig(
         require(key, file == null || Files.isReadable(file), "names a file that cannot be read: " + file);
     }
 
-    private static Set<String> list(String value) {
-        if (value == null || value.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
     private static boolean isBrokerUri(String uri) {
         if (uri == null) {
             return false;
@@ -254,32 +241,35 @@ public record CentralConfig(
         return url.replaceAll("(?i)(password=)[^&]*", "$1" + REDACTED);
     }
 
-    private static void require(String key, boolean ok, String rule) {
+    static void require(String key, boolean ok, String rule) {
         if (!ok) {
             throw new IllegalArgumentException(key + " " + rule);
         }
     }
 
     /**
-     * Bearer tokens for the HTTP API by role: read-only tokens may read, admin tokens may do
-     * everything. A token in both sets counts as admin.
+     * The HTTP API's named bearer tokens ({@link ApiToken}: name, role, SHA-256 of the secret,
+     * venues). The legacy lists {@code central.api.read-tokens} and {@code central.api.admin-tokens}
+     * still work, as officer and admin tokens named {@code read-token-N} and {@code admin-token-N}.
      */
-    public record ApiTokens(Set<String> readOnly, Set<String> admin) {
+    public record ApiTokens(List<ApiToken> tokens) {
         public ApiTokens {
-            readOnly = Set.copyOf(readOnly);
-            admin = Set.copyOf(admin);
+            tokens = List.copyOf(tokens);
+            Set<String> names = new java.util.HashSet<>();
+            for (ApiToken token : tokens) {
+                require(TOKENS_PREFIX + token.name(), names.add(token.name()), "is named twice");
+            }
         }
 
-        /** Every configured token. */
-        public Set<String> all() {
-            Set<String> all = new LinkedHashSet<>(readOnly);
-            all.addAll(admin);
-            return all;
+        /** Officer tokens and admin tokens from their secrets (tests, the demo, the legacy keys). */
+        public ApiTokens(Set<String> officer, Set<String> admin) {
+            this(TokenSettings.legacy(officer, admin));
         }
 
         @Override
         public String toString() {
-            return "ApiTokens[" + readOnly.size() + " read-only, " + admin.size() + " admin, " + REDACTED + "]";
+            return "ApiTokens[" + tokens.stream().map(t -> t.name() + "=" + t.role().code()).collect(Collectors.joining(", "))
+                    + ", secrets " + REDACTED + "]";
         }
     }
 
