@@ -98,7 +98,7 @@ public final class Central implements AutoCloseable {
                 store.registerKiosk(kiosk, venue, fingerprint);
                 registry.forget(kiosk);
             };
-            CentralApi api = CentralApi.start(config.httpHost(), config.httpPort(), config.apiTokens(),
+            CentralApi api = CentralApi.start(config.httpHost(), config.httpPort(), config.httpTls(), config.apiTokens(),
                     new CentralApi.Backends(store, new ReportQueries(store.dataSource()), fleet, configs,
                             () -> metrics.get() == null ? "" : metrics.get().scrape(), ids,
                             new StaffRecords(staff, configs::publish, clock, ids), registrar, new ApiAudit(store.dataSource())));
@@ -156,9 +156,11 @@ public final class Central implements AutoCloseable {
         }
     }
 
-    /** {@code http://host:port}, where the API listens. */
+    /** {@code http://host:port} or {@code https://host:port}, where the API listens. */
     public String httpUrl() {
-        return "http://" + config.httpHost() + ":" + api.port();
+        String host = config.httpHost().contains(":") && !config.httpHost().startsWith("[") ? "[" + config.httpHost() + "]"
+                : config.httpHost();
+        return (config.httpTls().enabled() ? "https://" : "http://") + host + ":" + api.port();
     }
 
     /** The store, for the demo and tests. */

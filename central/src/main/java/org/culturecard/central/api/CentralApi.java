@@ -77,7 +77,7 @@ public final class CentralApi implements AutoCloseable {
             KioskRegistrar registrar, ApiAudit audit) {
     }
 
-    private CentralApi(CentralConfig.ApiTokens tokens, Backends backends) {
+    private CentralApi(CentralConfig.ApiTokens tokens, Backends backends, String host, int port, CentralConfig.HttpTls tls) {
         CheckInQueries queries = backends.queries();
         ReportQueries reports = backends.reports();
         VenueEvents venues = new VenueEvents(backends.fleet(), backends.configs(), backends.ids());
@@ -89,6 +89,12 @@ public final class CentralApi implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            if (tls.enabled()) {
+                config.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, host, port, tls));
+            } else {
+                config.jetty.host = host;
+                config.jetty.port = port;
+            }
             config.routes.before(CentralApi::refuseMethodOverride);
             config.routes.before(this::authorise);
             config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok")));
@@ -127,11 +133,12 @@ public final class CentralApi implements AutoCloseable {
         });
     }
 
-    /** Starts the API on {@code host:port} (0 = a free port). */
-    public static CentralApi start(String host, int port, CentralConfig.ApiTokens tokens, Backends backends) {
-        CentralApi api = new CentralApi(tokens, backends);
-        api.app.start(host, port);
-        LOG.info("central API on http://{}:{}/", host, api.app.port());
+    /** Starts the API on {@code host:port} (0 = a free port), over HTTPS when {@code tls} is enabled. */
+    public static CentralApi start(String host, int port, CentralConfig.HttpTls tls, CentralConfig.ApiTokens tokens,
+            Backends backends) {
+        CentralApi api = new CentralApi(tokens, backends, host, port, tls);
+        api.app.start();
+        LOG.info("central API on {}://{}:{}/", tls.enabled() ? "https" : "http", host, api.app.port());
         return api;
     }
 

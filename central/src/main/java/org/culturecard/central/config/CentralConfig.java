@@ -28,7 +28,9 @@ import org.culturecard.central.api.ApiToken;
  * [CULTURECARD_CENTRAL_DB_USER], {@code central.db.password} [CULTURECARD_CENTRAL_DB_PASSWORD],
  * {@code central.mqtt.uri} [CULTURECARD_CENTRAL_MQTT_URI], {@code central.mqtt.client-id-prefix}
  * [CULTURECARD_CENTRAL_MQTT_CLIENT_ID_PREFIX], {@code central.workers} (default 1),
- * {@code central.http.host} (default 127.0.0.1), {@code central.http.port} (0 = a free port),
+ * {@code central.http.host} (default 127.0.0.1; any other address needs TLS or
+ * {@code central.http.allow-plain-http=true}), {@code central.http.port} (0 = a free port),
+ * {@code central.http.tls.cert} and {@code central.http.tls.key} (PEM: the API over HTTPS with HSTS),
  * the API's named tokens {@code central.api.tokens.<name>.role|secret|secret-sha256|venues}
  * ({@link TokenSettings}) and the legacy {@code central.api.read-tokens} (officer) and
  * {@code central.api.admin-tokens} (admin), comma-separated, at least 16 characters each; for an {@code ssl://} broker, {@code central.mqtt.ca-cert}
@@ -50,7 +52,8 @@ public record CentralConfig(
         ApiTokens apiTokens,
         BrokerTls brokerTls,
         int reportRefreshSeconds,
-        IngestLimits limits) {
+        IngestLimits limits,
+        HttpTls httpTls) {
 
     public static final String JDBC_URL = "central.jdbc.url";
     public static final String DB_USER = "central.db.user";
@@ -60,6 +63,9 @@ public record CentralConfig(
     public static final String WORKERS = "central.workers";
     public static final String HTTP_HOST = "central.http.host";
     public static final String HTTP_PORT = "central.http.port";
+    public static final String HTTP_TLS_CERT = "central.http.tls.cert";
+    public static final String HTTP_TLS_KEY = "central.http.tls.key";
+    public static final String HTTP_ALLOW_PLAIN = "central.http.allow-plain-http";
     public static final String READ_TOKENS = "central.api.read-tokens";
     public static final String ADMIN_TOKENS = "central.api.admin-tokens";
     /** Named tokens: {@code central.api.tokens.<name>.role}, {@code .secret} or {@code .secret-sha256}, {@code .venues}. */
@@ -91,13 +97,20 @@ public record CentralConfig(
         require(REPORT_REFRESH_SECONDS, reportRefreshSeconds >= 0 && reportRefreshSeconds <= 86_400,
                 "must be 0 (off) to 86400 seconds");
         limits = limits == null ? IngestLimits.DEFAULTS : limits;
+        httpTls = httpTls == null ? HttpTls.NONE : httpTls;
+        require(HTTP_TLS_CERT, (httpTls.cert() == null) == (httpTls.key() == null), "and " + HTTP_TLS_KEY + " go together");
+        readable(HTTP_TLS_CERT, httpTls.cert());
+        readable(HTTP_TLS_KEY, httpTls.key());
+        require(HTTP_HOST, isLoopback(httpHost) || httpTls.enabled() || httpTls.allowPlainHttp(), "is " + httpHost
+                + ", not a loopback address: set " + HTTP_TLS_CERT + " and " + HTTP_TLS_KEY + " (or put central behind a TLS"
+                + " reverse proxy on this machine), or " + HTTP_ALLOW_PLAIN + "=true to serve plain HTTP on it anyway");
     }
 
     /** A config for a plain {@code tcp://} broker (tests and the demo). */
     public CentralConfig(String jdbcUrl, String dbUser, String dbPassword, String brokerUri, String clientIdPrefix,
             int workers, String httpHost, int httpPort, ApiTokens apiTokens) {
         this(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens, BrokerTls.NONE,
-                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS);
+                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS, HttpTls.NONE);
     }
 
     /** Loads the file, then applies environment overrides from {@code env}. */
@@ -138,7 +151,8 @@ public record CentralConfig(
                 TokenSettings.parse(values),
                 new BrokerTls(path(values, CA_CERT), path(values, CLIENT_CERT), path(values, CLIENT_KEY)),
                 integer(values, REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS),
-                IngestLimits.from(values));
+                IngestLimits.from(values),
+                new HttpTls(path(values, HTTP_TLS_CERT), path(values, HTTP_TLS_KEY), bool(values, HTTP_ALLOW_PLAIN)));
     }
 
     /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
@@ -150,7 +164,7 @@ public record CentralConfig(
     public String describe() {
         return "jdbcUrl=" + redactUrl(jdbcUrl) + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
-                + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + ", apiTokens=" + apiTokens
+                + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + " " + httpTls + ", apiTokens=" + apiTokens
                 + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds + ", " + limits;
     }
 
@@ -162,30 +176,36 @@ public record CentralConfig(
     /** A copy with another HTTP port. */
     public CentralConfig withHttpPort(int port) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, port, apiTokens,
-                brokerTls, reportRefreshSeconds, limits);
+                brokerTls, reportRefreshSeconds, limits, httpTls);
     }
 
     /** A copy with another number of ingest workers. */
     public CentralConfig withWorkers(int count) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, count, httpHost, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, limits);
+                brokerTls, reportRefreshSeconds, limits, httpTls);
     }
 
     /** A copy refreshing the report rollup every {@code seconds} (0: only when a report asks). */
     public CentralConfig withReportRefreshSeconds(int seconds) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
-                brokerTls, seconds, limits);
+                brokerTls, seconds, limits, httpTls);
+    }
+
+    /** A copy serving the API on {@code host} with {@code tls}. */
+    public CentralConfig withHttp(String host, HttpTls tls) {
+        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, host, httpPort, apiTokens,
+                brokerTls, reportRefreshSeconds, limits, tls);
     }
 
     /** A copy with other ingest limits. */
     public CentralConfig withLimits(IngestLimits newLimits) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, newLimits);
+                brokerTls, reportRefreshSeconds, newLimits, httpTls);
     }
 
     private static Set<String> keys() {
         Set<String> keys = new java.util.HashSet<>(Set.of(JDBC_URL, DB_USER, DB_PASSWORD, MQTT_URI, CLIENT_ID_PREFIX, WORKERS,
-                HTTP_HOST, HTTP_PORT, READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS));
+                HTTP_HOST, HTTP_PORT, HTTP_TLS_CERT, HTTP_TLS_KEY, HTTP_ALLOW_PLAIN, READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS));
         keys.addAll(IngestLimits.KEYS);
         return keys;
     }
@@ -200,6 +220,19 @@ public record CentralConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'", e);
         }
+    }
+
+    private static boolean bool(Map<String, String> values, String key) {
+        String value = values.getOrDefault(key, "false");
+        require(key, "true".equals(value) || "false".equals(value), "must be true or false");
+        return Boolean.parseBoolean(value);
+    }
+
+    /** A loopback literal (127.0.0.0/8, ::1) or localhost; no name is looked up. */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return "localhost".equalsIgnoreCase(h) || "::1".equals(h) || "0:0:0:0:0:0:0:1".equals(h)
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static Path path(Map<String, String> values, String key) {
@@ -270,6 +303,26 @@ public record CentralConfig(
         public String toString() {
             return "ApiTokens[" + tokens.stream().map(t -> t.name() + "=" + t.role().code()).collect(Collectors.joining(", "))
                     + ", secrets " + REDACTED + "]";
+        }
+    }
+
+    /**
+     * The API's own TLS: the server certificate (chain) and its key, PEM, both or neither; and
+     * whether plain HTTP may be served on a non-loopback address anyway (behind a network that
+     * the operator trusts, which ADR 0016 advises against).
+     */
+    public record HttpTls(Path cert, Path key, boolean allowPlainHttp) {
+        /** Plain HTTP, on loopback only. */
+        public static final HttpTls NONE = new HttpTls(null, null, false);
+
+        /** True when the API is served over HTTPS. */
+        public boolean enabled() {
+            return cert != null;
+        }
+
+        @Override
+        public String toString() {
+            return enabled() ? "https[cert=" + cert + ", key=" + key + "]" : allowPlainHttp ? "plain-http-allowed" : "plain-http";
         }
     }
 

@@ -121,6 +121,30 @@ class CentralConfigTest {
     }
 
     @Test
+    void bindsLoopbackByDefaultAndAnotherAddressOnlyWithTlsOrConsent(@TempDir Path dir) throws Exception {
+        assertThat(CentralConfig.fromProperties(valid(), Map.of()).httpHost()).isEqualTo("127.0.0.1");
+        Properties open = valid();
+        open.setProperty("central.http.host", "0.0.0.0");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(open, Map.of())).hasMessageStartingWith("central.http.host is 0.0.0.0")
+                .hasMessageContaining("central.http.tls.cert").hasMessageContaining("central.http.allow-plain-http");
+        open.setProperty("central.http.allow-plain-http", "true");
+        assertThat(CentralConfig.fromProperties(open, Map.of()).httpTls().allowPlainHttp()).isTrue();
+        open.setProperty("central.http.allow-plain-http", "yes");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(open, Map.of())).hasMessageStartingWith("central.http.allow-plain-http");
+        open.remove("central.http.allow-plain-http");
+        open.setProperty("central.http.tls.cert", Files.writeString(dir.resolve("c.pem"), "x").toString());
+        assertThatThrownBy(() -> CentralConfig.fromProperties(open, Map.of())).hasMessageStartingWith("central.http.tls.cert and");
+        open.setProperty("central.http.tls.key", Files.writeString(dir.resolve("k.pem"), "x").toString());
+        assertThat(CentralConfig.fromProperties(open, Map.of()).httpTls().enabled()).isTrue();
+        for (String loopback : new String[] {"127.0.0.1", "127.1.2.3", "localhost", "::1", "[::1]"}) {
+            assertThat(CentralConfig.isLoopback(loopback)).as(loopback).isTrue();
+        }
+        for (String other : new String[] {"0.0.0.0", "::", "10.0.0.1", "127.0.0.1.example.org", "central"}) {
+            assertThat(CentralConfig.isLoopback(other)).as(other).isFalse();
+        }
+    }
+
+    @Test
     void aMisspeltKeyIsNamedNotIgnored() {
         Properties p = valid();
         p.setProperty("central.mqtt.client-crt", "/etc/culturecard/central/central.crt");
