@@ -33,21 +33,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Central's HTTP API on Javalin 7. {@code GET /health} is open; everything under {@code /api}
- * needs a bearer token from the config: read-only or admin tokens may {@code GET}, only admin
- * tokens may change anything. A missing or unknown token gets 401; a read-only token asking to
- * change something gets 403.
+ * Central's HTTP API on Javalin 7. {@code GET /health} is open; everything else needs a bearer
+ * token from the config ({@link ApiToken}), and its role must be allowed the route
+ * ({@link Access}, ADR 0010): a missing or unknown token gets 401, a role not allowed 403. A
+ * request with a method-override header is refused with 400 before anything else (ADR 0016).
  *
- * <p>Routes: {@code GET /health}, {@code GET /api/checkins?limit=N} (newest first, 1..1000, default
- * 100), {@code GET /api/checkins/count}, {@code GET /api/kiosks}, {@code GET /api/kiosks/{kioskId}/checkins},
- * {@code GET /api/dead-letters?limit=N},
- * {@code GET /api/reports/engagement?by=venue|event|sector|activity|mode&period=week|month&from=yyyy-mm-dd&to=yyyy-mm-dd&format=json|csv},
+ * <p>Routes: {@code GET /health}; the auditor's raw reads, each written to {@code api_audit} first:
+ * {@code GET /api/checkins?limit=N} (newest first, 1..1000, default 100), {@code GET /api/checkins/count},
+ * {@code GET /api/kiosks/{kioskId}/checkins?limit=N}; {@code GET /api/kiosks} (officer, admin);
+ * {@code PUT /api/kiosks/{kioskId}} (admin, audited: {@link KioskAdmin}); {@code GET /api/dead-letters?limit=N} (admin);
+ * {@code GET /api/reports/engagement?by=venue|event|sector|activity|mode&period=week|month&from=yyyy-mm-dd&to=yyyy-mm-dd&format=json|csv}
+ * (officer, researcher, and a venue manager on its own venues' check-ins);
  * {@code POST /api/reports/linked?by=age-band|imd-decile|pupil-premium&...} with the council's linkage CSV as the
- * body (admin only, as every POST; the file is used for that one report and not kept),
- * {@code GET /api/venues/{venue}/events}, {@code POST /api/venues/{venue}/events} (an event as in
- * VenueConfig; {@code id} and {@code venueId} may be left out), {@code PUT /api/venues/{venue}/events/{id}},
- * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (each change re-publishes the
- * venue's retained config snapshot), and {@code GET /metrics} (Prometheus text; read token as for the rest).
+ * body (researcher; the file is used for that one report and not kept);
+ * {@code GET /api/venues/{venue}/events} (officer, admin, the venue's manager), {@code POST /api/venues/{venue}/events}
+ * (an event as in VenueConfig; {@code id} and {@code venueId} may be left out), {@code PUT /api/venues/{venue}/events/{id}},
+ * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (admin; each change re-publishes the
+ * venue's retained config snapshot); and {@code GET /metrics} (Prometheus text; officer, admin).
  * The venue staff routes, admin only for reading too, are {@link StaffApi}'s.
  */
 public final class CentralApi implements AutoCloseable {
