@@ -237,7 +237,7 @@ public final class CentralApi implements AutoCloseable {
     private static KioskId kioskId(Context ctx) {
         String value = ctx.pathParam("kioskId");
         if (!KioskId.isValid(value)) {
-            throw new IllegalArgumentException("not a kiosk id");
+            throw new IllegalArgumentException("kioskId in the path is not a kiosk id (1 to 64 of [a-z0-9-])");
         }
         return KioskId.of(value);
     }
