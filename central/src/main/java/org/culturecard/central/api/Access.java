@@ -1,5 +1,7 @@
 package org.culturecard.central.api;
 
+import org.culturecard.central.config.ApiToken;
+import org.culturecard.central.config.Role;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package org.culturecard.central.api;
 
+import org.culturecard.central.config.Role;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

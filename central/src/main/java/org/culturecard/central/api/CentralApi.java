@@ -1,5 +1,7 @@
 package org.culturecard.central.api;
 
+import org.culturecard.central.config.ApiToken;
+import org.culturecard.central.config.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,6 @@
 package org.culturecard.central.api;
 
+import org.culturecard.central.json.JsonBody;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Set;

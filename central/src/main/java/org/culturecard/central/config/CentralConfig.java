@@ -17,7 +17,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.culturecard.central.api.ApiToken;
 
 /**
  * Everything central needs to run, loaded once from one properties file with environment

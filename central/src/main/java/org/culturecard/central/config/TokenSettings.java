@@ -11,8 +11,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.culturecard.central.api.ApiToken;
-import org.culturecard.central.api.Role;
 import org.culturecard.core.ids.VenueId;
 
 /**

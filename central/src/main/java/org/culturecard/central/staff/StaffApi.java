@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.culturecard.central.api.JsonBody;
+import org.culturecard.central.json.JsonBody;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;

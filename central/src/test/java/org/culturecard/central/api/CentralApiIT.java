@@ -1,5 +1,7 @@
 package org.culturecard.central.api;
 
+import org.culturecard.central.config.ApiToken;
+import org.culturecard.central.config.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

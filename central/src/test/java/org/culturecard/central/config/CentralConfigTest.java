@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.culturecard.central.api.ApiToken;
-import org.culturecard.central.api.Role;
 import org.culturecard.core.ids.VenueId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.culturecard.central.api;
+package org.culturecard.central.config;
 
 /**
  * What a bearer token may do at central's API (DESIGN.md, ADR 0010). Suppressed aggregates for

@@ -1,4 +1,4 @@
-package org.culturecard.central.api;
+package org.culturecard.central.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.culturecard.central.api;
+package org.culturecard.central.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,7 +45,8 @@ public record ApiToken(String name, Role role, String secretSha256, Set<VenueId>
         return HexFormat.of().formatHex(sha256(secret));
     }
 
-    static byte[] sha256(String secret) {
+    /** The SHA-256 of a presented secret. */
+    public static byte[] sha256(String secret) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
@@ -54,7 +55,7 @@ public record ApiToken(String name, Role role, String secretSha256, Set<VenueId>
     }
 
     /** Compares in constant time: {@code presentedSha256} is the SHA-256 of what the caller sent. */
-    boolean matches(byte[] presentedSha256) {
+    public boolean matches(byte[] presentedSha256) {
         return MessageDigest.isEqual(presentedSha256, HexFormat.of().parseHex(secretSha256));
     }
 
