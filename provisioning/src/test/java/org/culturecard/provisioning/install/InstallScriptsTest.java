@@ -66,7 +66,7 @@ class InstallScriptsTest {
             MissingServer.report("shellcheck", "shellcheck");
         }
         List<String> scripts = scripts();
-        assertThat(scripts).contains("demo", "run-tests", ".ci/run", "provision", "install/kiosk.sh", "install/central.sh");
+        assertThat(scripts).contains("demo", "run-tests", ".ci/run", "provision", "package", "install/kiosk.sh", "install/central.sh");
         List<String> command = new ArrayList<>(List.of("shellcheck", "-x"));
         command.addAll(scripts);
         Result result = run(command);
@@ -95,7 +95,7 @@ class InstallScriptsTest {
     }
 
     private static List<String> scripts() throws IOException {
-        List<String> found = new ArrayList<>(List.of("demo", "run-tests", ".ci/run", "provision"));
+        List<String> found = new ArrayList<>(List.of("demo", "run-tests", ".ci/run", "provision", "package"));
         try (Stream<Path> files = Files.walk(ROOT)) {
             files.filter(Files::isRegularFile)
                     .filter(f -> f.toString().endsWith(".sh"))
