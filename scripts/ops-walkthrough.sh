@@ -6,12 +6,13 @@
 # kiosk's sync agent, a check-in from the kiosk's outbox arriving in PostgreSQL, and
 # 'provision doctor' passing. When docs/operations.md changes, this script changes with it.
 #
-# What differs from a real site, as the docs' introduction says: there is no systemd here, so the
-# install scripts run with --root (central and the kiosk each get their own root under the work
-# directory) and this script starts each service from its unit file's ExecStart line, as the
-# unit's User; services listen on free loopback ports; there is no kiosk screen or reader, so the
-# check-in is written to the kiosk's database the way the kiosk writes it, and doctor runs with
-# --no-pcsc. Needs root (the install scripts do), mosquitto, PostgreSQL 15, sqlite3, openssl, unzip.
+# What differs from a real site (docs/operations.md, "The walkthrough script"): there is no systemd
+# here, so the install scripts run with --root (central and the kiosk each get their own root under
+# the work directory) and this script starts each service from its unit file's ExecStart line, as
+# the unit's User; services listen on free loopback ports; there is no kiosk screen or reader, so
+# the check-in is written to the kiosk's database the way the kiosk writes it, and doctor runs with
+# --no-pcsc; the kiosks are put in central's registry with psql. Needs root (the install scripts
+# do), mosquitto, PostgreSQL 15, rsync, sqlite3, curl, openssl, unzip.
 # Usage: scripts/ops-walkthrough.sh [--keep] [--no-build]   (--keep leaves the work directory)
 # Exit code: 0 when every step passed, 1 otherwise. Everything it started is stopped on any exit.
 set -euo pipefail
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --keep) keep=1; shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
