@@ -11,8 +11,7 @@
 # the work directory) and this script starts each service from its unit file's ExecStart line, as
 # the unit's User; services listen on free loopback ports; there is no kiosk screen or reader, so
 # the check-in is written to the kiosk's database the way the kiosk writes it, and doctor runs with
-# --no-pcsc; the kiosks are put in central's registry with psql. Needs root (the install scripts
-# do), mosquitto, PostgreSQL 15, rsync, sqlite3, curl, openssl, unzip.
+# --no-pcsc; central's API is plain HTTP on loopback. Needs root (the install scripts do), mosquitto, PostgreSQL 15, rsync, sqlite3, curl, openssl, unzip.
 # Usage: scripts/ops-walkthrough.sh [--keep] [--no-build]   (--keep leaves the work directory)
 # Exit code: 0 when every step passed, 1 otherwise. Everything it started is stopped on any exit.
 set -euo pipefail
@@ -226,12 +225,11 @@ expect "Mosquitto, started as root, must run as user mosquitto" [ "$(ps -o user=
 start_unit central "$repo/install/systemd/culturecard-central.service" "$central_root"
 wait_for 60 "central's /health on $http_port" curl -fsS "http://127.0.0.1:$http_port/health"
 expect "Mosquitto did not log the kiosks' listener" grep -q "listen socket on port $kiosk_port" "$logs/mosquitto.log"
-# The kiosk registry. Until 'provision' writes it, the walkthrough registers the kiosks of the CSV
-# in central's kiosks table itself, as provisioning will.
-for kiosk in 1 2 3 4 5 6; do
-  runuser -u postgres -- psql -p "$pg_port" -d culturecard -qc \
-    "INSERT INTO kiosks (kiosk_id, venue_id) VALUES ('riverside-library-$kiosk', 'riverside-library') ON CONFLICT DO NOTHING"
-done
+# Give central the kiosk registry: one of central's admin tokens in a one-line 0600 file.
+install -m 0600 /dev/null central-admin.token
+sed -n 's/^central\.api\.admin-tokens=\([^,]*\).*/\1/p' "$central_root/etc/culturecard/central.properties" > central-admin.token
+expect "central.properties has no central.api.admin-tokens" [ -s central-admin.token ]
+doc provision kiosk register --bundles bundles --all --central "http://127.0.0.1:$http_port" --token-file central-admin.token
 
 step "5. Each kiosk (riverside-library-1)"
 doc "$repo/install/kiosk.sh" --root "$kiosk_root" --bundle bundles/riverside-library-1 --scheme-key scheme.key \
