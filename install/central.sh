@@ -21,10 +21,14 @@ Usage: sudo install/central.sh [options]
                        and a lib/ folder; installed in /opt/culturecard
   --db-name NAME       the PostgreSQL database (default culturecard)
   --db-user NAME       the PostgreSQL role central uses (default culturecard_central)
+  --db-port PORT       the PostgreSQL server's port (default 5432); psql reaches it as user
+                       postgres over its Unix socket (PGHOST names another socket directory)
   --http-port PORT     central's HTTP API port (default 8080)
   --central-port PORT  central's own listener in the broker config, on loopback (default 8884;
                        'provision broker config --central-port')
   --no-start           install and enable, but do not (re)start the services
+  --root DIR           install under DIR instead of / (tests, scripts/ops-walkthrough.sh): no
+                       apt-get or systemctl; the service user is still created
   --dry-run            print every step and command; change nothing (no root needed)
   -h, --help           this help
 
@@ -32,7 +36,7 @@ Exit codes: 0 done, 1 failed, 2 bad usage.
 USAGE
 }
 
-broker_config="" dist="" db_name=culturecard db_user=culturecard_central http_port=8080 central_port=8884 start=1
+broker_config="" dist="" db_name=culturecard db_user=culturecard_central db_port=5432 http_port=8080 central_port=8884 start=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --broker-config) broker_config=${2:?--broker-config needs a directory}; shift 2 ;;
@@ -41,7 +45,9 @@ while [ $# -gt 0 ]; do
     --db-user) db_user=${2:?--db-user needs a name}; shift 2 ;;
     --http-port) http_port=${2:?--http-port needs a number}; shift 2 ;;
     --central-port) central_port=${2:?--central-port needs a number}; shift 2 ;;
+    --db-port) db_port=${2:?--db-port needs a number}; shift 2 ;;
     --no-start) start=0; shift ;;
+    --root) set_root "${2:?--root needs a directory}"; shift 2 ;;
     --dry-run) DRY_RUN=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -50,11 +56,16 @@ done
 case "$db_name$db_user" in
   *[!a-z0-9_]*) echo "--db-name and --db-user take a-z, 0-9 and _ only" >&2; exit 2 ;;
 esac
+for port in "$db_port" "$http_port" "$central_port"; do
+  case "$port" in
+    ''|*[!0-9]*) echo "--db-port, --http-port and --central-port take a number" >&2; exit 2 ;;
+  esac
+done
 
 USER_NAME=culturecard-central
-ETC=/etc/culturecard
-OPT=/opt/culturecard
-MQTT_DIR=/etc/mosquitto/culturecard
+ETC=$ROOT/etc/culturecard
+OPT=$ROOT/opt/culturecard
+MQTT_DIR=$ROOT/etc/mosquitto/culturecard
 CONFIG=$ETC/central.properties
 
 require_root
@@ -84,9 +95,9 @@ else
 fi
 
 step "Run Mosquitto with the generated config (systemd drop-in for mosquitto.service)"
-ensure_dir /etc/systemd/system/mosquitto.service.d 0755 root:root
-install_file "$here/systemd/mosquitto-culturecard.conf" /etc/systemd/system/mosquitto.service.d/culturecard.conf 0644 root:root
-ensure_dir /var/lib/mosquitto 0750 mosquitto:mosquitto
+ensure_dir "$ROOT/etc/systemd/system/mosquitto.service.d" 0755 root:root
+install_file "$here/systemd/mosquitto-culturecard.conf" "$ROOT/etc/systemd/system/mosquitto.service.d/culturecard.conf" 0644 root:root
+ensure_dir "$ROOT/var/lib/mosquitto" 0750 mosquitto:mosquitto
 
 step "Install central's client certificate in $ETC/central (CN central)"
 ensure_dir "$ETC" 0750 "root:$USER_NAME"
@@ -100,7 +111,7 @@ else
 fi
 
 step "Create the PostgreSQL role $db_user and database $db_name"
-run systemctl enable --now postgresql.service
+system systemctl enable --now postgresql.service
 if [ "$DRY_RUN" -eq 1 ]; then
   note "would create role $db_user with a new random password (kept in $CONFIG) unless it exists"
   note "would create database $db_name owned by $db_user unless it exists"
@@ -117,22 +128,22 @@ else
   fi
   [ -n "$read_token" ] || read_token=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
   [ -n "$admin_token" ] || admin_token=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-  if [ "$(runuser -u postgres -- psql -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$db_user'")" = "1" ]; then
+  if [ "$(runuser -u postgres -- psql -p "$db_port" -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$db_user'")" = "1" ]; then
     note "role $db_user exists"
   else
-    runuser -u postgres -- psql -q -c "CREATE ROLE $db_user LOGIN PASSWORD '$password'"
+    runuser -u postgres -- psql -p "$db_port" -q -c "CREATE ROLE $db_user LOGIN PASSWORD '$password'"
   fi
-  if [ "$(runuser -u postgres -- psql -tAc "SELECT 1 FROM pg_database WHERE datname = '$db_name'")" = "1" ]; then
+  if [ "$(runuser -u postgres -- psql -p "$db_port" -tAc "SELECT 1 FROM pg_database WHERE datname = '$db_name'")" = "1" ]; then
     note "database $db_name exists"
   else
-    runuser -u postgres -- createdb -O "$db_user" -E UTF8 "$db_name"
+    runuser -u postgres -- createdb -p "$db_port" -O "$db_user" -E UTF8 "$db_name"
   fi
 fi
 
 step "Write central's config $CONFIG (0640; the database password and API tokens are made once and kept)"
 if [ "$DRY_RUN" -eq 0 ]; then
   write_file "$CONFIG" 0640 "root:$USER_NAME" "# Culture Card central, written by install/central.sh
-central.jdbc.url=jdbc:postgresql://127.0.0.1:5432/$db_name
+central.jdbc.url=jdbc:postgresql://127.0.0.1:$db_port/$db_name
 central.db.user=$db_user
 central.db.password=$password
 central.mqtt.uri=ssl://localhost:$central_port
@@ -148,7 +159,7 @@ central.http.port=$http_port
 central.api.read-tokens=$read_token
 central.api.admin-tokens=$admin_token"
 else
-  note "would write $CONFIG (jdbc:postgresql://127.0.0.1:5432/$db_name, ssl://localhost:$central_port with $ETC/central/central.crt, HTTP port $http_port)"
+  note "would write $CONFIG (jdbc:postgresql://127.0.0.1:$db_port/$db_name, ssl://localhost:$central_port with $ETC/central/central.crt, HTTP port $http_port)"
 fi
 
 step "Install the application in $OPT (central, provisioning)"
@@ -158,20 +169,21 @@ if [ -n "$dist" ]; then
     [ "$DRY_RUN" -eq 1 ] || [ -d "$dist/$app" ] || die "missing $dist/$app"
     run rsync -a --delete "$dist/$app/" "$OPT/$app/"
   done
-  install_file "$(dirname "$here")/provision" /usr/local/bin/provision 0755 root:root
+  ensure_dir "$ROOT/usr/local/bin" 0755 root:root
+  install_file "$(dirname "$here")/provision" "$ROOT/usr/local/bin/provision" 0755 root:root
 else
   note "no --dist given; keeping what is in $OPT"
 fi
 
 step "Install the central systemd unit"
-install_file "$here/systemd/culturecard-central.service" /etc/systemd/system/culturecard-central.service 0644 root:root
-run systemctl daemon-reload
-run systemctl enable mosquitto.service culturecard-central.service
+install_file "$here/systemd/culturecard-central.service" "$ROOT/etc/systemd/system/culturecard-central.service" 0644 root:root
+system systemctl daemon-reload
+system systemctl enable mosquitto.service culturecard-central.service
 
 step "Start the services"
 if [ "$start" -eq 1 ]; then
-  run systemctl restart mosquitto.service
-  run systemctl restart culturecard-central.service
+  system systemctl restart mosquitto.service
+  system systemctl restart culturecard-central.service
 else
   note "--no-start: not started"
 fi

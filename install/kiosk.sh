@@ -22,6 +22,8 @@ Usage: sudo install/kiosk.sh [options]
   --dist DIR         the built application: DIR/kiosk, DIR/sync-agent, DIR/provisioning, each with
                      its jar and a lib/ folder; installed in /opt/culturecard
   --no-start         install and enable, but do not (re)start the services
+  --root DIR         install under DIR instead of / (tests, scripts/ops-walkthrough.sh): no
+                     apt-get, systemctl or modprobe; the service user is still created
   --dry-run          print every step and command; change nothing (no root needed)
   -h, --help         this help
 
@@ -36,6 +38,7 @@ while [ $# -gt 0 ]; do
     --scheme-key) scheme_key=${2:?--scheme-key needs a file}; shift 2 ;;
     --dist) dist=${2:?--dist needs a directory}; shift 2 ;;
     --no-start) start=0; shift ;;
+    --root) set_root "${2:?--root needs a directory}"; shift 2 ;;
     --dry-run) DRY_RUN=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -43,9 +46,9 @@ while [ $# -gt 0 ]; do
 done
 
 USER_NAME=culturecard
-ETC=/etc/culturecard
-DATA=/var/lib/culturecard
-OPT=/opt/culturecard
+ETC=$ROOT/etc/culturecard
+DATA=$ROOT/var/lib/culturecard
+OPT=$ROOT/opt/culturecard
 
 require_root
 [ "$DRY_RUN" -eq 1 ] && echo "Dry run: nothing is changed."
@@ -67,27 +70,28 @@ ensure_dir "$DATA" 0700 "$USER_NAME:$USER_NAME"
 ensure_dir "$OPT" 0755 root:root
 
 step "Allow $USER_NAME to use pcscd (polkit rule for org.debian.pcsc-lite.access_pcsc and access_card)"
-ensure_dir /etc/polkit-1/rules.d 0755 root:root
-install_file "$here/files/50-culturecard-pcsc.rules" /etc/polkit-1/rules.d/50-culturecard-pcsc.rules 0644 root:root
+ensure_dir "$ROOT/etc/polkit-1/rules.d" 0755 root:root
+install_file "$here/files/50-culturecard-pcsc.rules" "$ROOT/etc/polkit-1/rules.d/50-culturecard-pcsc.rules" 0644 root:root
 
 step "Blacklist the kernel NFC drivers (pn533_usb, pn533, nfc) that grab the ACR122U"
-install_file "$here/files/culturecard-acr122u-blacklist.conf" /etc/modprobe.d/culturecard-acr122u-blacklist.conf 0644 root:root
+ensure_dir "$ROOT/etc/modprobe.d" 0755 root:root
+install_file "$here/files/culturecard-acr122u-blacklist.conf" "$ROOT/etc/modprobe.d/culturecard-acr122u-blacklist.conf" 0644 root:root
 for module in pn533_usb pn533 nfc; do
   if [ -d "/sys/module/$module" ]; then
-    run modprobe -r "$module" || note "could not unload $module now; it stays out after a reboot"
+    system modprobe -r "$module" || note "could not unload $module now; it stays out after a reboot"
   fi
 done
 
 step "Limit the journal (200 MB on disk, one month)"
-ensure_dir /etc/systemd/journald.conf.d 0755 root:root
+ensure_dir "$ROOT/etc/systemd/journald.conf.d" 0755 root:root
 CHANGED=0
-install_file "$here/files/journald-culturecard.conf" /etc/systemd/journald.conf.d/culturecard.conf 0644 root:root
+install_file "$here/files/journald-culturecard.conf" "$ROOT/etc/systemd/journald.conf.d/culturecard.conf" 0644 root:root
 if [ "$DRY_RUN" -eq 1 ] || [ "$CHANGED" -eq 1 ]; then
-  run systemctl restart systemd-journald
+  system systemctl restart systemd-journald
 fi
 
 step "Let libccid pass LED and buzzer commands to ACS readers (ifdDriverOptions 0x0001)"
-ccid_plist=/etc/libccid_Info.plist
+ccid_plist=$ROOT/etc/libccid_Info.plist
 if [ "$DRY_RUN" -eq 1 ]; then
   note "would set ifdDriverOptions to 0x0001 in $ccid_plist"
 elif [ ! -f "$ccid_plist" ]; then
@@ -121,26 +125,28 @@ if [ -n "$dist" ]; then
     [ "$DRY_RUN" -eq 1 ] || [ -d "$dist/$app" ] || die "missing $dist/$app"
     run rsync -a --delete "$dist/$app/" "$OPT/$app/"
   done
-  install_file "$(dirname "$here")/provision" /usr/local/bin/provision 0755 root:root
+  ensure_dir "$ROOT/usr/local/bin" 0755 root:root
+  install_file "$(dirname "$here")/provision" "$ROOT/usr/local/bin/provision" 0755 root:root
 else
   note "no --dist given; keeping what is in $OPT"
 fi
 
 step "Install the systemd units (kiosk in a cage session on tty1, sync agent)"
-install_file "$here/systemd/culturecard-kiosk.service" /etc/systemd/system/culturecard-kiosk.service 0644 root:root
-install_file "$here/systemd/culturecard-sync.service" /etc/systemd/system/culturecard-sync.service 0644 root:root
-run systemctl daemon-reload
+ensure_dir "$ROOT/etc/systemd/system" 0755 root:root
+install_file "$here/systemd/culturecard-kiosk.service" "$ROOT/etc/systemd/system/culturecard-kiosk.service" 0644 root:root
+install_file "$here/systemd/culturecard-sync.service" "$ROOT/etc/systemd/system/culturecard-sync.service" 0644 root:root
+system systemctl daemon-reload
 
 step "Enable pcscd, the kiosk and the sync agent; boot to the kiosk"
-run systemctl enable pcscd.socket
-run systemctl enable culturecard-kiosk.service culturecard-sync.service
-run systemctl set-default graphical.target
-run systemctl disable getty@tty1.service
+system systemctl enable pcscd.socket
+system systemctl enable culturecard-kiosk.service culturecard-sync.service
+system systemctl set-default graphical.target
+system systemctl disable getty@tty1.service
 
 step "Start the services"
 if [ "$start" -eq 1 ]; then
-  run systemctl restart pcscd.socket
-  run systemctl restart culturecard-sync.service culturecard-kiosk.service
+  system systemctl restart pcscd.socket
+  system systemctl restart culturecard-sync.service culturecard-kiosk.service
 else
   note "--no-start: not started"
 fi

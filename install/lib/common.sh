@@ -5,6 +5,10 @@
 # Sourced, not run.
 
 DRY_RUN=0
+# Set by --root DIR (tests, scripts/ops-walkthrough.sh): every installed path is under DIR, and
+# nothing acts on the running system (no apt-get, systemctl or modprobe: there may be no systemd;
+# the caller starts each service from its unit's ExecStart line). Service users are still created.
+ROOT=""
 # Set to 1 by install_file and write_file when they changed a file, for steps that reload a service.
 CHANGED=0
 
@@ -24,6 +28,16 @@ run() {
     printf '    would run: %s\n' "$*"
   else
     "$@"
+  fi
+}
+
+# Runs "$@" on the running system (apt-get, systemctl, modprobe), or says it would; under --root it
+# is never run.
+system() {
+  if [ -n "$ROOT" ]; then
+    printf '    not run (--root %s): %s\n' "$ROOT" "$*"
+  else
+    run "$@"
   fi
 }
 
@@ -65,8 +79,8 @@ ensure_packages() {
     note "all installed: $*"
     return 0
   fi
-  run apt-get update -qq
-  run env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  system apt-get update -qq
+  system env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 # ensure_user NAME HOME [GROUP...]: a system user with no login shell, in the given groups.
@@ -128,6 +142,15 @@ write_file() {
     note "wrote $dest"
     CHANGED=1
   fi
+}
+
+# set_root DIR: the --root option's value, as an absolute path.
+set_root() {
+  case "$1" in
+    /*) ROOT=${1%/} ;;
+    *) ROOT="$(pwd)/${1%/}" ;;
+  esac
+  [ -n "$ROOT" ] || die "--root / is the machine itself: leave --root out"
 }
 
 # The directory holding this checkout's install/ folder.

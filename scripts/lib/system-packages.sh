@@ -3,12 +3,14 @@
 # Sourced, not run. Every function prints what it does; nothing here downloads anything but apt packages.
 
 # Packages the tests need: real pcscd with the vpcd virtual reader, Mosquitto, PostgreSQL, a display
-# for screenshots, JavaFX's native libraries, and the script and unit checkers.
+# for screenshots, JavaFX's native libraries, the script and unit checkers, and what
+# scripts/ops-walkthrough.sh and the install scripts use (rsync, sqlite3, curl, openssl, unzip).
 # shellcheck disable=SC2034 # used by the scripts that source this file
 TEST_PACKAGES=(pcscd vsmartcard-vpcd pcsc-tools mosquitto postgresql xvfb xauth
   libgtk-3-0 libxtst6 libgl1 libxxf86vm1 libfreetype6 libfontconfig1
   libpango-1.0-0 libpangoft2-1.0-0 libpangocairo-1.0-0 fonts-dejavu-core
-  shellcheck procps systemd)
+  shellcheck procps systemd
+  rsync sqlite3 curl openssl unzip)
 
 # Packages the kiosk window needs (JavaFX's native libraries).
 # shellcheck disable=SC2034

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  *   <li>0: done (for {@code doctor}: every check passed or was skipped);</li>
  *   <li>1: failed (for {@code doctor}: at least one check failed);</li>
  *   <li>2: bad usage (unknown option, missing argument);</li>
- *   <li>3: refused because it would overwrite something (an existing CA);</li>
+ *   <li>3: refused because it would overwrite something (an existing CA or scheme key);</li>
  *   <li>4: partly done ({@code kiosk bulk}: some lines were bad or failed, the others were done);</li>
  *   <li>5: no card was tapped in time ({@code readers test}, {@code staff card}).</li>
  * </ul>
@@ -32,11 +32,11 @@ import picocli.CommandLine.Option;
             "0:done (doctor: no check failed)",
             "1:failed (doctor: a check failed)",
             "2:bad usage",
-            "3:refused, it would overwrite something",
+            "3:refused, it would overwrite something (a CA, a scheme key)",
             "4:partly done (kiosk bulk: see the lines reported)",
             "5:no card tapped in time"},
         subcommands = {ProvisionMain.Ca.class, KioskCommand.class, BrokerCommand.class, ReadersCommand.class,
-                StaffCommand.class, DoctorCommand.class})
+                StaffCommand.class, DoctorCommand.class, SchemeKeyCommand.class})
 public final class ProvisionMain {
     static final int OK = 0;
     static final int FAILED = 1;

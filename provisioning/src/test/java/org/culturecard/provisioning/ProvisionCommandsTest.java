@@ -53,7 +53,7 @@ class ProvisionCommandsTest {
         List<List<String>> paths = new ArrayList<>();
         collect(new CommandLine(new ProvisionMain()), new ArrayList<>(), paths);
         assertThat(paths).extracting(p -> String.join(" ", p)).contains("ca init", "kiosk create", "kiosk bulk",
-                "broker config", "readers list", "readers test", "staff add", "staff card", "doctor");
+                "broker config", "readers list", "readers test", "staff add", "staff card", "doctor", "scheme-key create");
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
             args.add("--help");
@@ -67,6 +67,22 @@ class ProvisionCommandsTest {
         Path ca = temp.resolve("ca");
         assertThat(ProvisionMain.run("ca", "init", "--dir", ca.toString())).isZero();
         assertThat(ProvisionMain.run("ca", "init", "--dir", ca.toString())).isEqualTo(ProvisionMain.REFUSED);
+    }
+
+    @Test
+    void schemeKeyCreateWritesAKeyOnceAndRefusesToOverwriteItWithExitCode3() throws Exception {
+        Path key = temp.resolve("scheme.key");
+        assertThat(ProvisionMain.run("scheme-key", "create", "--out", key.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Created the scheme key " + key + " (mode 0600)", "Back it up");
+        byte[] created = Files.readAllBytes(key);
+
+        assertThat(ProvisionMain.run("scheme-key", "create", "--out", key.toString())).isEqualTo(ProvisionMain.REFUSED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Refused: " + key + " exists");
+        assertThat(Files.readAllBytes(key)).isEqualTo(created);
+        assertThat(ProvisionMain.run("scheme-key", "create")).isEqualTo(2);
+        assertThat(ProvisionMain.run("scheme-key", "create", "--out", temp.resolve("no/such/dir/key").toString()))
+                .isEqualTo(ProvisionMain.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Failed: cannot create the scheme key " + temp.resolve("no/such/dir/key"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the scheme's HMAC key from its file: hex text (64 or more digits) or raw bytes. The key is
+ * Reads the scheme's HMAC key from its file in the format of ADR 20 ({@link SchemeKey#parse}). The key is
  * provisioned with mode 0600; a file readable by others is used but warned about. The demo key is
  * public by design: tokens made with it are meaningless outside a demo.
  */
@@ -28,11 +28,7 @@ public final class SchemeKeyFile {
         try {
             byte[] content = Files.readAllBytes(file);
             warnIfOpen(file);
-            String text = new String(content, StandardCharsets.US_ASCII).trim();
-            if (text.matches("(?i)[0-9a-f]{64,}")) {
-                return SchemeKey.of(HexFormat.of().parseHex(text.toLowerCase(java.util.Locale.ROOT)));
-            }
-            return SchemeKey.of(content);
+            return SchemeKey.parse(content);
         } catch (IOException e) {
             throw new KioskConfigException("scheme.key.path", "cannot read " + file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
@@ -27,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.VenueId;
@@ -34,6 +36,7 @@ import org.culturecard.provisioning.ca.CertificateAuthority;
 import org.culturecard.provisioning.ca.Pem;
 import org.culturecard.provisioning.ca.RevocationList;
 import org.culturecard.provisioning.kiosk.KioskBundles;
+import org.culturecard.provisioning.readers.SchemeKeyFiles;
 
 /**
  * Finds out why a kiosk is not working: one check per line, each PASS, FAIL (with the fix) or SKIP.
@@ -128,7 +131,8 @@ public final class Doctor {
             if (!"ssl".equals(broker.getScheme()) || broker.getHost() == null) {
                 throw new IllegalArgumentException("broker.uri must be ssl://HOST:PORT, not " + broker);
             }
-            return schemeKey(Path.of(kiosk.getProperty("scheme.key.path")), kiosk.getProperty("kiosk.id"));
+            return schemeKey(Path.of(kiosk.getProperty("scheme.key.path")), dir.resolve(KioskBundles.KIOSK_PROPERTIES),
+                    kiosk.getProperty("kiosk.id"));
         } catch (java.nio.file.NoSuchFileException e) {
             return CheckResult.fail("config", e.getFile() + " is missing", "re-install the kiosk's bundle from 'provision kiosk create'");
         } catch (IOException | IllegalArgumentException e) {
@@ -136,19 +140,44 @@ public final class Doctor {
         }
     }
 
-    private static CheckResult schemeKey(Path key, String kioskId) throws IOException {
+    /**
+     * The scheme key file (ADR 20): present, no permission beyond 0640, owned by the kiosk user (the
+     * owner of kiosk.properties: install/kiosk.sh installs both for that user), and a well-formed key.
+     */
+    private static CheckResult schemeKey(Path key, Path kioskProperties, String kioskId) throws IOException {
         if (!Files.isReadable(key)) {
             return CheckResult.fail("config", "scheme key " + key + " is missing or unreadable",
-                    "install the council's scheme key there, mode 0600, owned by the kiosk user");
+                    "install the council's scheme key there (install/kiosk.sh --scheme-key FILE: mode 0600, owned by the kiosk user)");
         }
-        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(key));
-        if (!mode.endsWith("------")) {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(key);
+        String mode = PosixFilePermissions.toString(permissions);
+        if (!mode.endsWith("---")) {
             return CheckResult.fail("config", "scheme key " + key + " is readable by others (" + mode + ")", "chmod 600 " + key);
         }
-        if (Files.size(key) < 32) {
-            return CheckResult.fail("config", "scheme key " + key + " is too short", "install the council's scheme key");
+        if (!PosixFilePermissions.fromString("rw-r-----").containsAll(permissions)) {
+            return CheckResult.fail("config", "scheme key " + key + " is mode " + mode + ", wider than 0640 (rw-r-----)", "chmod 600 " + key);
         }
-        return CheckResult.pass("config", "kiosk " + kioskId + " valid; scheme key " + key + " mode 0600");
+        String owner = Files.getOwner(key).getName();
+        String kioskUser = Files.getOwner(kioskProperties).getName();
+        if (!owner.equals(kioskUser)) {
+            return CheckResult.fail("config", "scheme key " + key + " is owned by " + owner + ", not by " + kioskUser
+                    + " (the owner of " + kioskProperties.getFileName() + ", the kiosk user)", "chown " + kioskUser + " " + key);
+        }
+        try {
+            SchemeKeyFiles.load(key);
+        } catch (IllegalArgumentException e) {
+            return CheckResult.fail("config", "scheme key " + key + " is not a scheme key: " + e.getMessage(),
+                    "install the council's scheme key file as made by 'provision scheme-key create' (64 hex digits)");
+        }
+        return CheckResult.pass("config", "kiosk " + kioskId + " valid; scheme key " + key + " mode " + octal(permissions));
+    }
+
+    private static String octal(Set<PosixFilePermission> permissions) {
+        int bits = 0;
+        for (PosixFilePermission permission : permissions) {
+            bits |= 1 << (8 - permission.ordinal());
+        }
+        return String.format("%04o", bits);
     }
 
     CheckResult certificates(Properties sync) {

@@ -1,6 +1,7 @@
 package org.culturecard.provisioning.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.culturecard.provisioning.ca.IssuingAuthority;
 import org.culturecard.provisioning.kiosk.BundleOptions;
 import org.culturecard.provisioning.kiosk.KioskBundles;
 import org.culturecard.provisioning.kiosk.KioskSpec;
+import org.culturecard.provisioning.readers.SchemeKeyFiles;
 import org.culturecard.testsupport.server.LocalProcesses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,43 @@ class DoctorTest {
     void failsASchemeKeyOthersCanRead() throws Exception {
         Files.setPosixFilePermissions(schemeKey, PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(examine(true, List.of("Reader")).get("config").line()).contains("readable by others", "fix: chmod 600");
+    }
+
+    @Test
+    void failsASchemeKeyWiderThan0640AndPassesOneTheKioskGroupMayRead() throws Exception {
+        Files.setPosixFilePermissions(schemeKey, PosixFilePermissions.fromString("rw-rw----"));
+        assertThat(examine(true, List.of("Reader")).get("config").line())
+                .contains("scheme key " + schemeKey + " is mode rw-rw----, wider than 0640", "fix: chmod 600 " + schemeKey);
+        Files.setPosixFilePermissions(schemeKey, PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(examine(true, List.of("Reader")).get("config").line())
+                .isEqualTo("PASS config       kiosk kiosk-1 valid; scheme key " + schemeKey + " mode 0640");
+    }
+
+    @Test
+    void failsASchemeKeyThatIsNotAKeyNamingTheFile() throws Exception {
+        Files.writeString(schemeKey, "cd".repeat(20) + "\n"); // cut off: 40 hex digits
+        assertThat(examine(true, List.of("Reader")).get("config").line()).startsWith("FAIL config")
+                .contains("scheme key " + schemeKey + " is not a scheme key", "40 digits", "fix:", "provision scheme-key create");
+        Files.delete(schemeKey);
+        assertThat(examine(true, List.of("Reader")).get("config").line()).startsWith("FAIL config")
+                .contains("scheme key " + schemeKey + " is missing or unreadable", "fix: install the council's scheme key");
+    }
+
+    @Test
+    void failsASchemeKeyNotOwnedByTheKioskUser() throws Exception {
+        assumeTrue(LocalProcesses.runningAsRoot(), "changing a file's owner needs root (CI runs as root)");
+        Files.setOwner(installed.resolve("kiosk.properties"), installed.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        assertThat(examine(true, List.of("Reader")).get("config").line()).startsWith("FAIL config")
+                .contains("scheme key " + schemeKey + " is owned by root, not by nobody (the owner of kiosk.properties, the kiosk user)",
+                        "fix: chown nobody " + schemeKey);
+    }
+
+    @Test
+    void passesAKeyMadeByProvisionSchemeKeyCreate() throws Exception {
+        Files.delete(schemeKey);
+        SchemeKeyFiles.create(schemeKey, new SecureRandom());
+        assertThat(examine(true, List.of("Reader")).get("config").line())
+                .isEqualTo("PASS config       kiosk kiosk-1 valid; scheme key " + schemeKey + " mode 0600");
     }
 
     @Test

@@ -55,9 +55,24 @@ class InstallScriptsTest {
     }
 
     @Test
+    void rootPrefixPutsEveryPathUnderItAndTouchesNoSystemService() throws Exception {
+        Result central = run(List.of("bash", "install/central.sh", "--dry-run", "--root", "/srv/test-root", "--db-port", "5999"));
+        assertThat(central.exit()).as(central.output()).isZero();
+        assertThat(central.output()).contains("/srv/test-root/etc/mosquitto/culturecard", "/srv/test-root/etc/culturecard/central.properties",
+                "jdbc:postgresql://127.0.0.1:5999/culturecard", "not run (--root /srv/test-root): systemctl enable mosquitto.service");
+        assertThat(central.output()).doesNotContain("would run: systemctl", " /etc/culturecard", " /etc/mosquitto");
+        Result kiosk = run(List.of("bash", "install/kiosk.sh", "--dry-run", "--root", "/srv/test-root"));
+        assertThat(kiosk.exit()).as(kiosk.output()).isZero();
+        assertThat(kiosk.output()).contains("/srv/test-root/etc/culturecard/scheme.key", "/srv/test-root/etc/polkit-1/rules.d",
+                "not run (--root /srv/test-root): systemctl enable culturecard-kiosk.service");
+        assertThat(kiosk.output()).doesNotContain("would run: systemctl", "would run: modprobe", " /etc/culturecard");
+    }
+
+    @Test
     void scriptsRefuseUnknownOptionsWithExitCode2() throws Exception {
         assertThat(run(List.of("bash", "install/kiosk.sh", "--frobnicate")).exit()).isEqualTo(2);
         assertThat(run(List.of("bash", "install/central.sh", "--db-name", "x;drop", "--dry-run")).exit()).isEqualTo(2);
+        assertThat(run(List.of("bash", "install/central.sh", "--db-port", "5432;x", "--dry-run")).exit()).isEqualTo(2);
     }
 
     @Test
@@ -66,7 +81,7 @@ class InstallScriptsTest {
             MissingServer.report("shellcheck", "shellcheck");
         }
         List<String> scripts = scripts();
-        assertThat(scripts).contains("demo", "run-tests", ".ci/run", "provision", "install/kiosk.sh", "install/central.sh");
+        assertThat(scripts).contains("demo", "run-tests", ".ci/run", "provision", "package", "install/kiosk.sh", "install/central.sh");
         List<String> command = new ArrayList<>(List.of("shellcheck", "-x"));
         command.addAll(scripts);
         Result result = run(command);
@@ -95,7 +110,7 @@ class InstallScriptsTest {
     }
 
     private static List<String> scripts() throws IOException {
-        List<String> found = new ArrayList<>(List.of("demo", "run-tests", ".ci/run", "provision"));
+        List<String> found = new ArrayList<>(List.of("demo", "run-tests", ".ci/run", "provision", "package"));
         try (Stream<Path> files = Files.walk(ROOT)) {
             files.filter(Files::isRegularFile)
                     .filter(f -> f.toString().endsWith(".sh"))
