@@ -68,15 +68,29 @@ final class CertificateClient implements AutoCloseable {
         Deque<IMqttToken> inFlight = new ArrayDeque<>();
         for (int i = 0; i < times; i++) {
             if (inFlight.size() == WINDOW) {
-                inFlight.removeFirst().waitForCompletion(TIMEOUT_MILLIS);
+                awaitAccepted(inFlight.removeFirst());
             }
             MqttMessage message = new MqttMessage(payload);
             message.setQos(1);
             inFlight.addLast(client.publish(topic, message));
         }
         while (!inFlight.isEmpty()) {
-            inFlight.removeFirst().waitForCompletion(TIMEOUT_MILLIS);
+            awaitAccepted(inFlight.removeFirst());
         }
+    }
+
+    /** Waits for the PUBACK; Paho reports a refusal only in its reason code (e.g. 0x87, not authorized), so throw it. */
+    private static void awaitAccepted(IMqttToken token) throws MqttException {
+        token.waitForCompletion(TIMEOUT_MILLIS);
+        int[] codes = token.getReasonCodes();
+        if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+            throw new MqttException(codes[0]);
+        }
+    }
+
+    /** Every ack received so far. */
+    List<BatchAck> acks() {
+        return List.copyOf(acks);
     }
 
     /** The acks received so far for {@code batchId}. */

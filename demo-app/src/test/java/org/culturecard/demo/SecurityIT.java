@@ -52,6 +52,7 @@ import org.culturecard.core.privacy.Token;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.KioskEvents;
 import org.culturecard.core.wire.KioskStatus;
+import org.culturecard.core.wire.Schemas;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.kiosk.KioskApp;
@@ -349,6 +350,57 @@ class SecurityIT {
         assertLegitimateCheckInsStillArrive();
     }
 
+    /**
+     * Attack: another kiosk's topics. kiosk-b's certificate may neither publish under kiosk-a's
+     * topic (the broker refuses the publish) nor read kiosk-a's acks through a wildcard.
+     */
+    @Test
+    void aKioskCanNeitherPublishUnderAnotherKiosksTopicNorReadItsAcks() throws Exception {
+        CertificateClient attacker = asKiosk("kiosk-b").listenForAcks("culturecard/v1/+/+/down/#");
+        CheckInBatch forged = batch(VENUE_1, KioskId.of("kiosk-a"), CLOCK.instant(),
+                checkIn(VENUE_1, KioskId.of("kiosk-a"), CLOCK.instant(), null));
+
+        assertThatThrownBy(() -> attacker.publish(Topics.checkins(VENUE_1, KioskId.of("kiosk-a")), CODEC.encode(forged)))
+                .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x87)); // not authorized
+        assertLegitimateCheckInsStillArrive(); // kiosk-a's ack is published now, before kiosk-b's below
+        CheckInBatch own = batch(VENUE_2, KIOSK_B, CLOCK.instant(), checkIn(VENUE_2, KIOSK_B, CLOCK.instant(), null));
+        attacker.publish(Topics.checkins(VENUE_2, KIOSK_B), CODEC.encode(own));
+        await().atMost(WAIT).until(() -> !attacker.acksFor(own.batchId()).isEmpty()); // in order after any ack for kiosk-a
+
+        assertThat(stored(forged)).isZero();
+        assertThat(attacker.acks()).as("only kiosk-b's own acks").allMatch(ack -> ack.kioskId().equals(KIOSK_B));
+    }
+
+    /**
+     * Attack: malformed payloads on the sender's own topic (deep nesting, bytes that are not
+     * UTF-8, another schema version, 100,000 records, SQL in an id field): each dead-lettered,
+     * nothing stored, no table harmed.
+     */
+    @Test
+    void malformedPayloadsAreDeadLetteredAndStoreNothing() throws Exception {
+        CertificateClient attacker = asKiosk("kiosk-b");
+        String valid = new String(CODEC.encode(batch(VENUE_2, KIOSK_B, CLOCK.instant(),
+                checkIn(VENUE_2, KIOSK_B, CLOCK.instant(), null))), StandardCharsets.UTF_8);
+        List<byte[]> payloads = List.of(
+                ("{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)).getBytes(StandardCharsets.UTF_8),
+                utf8Broken(valid),
+                valid.replace(Schemas.CHECKIN_BATCH, "culturecard.checkin-batch.v99").getBytes(StandardCharsets.UTF_8),
+                ("{\"records\":[" + "{},".repeat(99_999) + "{}]}").getBytes(StandardCharsets.UTF_8),
+                valid.replace("\"kiosk-b\"", "\"kiosk-b'; DROP TABLE check_ins; --\"").getBytes(StandardCharsets.UTF_8));
+        long lettersBefore = count("SELECT count(*) FROM dead_letters WHERE kiosk_segment = 'kiosk-b'");
+        long storedBefore = count("SELECT count(*) FROM check_ins WHERE kiosk_id = 'kiosk-b'");
+        for (byte[] payload : payloads) {
+            attacker.publish(Topics.checkins(VENUE_2, KIOSK_B), payload);
+        }
+
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM dead_letters WHERE kiosk_segment = 'kiosk-b'")
+                == lettersBefore + payloads.size());
+        assertThat(count("SELECT count(*) FROM (SELECT reason_class FROM dead_letters WHERE kiosk_segment = 'kiosk-b'"
+                + " ORDER BY id DESC LIMIT 5) newest WHERE reason_class IN ('unparseable', 'wrong-schema')")).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM check_ins WHERE kiosk_id = 'kiosk-b'")).isEqualTo(storedBefore);
+        assertLegitimateCheckInsStillArrive();
+    }
+
     /** Attack: client-id takeover. kiosk-b's certificate connects under kiosk-a's agent's client id. */
     @Test
     void anotherKiosksCertificateCannotTakeOverTheLegitimateKiosksSession() throws Exception {
@@ -421,6 +473,15 @@ class SecurityIT {
     private static long stored(CheckInBatch batch) throws Exception {
         return count("SELECT count(*) FROM check_ins WHERE id = ANY (?)", (Object) batch.records().stream().map(CheckIn::id)
                 .toArray(UUID[]::new));
+    }
+
+    /** {@code json} with an invalid UTF-8 sequence inside its first string value. */
+    private static byte[] utf8Broken(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        int quote = json.indexOf(':') + 2; // inside the first value's quotes
+        bytes[quote] = (byte) 0xc3;
+        bytes[quote + 1] = (byte) 0x28;
+        return bytes;
     }
 
     private static CheckIn checkIn(VenueId venue, KioskId kioskId, Instant tappedAt, UUID eventId) {
