@@ -77,7 +77,7 @@ public final class ProvisionMain {
                 X509Certificate certificate = org.culturecard.provisioning.ca.Pem.readCertificate(cert);
                 boolean revoked = org.culturecard.provisioning.ca.IssuingAuthority.load(ca, Clock.systemUTC(), new SecureRandom())
                         .revoke(ca, certificate);
-                String name = org.culturecard.provisioning.kiosk.KioskBundles.commonName(certificate.getSubjectX500Principal());
+                String name = org.culturecard.provisioning.ca.CertificateAuthority.commonName(certificate.getSubjectX500Principal());
                 System.out.println((revoked ? "Revoked " : "Already revoked: ") + name + " (serial "
                         + certificate.getSerialNumber().toString(16) + ") in " + ca.resolve("crl.pem"));
                 System.out.println("Next: provision broker config ... --ca " + ca + ", install it, and restart Mosquitto.");

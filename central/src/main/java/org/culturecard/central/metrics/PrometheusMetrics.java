@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import org.culturecard.central.ingest.IngestStats;
 import org.culturecard.central.ingest.IngestWorker;
+import org.culturecard.central.store.FleetCounts;
 
 /**
  * Central's metrics in the Prometheus text exposition format (version 0.0.4), written by hand:
@@ -18,19 +19,6 @@ import org.culturecard.central.ingest.IngestWorker;
  * topic, held check-ins, tap times re-based or implausible, and retention deletions.
  */
 public final class PrometheusMetrics {
-
-    /** Counts the database keeps for the whole scheme. */
-    public interface FleetCounts {
-        long kiosksOnline();
-
-        long deadLettersStored();
-
-        /** Held check-ins by state: {@code waiting}, {@code flagged}. */
-        Map<String, Long> heldCheckIns();
-
-        /** Stored check-ins whose time is not the kiosk's own, by time basis ({@code rebased}, {@code implausible}). */
-        Map<String, Long> checkInsByTimeBasis();
-    }
 
     /** This process's ingest-trust totals since start. */
     public interface TrustCounts {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.culturecard.central.metrics.PrometheusMetrics;
 import org.culturecard.core.event.AgeBand;
 import org.culturecard.core.event.ArtsActivity;
 import org.culturecard.core.event.Category;
@@ -30,7 +29,7 @@ import org.culturecard.core.wire.KioskStatus;
  * The fleet and venue side of the central store: kiosks' live status, events from kiosks and the
  * API, and the per-venue config version counter. Same pool and schema as {@link PostgresCheckInStore}.
  */
-public final class PostgresFleetStore implements PrometheusMetrics.FleetCounts {
+public final class PostgresFleetStore implements FleetCounts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EVENT_COLUMNS = "event_id, venue_id, title, sector, arts_activity, mode, age_band,"

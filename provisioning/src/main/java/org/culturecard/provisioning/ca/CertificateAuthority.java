@@ -16,7 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -42,6 +45,13 @@ public final class CertificateAuthority {
     public CertificateAuthority(Clock clock, SecureRandom random) {
         this.clock = clock;
         this.random = random;
+    }
+
+    /** The CN of a certificate subject, or null. */
+    public static String commonName(X500Principal principal) {
+        X500Name name = new X500Name(principal.getName());
+        return name.getRDNs(BCStyle.CN).length == 0 ? null
+                : IETFUtils.valueToString(name.getRDNs(BCStyle.CN)[0].getFirst().getValue());
     }
 
     /**

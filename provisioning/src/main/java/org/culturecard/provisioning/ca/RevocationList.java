@@ -19,7 +19,6 @@ import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.culturecard.provisioning.kiosk.KioskBundles;
 
 /**
  * The CA's certificate revocation list: {@code revoked.txt} (one line per revoked certificate:
@@ -54,7 +53,7 @@ public final class RevocationList {
         if (lines.stream().anyMatch(line -> line.startsWith(serial + " "))) {
             return false;
         }
-        lines.add(serial + " " + clock.instant() + " " + KioskBundles.commonName(cert.getSubjectX500Principal()));
+        lines.add(serial + " " + clock.instant() + " " + CertificateAuthority.commonName(cert.getSubjectX500Principal()));
         Pem.writeText(caDir.resolve(REVOKED_FILE), String.join("\n", lines) + "\n", Pem.OWNER_ONLY);
         write(caCert, caKey, lines);
         return true;

@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.provisioning.ca.CertificateAuthority;
 import org.culturecard.provisioning.ca.Pem;
 import org.culturecard.provisioning.kiosk.KioskBundles;
 
@@ -165,7 +166,7 @@ public final class Doctor {
             if (ca.getNotAfter().toInstant().isBefore(now.plus(options.expiryWarning()))) {
                 return CheckResult.fail("certificates", "CA certificate expires " + ca.getNotAfter().toInstant(), "plan a CA rotation (docs/operations.md)");
             }
-            if (!sync.getProperty("kiosk.id").equals(KioskBundles.commonName(cert.getSubjectX500Principal()))) {
+            if (!sync.getProperty("kiosk.id").equals(CertificateAuthority.commonName(cert.getSubjectX500Principal()))) {
                 return CheckResult.fail("certificates", "certificate CN is not the kiosk id " + sync.getProperty("kiosk.id"), fix);
             }
             if (!KioskBundles.matches(key, cert)) {

@@ -16,10 +16,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
-import javax.security.auth.x500.X500Principal;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.culturecard.provisioning.ca.CertificateAuthority;
 import org.culturecard.provisioning.ca.Issued;
 import org.culturecard.provisioning.ca.IssuingAuthority;
 import org.culturecard.provisioning.ca.Pem;
@@ -120,7 +117,7 @@ public final class KioskBundles {
         if (!ca.signed(cert)) {
             return "certificate was signed by another CA";
         }
-        if (!spec.kiosk().value().equals(commonName(cert.getSubjectX500Principal()))) {
+        if (!spec.kiosk().value().equals(CertificateAuthority.commonName(cert.getSubjectX500Principal()))) {
             return "certificate names another kiosk";
         }
         if (cert.getNotAfter().toInstant().isBefore(clock.instant().plus(options.renewBefore()))) {
@@ -130,13 +127,6 @@ public final class KioskBundles {
             return "key does not match certificate";
         }
         return null;
-    }
-
-    /** The CN of a certificate subject, or null. */
-    public static String commonName(X500Principal principal) {
-        X500Name name = new X500Name(principal.getName());
-        return name.getRDNs(BCStyle.CN).length == 0 ? null
-                : IETFUtils.valueToString(name.getRDNs(BCStyle.CN)[0].getFirst().getValue());
     }
 
     /** True when {@code key} is the private half of {@code cert}'s public key. */

@@ -52,7 +52,7 @@ class KioskBundlesTest {
         }
         X509Certificate cert = Pem.readCertificate(dir.resolve("kiosk.crt"));
         cert.verify(ca.certificate().getPublicKey());
-        assertThat(KioskBundles.commonName(cert.getSubjectX500Principal())).isEqualTo("central-library-1");
+        assertThat(CertificateAuthority.commonName(cert.getSubjectX500Principal())).isEqualTo("central-library-1");
         assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
         assertThat(KioskBundles.matches(Pem.readPrivateKey(dir.resolve("kiosk.key")), cert)).isTrue();
     }

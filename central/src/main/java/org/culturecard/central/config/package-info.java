@@ -1,0 +1,8 @@
+/**
+ * Central's configuration: {@link CentralConfig}, loaded once from a properties file with
+ * environment overrides and validated up front with messages naming the key, and the
+ * {@link IngestLimits} on what kiosks' messages may cost. Depends on no other Culture Card package;
+ * read by the composition root, the API, the broker connection, ingest, reports, retention and the
+ * demo.
+ */
+package org.culturecard.central.config;

@@ -1,0 +1,43 @@
+package org.culturecard.kiosk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.culturecard.kiosk.store.SqliteKioskStore;
+
+/**
+ * The kiosk's layers (ADR 22), checked on its compiled classes: the composition root wires the
+ * screens, the screens use the application services, and the services use the store and the
+ * config. Nothing points back up: no service or adapter knows a screen, and no adapter knows a
+ * service. A new package must be placed in a layer here before the rule passes.
+ */
+@AnalyzeClasses(packages = "org.culturecard.kiosk", importOptions = ImportOption.DoNotIncludeTests.class)
+class KioskLayersTest {
+
+    @ArchTest
+    static final ArchRule screensUseServicesAndNeverTheOtherWay = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .ensureAllClassesAreContainedInArchitecture()
+            .layer("Composition").definedBy("org.culturecard.kiosk")
+            .layer("UI").definedBy("org.culturecard.kiosk.ui..")
+            .layer("Services").definedBy("org.culturecard.kiosk.checkin..", "org.culturecard.kiosk.staff..",
+                    "org.culturecard.kiosk.barcode..")
+            .layer("Adapters").definedBy("org.culturecard.kiosk.store..", "org.culturecard.kiosk.config..")
+            .whereLayer("Composition").mayNotBeAccessedByAnyLayer()
+            .whereLayer("UI").mayOnlyBeAccessedByLayers("Composition")
+            .whereLayer("Services").mayOnlyBeAccessedByLayers("UI", "Composition")
+            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Services", "UI", "Composition")
+            .because("the view models call the services through ports, and the store never calls back up");
+
+    @ArchTest
+    static final ArchRule screensNeverReachTheDatabaseThemselves = noClasses()
+            .that().resideInAPackage("org.culturecard.kiosk.ui..")
+            .should().dependOnClassesThat().areAssignableTo(SqliteKioskStore.class)
+            .orShould().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .because("the screens see the store's records only; every store call goes through a service on the"
+                    + " background executor, never the FX thread");
+}
