@@ -11,6 +11,7 @@ import org.culturecard.core.wire.WireCodec;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -72,10 +73,32 @@ final class CertificateClient implements AutoCloseable {
             }
             MqttMessage message = new MqttMessage(payload);
             message.setQos(1);
-            inFlight.addLast(client.publish(topic, message));
+            inFlight.addLast(publishWhenThereIsRoom(topic, message, inFlight));
         }
         while (!inFlight.isEmpty()) {
             awaitAccepted(inFlight.removeFirst());
+        }
+    }
+
+    /**
+     * Paho counts a publish in flight a moment after its token completes, so a full window can
+     * still be refused with "too many publishes in progress": then wait for the oldest and retry.
+     */
+    private IMqttToken publishWhenThereIsRoom(String topic, MqttMessage message, Deque<IMqttToken> inFlight)
+            throws MqttException {
+        while (true) {
+            try {
+                return client.publish(topic, message);
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                    throw e;
+                }
+                if (inFlight.isEmpty()) {
+                    Thread.onSpinWait();
+                } else {
+                    awaitAccepted(inFlight.removeFirst());
+                }
+            }
         }
     }
 
