@@ -16,7 +16,7 @@ usage() {
 Usage: sudo install/central.sh [options]
 
   --broker-config DIR  the output of 'provision broker config' (mosquitto.conf, acl, server.crt,
-                       server.key, ca.crt, central/); installed in /etc/mosquitto/culturecard
+                       server.key, ca.crt, central-ca.crt, central/); installed in /etc/mosquitto/culturecard
   --dist DIR           the built application: DIR/central and DIR/provisioning, each with its jar
                        and a lib/ folder; installed in /opt/culturecard
   --db-name NAME       the PostgreSQL database (default culturecard)
@@ -72,7 +72,7 @@ ensure_user "$USER_NAME" "$OPT"
 step "Install the broker config in $MQTT_DIR (readable by mosquitto only)"
 ensure_dir "$MQTT_DIR" 0750 root:mosquitto
 if [ -n "$broker_config" ]; then
-  for file in mosquitto.conf acl ca.crt server.crt; do
+  for file in mosquitto.conf acl ca.crt central-ca.crt server.crt; do
     install_file "$broker_config/$file" "$MQTT_DIR/$file" 0640 root:mosquitto
   done
   install_file "$broker_config/server.key" "$MQTT_DIR/server.key" 0640 root:mosquitto

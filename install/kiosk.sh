@@ -16,7 +16,7 @@ usage() {
 Usage: sudo install/kiosk.sh [options]
 
   --bundle DIR       the kiosk's bundle from 'provision kiosk create' (kiosk.properties,
-                     sync.properties, kiosk.key, kiosk.crt, ca.crt); installed in /etc/culturecard
+                     sync.properties, kiosk.key, kiosk.crt, ca.crt, diag.key, diag.crt); installed in /etc/culturecard
   --scheme-key FILE  the scheme's HMAC key file from the council; installed as
                      /etc/culturecard/scheme.key, mode 0600
   --dist DIR         the built application: DIR/kiosk, DIR/sync-agent, DIR/provisioning, each with
@@ -101,7 +101,7 @@ fi
 
 step "Install the kiosk bundle in $ETC (every file 0600, owned by $USER_NAME)"
 if [ -n "$bundle" ]; then
-  for file in kiosk.properties sync.properties kiosk.key kiosk.crt ca.crt; do
+  for file in kiosk.properties sync.properties kiosk.key kiosk.crt ca.crt diag.key diag.crt; do
     install_file "$bundle/$file" "$ETC/$file" 0600 "$USER_NAME:$USER_NAME"
   done
 else

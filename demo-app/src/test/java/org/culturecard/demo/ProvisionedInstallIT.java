@@ -39,6 +39,7 @@ import org.culturecard.provisioning.ca.Pem;
 import org.culturecard.provisioning.doctor.MqttProbe;
 import org.culturecard.provisioning.kiosk.BundleOptions;
 import org.culturecard.provisioning.kiosk.KioskBundles;
+import org.culturecard.provisioning.kiosk.KioskRegistry;
 import org.culturecard.provisioning.kiosk.KioskSpec;
 import org.culturecard.reader.SimulatedCardReader;
 import org.culturecard.sync.agent.MqttSyncAgent;
@@ -102,9 +103,9 @@ class ProvisionedInstallIT {
         Path brokerDir = root.resolve("broker");
         Files.createDirectories(root.resolve("mosquitto-data"));
         new BrokerConfig(ca).write(brokerDir, new BrokerConfig.Options(port, "127.0.0.1", centralPort, "127.0.0.1", List.of(), brokerDir,
-                root.resolve("mosquitto-data"), bundles, Duration.ofDays(30), null));
+                root.resolve("mosquitto-data"), new KioskRegistry(bundles), Duration.ofDays(30), null, root.resolve("central-ca")));
         if (LocalProcesses.runningAsRoot()) {
-            LocalProcesses.chownTree(brokerDir, "mosquitto");
+            // The generated files are 0640, group mosquitto: only the persistence directory is the broker's own.
             LocalProcesses.chownTree(root.resolve("mosquitto-data"), "mosquitto");
         }
         broker = MosquittoServer.builder().configFile(brokerDir.resolve(BrokerConfig.CONF), port).build().start();
@@ -143,13 +144,12 @@ class ProvisionedInstallIT {
             assertThat(agent.status().connected()).isTrue();
             assertThat(central.workers().stream().allMatch(IngestWorker::isSubscribed)).isTrue();
 
-            // 'provision doctor' on the kiosk probes the broker with the kiosk's own certificate. The
-            // broker allows one connection per kiosk certificate, so the probe briefly takes the agent's
-            // place; the agent comes back by itself and the next tap goes through.
+            // 'provision doctor' on the kiosk probes the broker with the bundle's diagnostics certificate
+            // (kiosk-a.diag), its own identity and session: the agent keeps its connection and the next tap goes through.
             MqttProbe probe = new MqttProbe(Pem.readCertificate(bundle.resolve(KioskBundles.CA_CERT)),
-                    Pem.readCertificate(bundle.resolve(KioskBundles.CERT)), Pem.readPrivateKey(bundle.resolve(KioskBundles.KEY)),
-                    Duration.ofSeconds(5));
-            assertThat(probe.connect("localhost", port, "kiosk-a-doctor")).isEqualTo(MqttProbe.SUCCESS);
+                    Pem.readCertificate(bundle.resolve(KioskBundles.DIAG_CERT)),
+                    Pem.readPrivateKey(bundle.resolve(KioskBundles.DIAG_KEY)), Duration.ofSeconds(5));
+            assertThat(probe.connect("localhost", port, KioskBundles.diagnosticsName("kiosk-a"))).isEqualTo(MqttProbe.SUCCESS);
             kiosk.checkInService().handle(tap("04a1b2c3d4e5f7"));
             await().atMost(WAIT).until(() -> rows(jdbcUrl, postgres).size() == 2);
             await().atMost(WAIT).until(() -> agent.status().backlog() == 0 && agent.status().connected());

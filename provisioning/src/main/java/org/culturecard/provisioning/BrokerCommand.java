@@ -1,6 +1,7 @@
 package org.culturecard.provisioning;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.culturecard.provisioning.broker.BrokerConfig;
 import org.culturecard.provisioning.ca.IssuingAuthority;
+import org.culturecard.provisioning.kiosk.KioskRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,9 +21,11 @@ import picocli.CommandLine.Option;
 final class BrokerCommand {
 
     @Command(name = "config", mixinStandardHelpOptions = true,
-            description = {"Writes mosquitto.conf (TLS listener, client certificates required, CN as user name, explicit queue"
-                    + " limits, persistence, the CA's revocation list if any), the ACL, the broker's key and certificate (SAN 127.0.0.1, localhost and every --host),"
-                    + " ca.crt, and central's client certificate in OUT/central/."},
+            description = {"Writes mosquitto.conf (two TLS listeners, client certificates required, CN as user name, packet and"
+                    + " queue limits, persistence, the CA's revocation list if any), the ACL made from the kiosk registry (--bundles:"
+                    + " one exact rule per kiosk), the broker's key and certificate (SAN 127.0.0.1, localhost and every --host),"
+                    + " ca.crt, central-ca.crt (central's listener trusts only it), and central's client certificate in OUT/central/."
+                    + " Files are 0640 and the directory 0750, group mosquitto when that group exists."},
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed", "2:bad usage"})
     static final class Config implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "Where to write the files.")
@@ -46,8 +50,13 @@ final class BrokerCommand {
         @Option(names = "--host", description = "A DNS name or IP kiosks use for the broker (repeatable); the first is the certificate's CN.")
         List<String> hosts = new ArrayList<>();
 
-        @Option(names = "--bundles", description = "Kiosk bundles directory: one ACL rule per kiosk for its own venue's config.")
+        @Option(names = "--bundles", required = true,
+                description = "The kiosk registry: the bundles directory of 'kiosk create' / 'kiosk bulk' (each kiosk's venue).")
         Path bundles;
+
+        @Option(names = "--central-ca", description = "Central's own CA for its listener; created there on the first run"
+                + " (default: CA/" + BrokerConfig.CENTRAL_CA_DIR + ").")
+        Path centralCa;
 
         @Option(names = "--install-dir", defaultValue = "/etc/mosquitto/culturecard",
                 description = "Where these files will be on the broker host (default: ${DEFAULT-VALUE}).")
@@ -67,16 +76,27 @@ final class BrokerCommand {
         @Override
         public Integer call() throws IOException {
             IssuingAuthority authority = IssuingAuthority.load(ca, Clock.systemUTC(), new SecureRandom());
-            BrokerConfig.Written written = new BrokerConfig(authority).write(out, new BrokerConfig.Options(port, bind,
-                    centralPort == null ? port + 1 : centralPort, centralBind, hosts,
-                    installDir.toAbsolutePath(), persistenceDir.toAbsolutePath(), bundles, Duration.ofDays(days),
-                    java.nio.file.Files.isRegularFile(crl()) ? crl() : null));
-            System.out.println("Wrote " + written.conf() + " and " + written.acl()
-                    + (bundles == null ? " (venue config readable by every kiosk: use --bundles for per-kiosk rules)"
-                    : " (" + written.kioskRules() + " kiosks with per-venue config rules)"));
-            System.out.println("Central's client certificate: " + written.centralDir() + "; central connects to "
-                    + centralBind + ":" + (centralPort == null ? port + 1 : centralPort) + ", kiosks to port " + port);
-            System.out.println("Install: copy " + out + " to " + installDir + " on the broker host (install/central.sh does it).");
+            int central = centralPort == null ? port + 1 : centralPort;
+            BrokerConfig.Written written;
+            try {
+                written = new BrokerConfig(authority).write(out, new BrokerConfig.Options(port, bind, central, centralBind,
+                        hosts, installDir.toAbsolutePath(), persistenceDir.toAbsolutePath(), new KioskRegistry(bundles),
+                        Duration.ofDays(days), Files.isRegularFile(crl()) ? crl() : null,
+                        centralCa == null ? ca.resolve(BrokerConfig.CENTRAL_CA_DIR) : centralCa));
+            } catch (IOException e) {
+                System.err.println("Nothing written: " + e.getMessage());
+                return ProvisionMain.FAILED;
+            }
+            System.out.println("Wrote " + written.conf() + " and " + written.acl() + " (" + written.kiosks()
+                    + " kiosks, one exact rule each, from " + bundles + ")");
+            System.out.println((written.centralCaCreated() ? "Created central's CA in " : "Central's CA: ")
+                    + (centralCa == null ? ca.resolve(BrokerConfig.CENTRAL_CA_DIR) : centralCa)
+                    + "; central's client certificate: " + written.centralDir());
+            System.out.println("Central connects to " + centralBind + ":" + central + ", kiosks to port " + port);
+            System.out.println(written.groupSet() ? "Files are 0640, group mosquitto (directory 0750)."
+                    : "No group mosquitto on this machine: files are 0640 with your group; install/central.sh makes them root:mosquitto.");
+            System.out.println("Install: copy " + out + " to " + installDir
+                    + " on the broker host (install/central.sh does it), then reload Mosquitto.");
             return ProvisionMain.OK;
         }
     }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code provision doctor}: why a kiosk is not working, one line per check. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Checks a kiosk: pcscd, readers, config, certificates (valid, signed by the CA, not expiring within 30 days),"
-                + " the broker over TLS with the kiosk's certificate (MQTT CONNACK), clock offset, disk budget and database"
+                + " the broker over TLS as the kiosk's diagnostics identity <kiosk>.diag from diag.crt (MQTT CONNACK; the kiosk's own"
+                + " session is untouched), clock offset, disk budget and database"
                 + " integrity. One line per check: PASS, FAIL with the fix, or SKIP."},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:no check failed", "1:at least one check failed", "2:bad usage"})
 final class DoctorCommand implements Callable<Integer> {

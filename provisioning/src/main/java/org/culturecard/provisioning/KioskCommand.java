@@ -13,21 +13,44 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.culturecard.core.ids.KioskId;
+import org.culturecard.core.ids.VenueId;
+import org.culturecard.provisioning.broker.BrokerConfig;
 import org.culturecard.provisioning.ca.IssuingAuthority;
+import org.culturecard.provisioning.ca.Pem;
+import org.culturecard.provisioning.central.CentralApi;
 import org.culturecard.provisioning.kiosk.BulkCsv;
 import org.culturecard.provisioning.kiosk.BulkProvisioner;
 import org.culturecard.provisioning.kiosk.BundleOptions;
 import org.culturecard.provisioning.kiosk.BundleOutcome;
+import org.culturecard.provisioning.kiosk.CentralKioskClient;
 import org.culturecard.provisioning.kiosk.KioskBundles;
+import org.culturecard.provisioning.kiosk.KioskRegistry;
 import org.culturecard.provisioning.kiosk.KioskSpec;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code provision kiosk create|bulk}: kiosk bundles, one or thousands. */
-@Command(name = "kiosk", mixinStandardHelpOptions = true, description = "Kiosk identities and bundles.",
-        subcommands = {KioskCommand.Create.class, KioskCommand.Bulk.class})
+/**
+ * {@code provision kiosk create|bulk|register|move}: kiosk bundles, one or thousands, and the kiosk
+ * registry they make (ADR 6), given to central and to the broker's ACL.
+ */
+@Command(name = "kiosk", mixinStandardHelpOptions = true, description = "Kiosk identities, bundles and the kiosk registry.",
+        subcommands = {KioskCommand.Create.class, KioskCommand.Bulk.class, KioskCommand.Register.class, KioskCommand.Move.class})
 final class KioskCommand {
+
+    /** Central's admin API, to give it the registry. */
+    static final class Central {
+        @Option(names = "--central", required = true, description = "Central's URL, e.g. https://central.example:8080.")
+        URI url;
+
+        @Option(names = "--token-file", required = true, description = "A file holding one of central's admin API tokens (one line, mode 0600).")
+        Path tokenFile;
+
+        CentralKioskClient client() throws IOException {
+            return new CentralKioskClient(url, CentralApi.readToken(tokenFile));
+        }
+    }
 
     /** Options every bundle of a run shares. */
     static final class Shared {
@@ -78,8 +101,12 @@ final class KioskCommand {
         @ArgGroup(exclusive = false, multiplicity = "1")
         Shared shared;
 
+        @ArgGroup(exclusive = false, heading = "Register the kiosk at central as well:%n")
+        Central central;
+
         @Override
         public Integer call() throws IOException {
+            CentralKioskClient client = central == null ? null : central.client(); // a bad token file fails before signing
             KioskSpec spec;
             try {
                 spec = KioskSpec.of(venue, id, venueName);
@@ -92,6 +119,10 @@ final class KioskCommand {
                     : outcome instanceof BundleOutcome.Kept ? "Kept the valid bundle"
                     : "Renewed (" + ((BundleOutcome.Renewed) outcome).why() + ")";
             System.out.println(what + ": " + outcome.dir());
+            if (client != null) {
+                client.register(new KioskRegistry(shared.out), spec.kiosk());
+                System.out.println("Registered " + spec.kiosk() + " at " + spec.venue() + " with central");
+            }
             return ProvisionMain.OK;
         }
     }
@@ -114,8 +145,12 @@ final class KioskCommand {
         @ArgGroup(exclusive = false, multiplicity = "1")
         Shared shared;
 
+        @ArgGroup(exclusive = false, heading = "Register every kiosk done at central as well:%n")
+        Central central;
+
         @Override
         public Integer call() throws IOException, InterruptedException {
+            CentralKioskClient client = central == null ? null : central.client();
             BulkCsv.Parsed parsed = BulkCsv.parse(Files.readAllLines(csv, StandardCharsets.UTF_8));
             BulkProvisioner provisioner = new BulkProvisioner(shared.bundles(), threads);
             long start = System.nanoTime();
@@ -125,6 +160,12 @@ final class KioskCommand {
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             report.errors().forEach(error -> System.err.println(csv + ":" + error.line() + ": " + error.message()));
+            if (client != null) {
+                int failed = registerAll(client, parsed, report);
+                if (failed > 0) {
+                    return ProvisionMain.PARTLY_DONE;
+                }
+            }
             System.out.printf("%d kiosks: %d created, %d kept, %d renewed, %d failed (%d ms) in %s%n",
                     report.done() + report.errors().size(), report.created(), report.kept(), report.renewed(),
                     report.errors().size(), millis, shared.out);
@@ -132,6 +173,29 @@ final class KioskCommand {
                 return ProvisionMain.OK;
             }
             return report.done() > 0 ? ProvisionMain.PARTLY_DONE : ProvisionMain.FAILED;
+        }
+
+        /** Registers every kiosk whose line was done; returns how many central refused. */
+        private int registerAll(CentralKioskClient client, BulkCsv.Parsed parsed, BulkProvisioner.Report report) throws IOException {
+            java.util.Set<Integer> failedLines = new java.util.HashSet<>();
+            report.errors().forEach(error -> failedLines.add(error.line()));
+            KioskRegistry registry = new KioskRegistry(shared.out);
+            int registered = 0;
+            int failed = 0;
+            for (BulkCsv.Row row : parsed.rows()) {
+                if (failedLines.contains(row.line())) {
+                    continue;
+                }
+                try {
+                    client.register(registry, row.spec().kiosk());
+                    registered++;
+                } catch (RuntimeException e) {
+                    System.err.println(csv + ":" + row.line() + ": " + row.spec().kiosk() + " not registered: " + e.getMessage());
+                    failed++;
+                }
+            }
+            System.out.printf("%d kiosks registered with central, %d refused%n", registered, failed);
+            return failed;
         }
 
         private ProgressBar progressBar(int size) {
@@ -144,5 +208,96 @@ final class KioskCommand {
             }
             return builder.build();
         }
+    }
+
+    @Command(name = "register", mixinStandardHelpOptions = true,
+            description = {"Gives central the registry's kiosks: PUT /api/kiosks/{kiosk} with its venue and its certificate's"
+                    + " SHA-256 fingerprint, for one kiosk (--kiosk) or every bundle in --bundles (--all)."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed", "2:bad usage", "4:partly done"})
+    static final class Register implements Callable<Integer> {
+        @Option(names = "--bundles", required = true, description = "The kiosk registry: the bundles directory.")
+        Path bundles;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        static final class Which {
+            @Option(names = "--kiosk", description = "One kiosk id.")
+            String kiosk;
+
+            @Option(names = "--all", description = "Every kiosk in --bundles.")
+            boolean all;
+        }
+
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        Central central;
+
+        @Override
+        public Integer call() throws IOException {
+            CentralKioskClient client = central.client();
+            KioskRegistry registry = new KioskRegistry(bundles);
+            java.util.Collection<KioskId> kiosks = which.all ? registry.kiosks().keySet() : java.util.List.of(kioskId(which.kiosk));
+            int failed = 0;
+            for (KioskId kiosk : kiosks) {
+                try {
+                    client.register(registry, kiosk);
+                    System.out.println("Registered " + kiosk + " at " + registry.venueOf(kiosk));
+                } catch (RuntimeException | IOException e) {
+                    System.err.println(kiosk + ": " + e.getMessage());
+                    failed++;
+                }
+            }
+            return failed == 0 ? ProvisionMain.OK : failed < kiosks.size() ? ProvisionMain.PARTLY_DONE : ProvisionMain.FAILED;
+        }
+    }
+
+    @Command(name = "move", mixinStandardHelpOptions = true,
+            description = {"Moves a kiosk to another venue: tells central (PUT /api/kiosks/{kiosk}), then rewrites venue.id in its"
+                    + " bundle and the broker's ACL in --broker-dir, so the old venue's topics are refused. Then install the new"
+                    + " bundle's properties on the kiosk and the ACL on the broker, and reload Mosquitto (SIGHUP)."},
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "1:failed", "2:bad usage"})
+    static final class Move implements Callable<Integer> {
+        @Option(names = "--bundles", required = true, description = "The kiosk registry: the bundles directory.")
+        Path bundles;
+
+        @Option(names = "--kiosk", required = true, description = "The kiosk id.")
+        String kiosk;
+
+        @Option(names = "--venue", required = true, description = "Its new venue id.")
+        String venue;
+
+        @Option(names = "--broker-dir", required = true, description = "The output of 'broker config', whose acl is rewritten.")
+        Path brokerDir;
+
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        Central central;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!VenueId.isValid(venue)) {
+                System.err.println("Bad venue: '" + venue + "' must be 1-64 of a-z, 0-9 and '-'");
+                return 2;
+            }
+            KioskId id = kioskId(kiosk);
+            KioskRegistry registry = new KioskRegistry(bundles);
+            VenueId from = registry.venueOf(id);
+            central.client().register(id, VenueId.of(venue),
+                    Pem.readCertificate(bundles.resolve(id.value()).resolve(KioskBundles.CERT)));
+            registry.move(id, VenueId.of(venue));
+            BrokerConfig.rewriteAcl(brokerDir, registry);
+            System.out.println("Moved " + id + " from " + from + " to " + venue + ": central told, "
+                    + bundles.resolve(id.value()) + " and " + brokerDir.resolve(BrokerConfig.ACL) + " rewritten");
+            System.out.println("Next: install the ACL on the broker and reload Mosquitto (systemctl reload mosquitto, or"
+                    + " kill -HUP its pid); install the bundle's kiosk.properties and sync.properties on the kiosk and restart it.");
+            return ProvisionMain.OK;
+        }
+    }
+
+    private static KioskId kioskId(String value) {
+        if (!KioskId.isValid(value)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new KioskCommand()),
+                    "kiosk id '" + value + "' must be 1-64 of a-z, 0-9 and '-'");
+        }
+        return KioskId.of(value);
     }
 }

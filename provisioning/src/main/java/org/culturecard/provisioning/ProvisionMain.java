@@ -62,7 +62,8 @@ public final class ProvisionMain {
             subcommands = {Ca.Init.class, Ca.Revoke.class})
     static final class Ca {
         @Command(name = "revoke", mixinStandardHelpOptions = true,
-                description = {"Revokes a certificate (a stolen kiosk's kiosk.crt) in the CA's revocation list, DIR/crl.pem.",
+                description = {"Revokes a certificate (a stolen kiosk's kiosk.crt) in the CA's revocation list, DIR/crl.pem;"
+                        + " a kiosk's diag.crt beside it is revoked with it.",
                         "Then run 'broker config' again and restart Mosquitto: the broker refuses that certificate."},
                 exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:revoked (or already was)", "1:failed", "2:bad usage"})
         static final class Revoke implements Callable<Integer> {
@@ -74,14 +75,29 @@ public final class ProvisionMain {
 
             @Override
             public Integer call() throws IOException {
+                org.culturecard.provisioning.ca.IssuingAuthority authority =
+                        org.culturecard.provisioning.ca.IssuingAuthority.load(ca, Clock.systemUTC(), new SecureRandom());
                 X509Certificate certificate = org.culturecard.provisioning.ca.Pem.readCertificate(cert);
-                boolean revoked = org.culturecard.provisioning.ca.IssuingAuthority.load(ca, Clock.systemUTC(), new SecureRandom())
-                        .revoke(ca, certificate);
+                String name = revoke(authority, certificate);
+                Path diag = cert.resolveSibling(org.culturecard.provisioning.kiosk.KioskBundles.DIAG_CERT);
+                if (!cert.getFileName().equals(diag.getFileName()) && java.nio.file.Files.isRegularFile(diag)) {
+                    X509Certificate diagnostics = org.culturecard.provisioning.ca.Pem.readCertificate(diag);
+                    if (org.culturecard.provisioning.kiosk.KioskBundles.diagnosticsName(name).equals(
+                            org.culturecard.provisioning.ca.CertificateAuthority.commonName(diagnostics.getSubjectX500Principal()))) {
+                        revoke(authority, diagnostics);
+                    }
+                }
+                System.out.println("Next: provision broker config ... --ca " + ca + ", install it, and restart Mosquitto.");
+                return OK;
+            }
+
+            private String revoke(org.culturecard.provisioning.ca.IssuingAuthority authority, X509Certificate certificate)
+                    throws IOException {
+                boolean revoked = authority.revoke(ca, certificate);
                 String name = org.culturecard.provisioning.ca.CertificateAuthority.commonName(certificate.getSubjectX500Principal());
                 System.out.println((revoked ? "Revoked " : "Already revoked: ") + name + " (serial "
                         + certificate.getSerialNumber().toString(16) + ") in " + ca.resolve("crl.pem"));
-                System.out.println("Next: provision broker config ... --ca " + ca + ", install it, and restart Mosquitto.");
-                return OK;
+                return name;
             }
         }
 

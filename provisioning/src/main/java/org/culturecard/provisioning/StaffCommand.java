@@ -24,6 +24,7 @@ import org.culturecard.core.staff.PinHasher;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.provisioning.readers.SchemeKeyFiles;
 import org.culturecard.provisioning.readers.TapTest;
+import org.culturecard.provisioning.central.CentralApi;
 import org.culturecard.provisioning.staff.CentralStaff;
 import org.culturecard.provisioning.staff.CentralStaffClient;
 import org.culturecard.provisioning.staff.StaffTable;
@@ -58,11 +59,7 @@ final class StaffCommand {
         String venue;
 
         CentralStaff staff() throws IOException {
-            String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-            if (token.isEmpty() || token.contains("\n")) {
-                throw new IllegalArgumentException("--token-file " + tokenFile + " must hold one token on one line");
-            }
-            return new CentralStaff(new CentralStaffClient(url, token), VenueId.of(venue), System.out);
+            return new CentralStaff(new CentralStaffClient(url, CentralApi.readToken(tokenFile)), VenueId.of(venue), System.out);
         }
     }
 

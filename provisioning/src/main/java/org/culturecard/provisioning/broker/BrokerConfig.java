@@ -1,43 +1,46 @@
 package org.culturecard.provisioning.broker;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.Objects;
+import org.culturecard.core.ids.KioskId;
+import org.culturecard.core.ids.VenueId;
+import org.culturecard.provisioning.ca.CertificateAuthority;
 import org.culturecard.provisioning.ca.Issued;
 import org.culturecard.provisioning.ca.IssuingAuthority;
 import org.culturecard.provisioning.ca.Pem;
 import org.culturecard.provisioning.kiosk.KioskBundles;
+import org.culturecard.provisioning.kiosk.KioskRegistry;
 
 /**
  * Writes what a Mosquitto broker needs to serve the scheme: {@code mosquitto.conf} with two TLS
- * listeners that require a client certificate from the scheme's CA and take the certificate's CN
- * as the user name; the ACL file; the broker's own key and certificate; and central's client
- * certificate (CN {@value #CENTRAL}).
+ * listeners that require a client certificate and take the certificate's CN as the user name; the
+ * ACL file; the broker's own key and certificate; and central's client certificate (CN
+ * {@value #CENTRAL}).
  *
  * <p>Two listeners, because a client id is not an identity: on the kiosks' listener Mosquitto
  * replaces every client id with the certificate's CN ({@code use_username_as_clientid}), so a kiosk
- * certificate cannot connect under another kiosk's client id and push that kiosk off the broker
- * (session takeover). Central needs several connections (ingest workers, fleet, config) under one
- * certificate, so it has its own listener, by default on loopback only, without that rule.
+ * certificate cannot connect under another kiosk's client id (session takeover). Central needs
+ * several connections under one certificate, so it has its own listener, on loopback by default,
+ * which trusts only central's own CA (ADR 17): Mosquitto 2.0 has no CN allow-list, and a kiosk
+ * certificate from the scheme CA must not reach the listener where client ids are not replaced.
  *
- * <p>The ACL: a kiosk (user = CN = kiosk id) may write only {@code culturecard/v1/+/<kiosk>/up/#}
- * and read only {@code culturecard/v1/+/<kiosk>/down/#} plus its venue's config. Mosquitto's
- * {@code pattern} lines can substitute the user name but not the venue, so with kiosk bundles at
- * hand the venue config rule is one {@code user} block per kiosk; without them it falls back to
- * {@code pattern read culturecard/v1/+/down/config}, which lets a kiosk read every venue's event
- * list (no personal data, but more than it needs), and says so in the file.
+ * <p>The ACL is made from the kiosk registry ({@link KioskRegistry}, ADR 6): per kiosk, one exact
+ * write rule under its own venue and id, its own acks and its venue's config; for its diagnostics
+ * identity ({@code <kiosk>.diag}, ADR 18) nothing at all. There is no {@code pattern} rule, so no
+ * kiosk can write under another venue. Without a registry nothing is written.
  *
- * <p>Queue limits are explicit: Mosquitto's defaults silently drop QoS 1 messages under load.
+ * <p>Limits are explicit (ADR 7): a packet just above the largest legal message, and per-client
+ * queues sized so that QoS 1 messages are not dropped silently under load.
  */
 public final class BrokerConfig {
     public static final String CENTRAL = "central";
@@ -46,7 +49,24 @@ public final class BrokerConfig {
     public static final String SERVER_KEY = "server.key";
     public static final String SERVER_CERT = "server.crt";
     public static final String CA_CERT = "ca.crt";
+    /** Central's listener's {@code cafile}: the central CA's certificate only. */
+    public static final String CENTRAL_CA_CERT = "central-ca.crt";
     public static final String CRL = "crl.pem";
+    /** The central CA's directory inside the scheme CA's, unless {@code --central-ca} names another. */
+    public static final String CENTRAL_CA_DIR = "central-ca";
+
+    /**
+     * The largest MQTT packet the broker takes, in bytes: the largest legal message (a venue config
+     * at its limits, see {@code BrokerLimitsTest}) with its topic and properties, rounded up. A
+     * client sending a bigger packet is disconnected.
+     */
+    public static final int MAX_PACKET_SIZE = 656 * 1024;
+    /** QoS 1 and 2 messages in flight per client (Mosquitto's default of 20 drops messages under load). */
+    public static final int MAX_INFLIGHT_MESSAGES = 100;
+    /** Messages queued per client while it is offline or busy, beyond those in flight. */
+    public static final int MAX_QUEUED_MESSAGES = 100_000;
+    /** Bytes queued per client: 256 MiB (central's shared subscription while central restarts). */
+    public static final long MAX_QUEUED_BYTES = 256L * 1024 * 1024;
 
     /**
      * @param port           the kiosks' TLS listener's port
@@ -56,12 +76,13 @@ public final class BrokerConfig {
      * @param hosts          extra DNS names or IPs for the server certificate (127.0.0.1 and localhost always)
      * @param installDir     where these files will live on the broker host (the config names files there)
      * @param persistenceDir Mosquitto's persistence directory (owned by user mosquitto)
-     * @param bundles        a directory of kiosk bundles for per-kiosk venue rules, or null
+     * @param registry       the kiosk registry the ACL is made from
      * @param validity       the server and central certificates' validity
-     * @param crl            the CA's revocation list (from {@code ca revoke}), or null when nothing is revoked
+     * @param crl            the scheme CA's revocation list (from {@code ca revoke}), or null when nothing is revoked
+     * @param centralCa      the central CA's directory: created on the first run, used as it is afterwards
      */
     public record Options(int port, String bind, int centralPort, String centralBind, List<String> hosts,
-            Path installDir, Path persistenceDir, Path bundles, Duration validity, Path crl) {
+            Path installDir, Path persistenceDir, KioskRegistry registry, Duration validity, Path crl, Path centralCa) {
         /** Central's listener by default: the next port, on loopback (central runs on the broker host). */
         public static final String CENTRAL_BIND = "127.0.0.1";
 
@@ -73,18 +94,14 @@ public final class BrokerConfig {
                 throw new IllegalArgumentException("central's port must be 1-65535 and not the kiosks' port " + port
                         + ", not " + centralPort);
             }
+            Objects.requireNonNull(registry, "registry: the ACL is made from the kiosk registry (--bundles)");
+            Objects.requireNonNull(centralCa, "centralCa");
             hosts = List.copyOf(hosts);
-        }
-
-        /** Options with central's listener on the next port, on loopback. */
-        public static Options withCentralOnLoopback(int port, String bind, List<String> hosts, Path installDir,
-                Path persistenceDir, Path bundles, Duration validity, Path crl) {
-            return new Options(port, bind, port + 1, CENTRAL_BIND, hosts, installDir, persistenceDir, bundles, validity, crl);
         }
     }
 
     /** What was written, for the command's summary. */
-    public record Written(Path conf, Path acl, int kioskRules, Path centralDir) {}
+    public record Written(Path conf, Path acl, int kiosks, Path centralDir, boolean groupSet, boolean centralCaCreated) {}
 
     private final IssuingAuthority ca;
 
@@ -92,32 +109,64 @@ public final class BrokerConfig {
         this.ca = ca;
     }
 
+    /**
+     * Writes every file under {@code out}.
+     *
+     * @throws IOException when the registry is missing or holds a bad id (nothing is written then)
+     */
     public Written write(Path out, Options options) throws IOException {
-        Files.createDirectories(out);
-        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwx------"));
+        Map<KioskId, VenueId> kiosks = options.registry().kiosks();
+        boolean created = !Files.exists(options.centralCa().resolve(CertificateAuthority.CERT_FILE));
+        if (created) {
+            new CertificateAuthority(Clock.systemUTC(), new SecureRandom())
+                    .init(options.centralCa(), "Culture Card Central Listener CA", Duration.ofDays(3650));
+        }
+        IssuingAuthority centralCa = IssuingAuthority.load(options.centralCa(), Clock.systemUTC(), new SecureRandom());
+        BrokerFiles files = BrokerFiles.forThisMachine();
+        files.directory(out);
         List<String> names = new ArrayList<>(List.of("127.0.0.1", "localhost"));
         options.hosts().stream().filter(h -> !names.contains(h)).forEach(names::add);
         String cn = options.hosts().isEmpty() ? "culturecard-broker" : options.hosts().get(0);
         Issued server = ca.issueServer(cn, names, options.validity());
-        Pem.writePrivateKey(out.resolve(SERVER_KEY), server.keyPair().getPrivate());
-        Pem.writeCertificate(out.resolve(SERVER_CERT), server.certificate(), "rw-r--r--");
-        Pem.writeCertificate(out.resolve(CA_CERT), ca.certificate(), "rw-r--r--");
+        Pem.writePrivateKey(out.resolve(SERVER_KEY), server.keyPair().getPrivate(), BrokerFiles.FILE);
+        Pem.writeCertificate(out.resolve(SERVER_CERT), server.certificate(), BrokerFiles.FILE);
+        Pem.writeCertificate(out.resolve(CA_CERT), ca.certificate(), BrokerFiles.FILE);
+        Pem.writeCertificate(out.resolve(CENTRAL_CA_CERT), centralCa.certificate(), BrokerFiles.FILE);
         if (options.crl() != null) {
-            Pem.writeText(out.resolve(CRL), Files.readString(options.crl(), StandardCharsets.US_ASCII), "rw-r--r--");
+            Pem.writeText(out.resolve(CRL), Files.readString(options.crl(), StandardCharsets.US_ASCII), BrokerFiles.FILE);
         } else {
             Files.deleteIfExists(out.resolve(CRL));
         }
-        Map<String, String> kioskVenues = options.bundles() == null ? Map.of() : kioskVenues(options.bundles());
-        Pem.writeText(out.resolve(ACL), acl(kioskVenues, options.bundles() != null), "rw-r--r--");
-        Pem.writeText(out.resolve(CONF), conf(options), "rw-r--r--");
+        Pem.writeText(out.resolve(ACL), acl(kiosks), BrokerFiles.FILE);
+        Pem.writeText(out.resolve(CONF), conf(options), BrokerFiles.FILE);
+        for (String name : List.of(SERVER_KEY, SERVER_CERT, CA_CERT, CENTRAL_CA_CERT, ACL, CONF)) {
+            files.file(out.resolve(name));
+        }
+        if (options.crl() != null) {
+            files.file(out.resolve(CRL));
+        }
         Path central = out.resolve(CENTRAL);
         Files.createDirectories(central);
         Files.setPosixFilePermissions(central, PosixFilePermissions.fromString("rwx------"));
-        Issued centralCert = ca.issueClient(CENTRAL, options.validity());
+        Issued centralCert = centralCa.issueClient(CENTRAL, options.validity());
         Pem.writePrivateKey(central.resolve("central.key"), centralCert.keyPair().getPrivate());
         Pem.writeCertificate(central.resolve("central.crt"), centralCert.certificate(), Pem.OWNER_ONLY);
         Pem.writeCertificate(central.resolve(CA_CERT), ca.certificate(), Pem.OWNER_ONLY);
-        return new Written(out.resolve(CONF), out.resolve(ACL), kioskVenues.size(), central);
+        return new Written(out.resolve(CONF), out.resolve(ACL), kiosks.size(), central, files.groupSet(), created);
+    }
+
+    /**
+     * Rewrites only the ACL in {@code out} from the registry (after {@code kiosk move}), with the
+     * same access for the broker as {@link #write}; Mosquitto reads it again on SIGHUP.
+     */
+    public static Path rewriteAcl(Path out, KioskRegistry registry) throws IOException {
+        Path file = out.resolve(ACL);
+        if (!Files.isRegularFile(out.resolve(CONF))) {
+            throw new IOException(out + " holds no " + CONF + ": give the directory 'provision broker config --out' wrote");
+        }
+        Pem.writeText(file, acl(registry.kiosks()), BrokerFiles.FILE);
+        BrokerFiles.forThisMachine().file(file);
+        return file;
     }
 
     /** The Mosquitto config text. */
@@ -128,9 +177,14 @@ public final class BrokerConfig {
                 "per_listener_settings false",
                 "allow_anonymous false",
                 "acl_file " + dir.resolve(ACL),
-                "# Mosquitto's defaults (20 in flight, 1000 queued) silently drop QoS 1 messages under load.",
-                "max_inflight_messages 100",
-                "max_queued_messages 100000",
+                "# Limits (ADR 7). A packet just above the largest legal message (a venue config at its limits);",
+                "# a client that sends a bigger one is disconnected. Mosquitto's queue defaults (20 in flight,",
+                "# 1000 queued) silently drop QoS 1 messages under load; nothing is lost past these limits either,",
+                "# because a kiosk keeps every check-in until central's acknowledgement.",
+                "max_packet_size " + MAX_PACKET_SIZE,
+                "max_inflight_messages " + MAX_INFLIGHT_MESSAGES,
+                "max_queued_messages " + MAX_QUEUED_MESSAGES,
+                "max_queued_bytes " + MAX_QUEUED_BYTES,
                 "persistence true",
                 "persistence_location " + options.persistenceDir() + "/",
                 "autosave_interval 60",
@@ -142,78 +196,55 @@ public final class BrokerConfig {
                 "connection_messages true",
                 "log_timestamp_format %Y-%m-%dT%H:%M:%S",
                 "",
-                "# Kiosks. The client id is replaced by the certificate's CN, so no kiosk can take over another's session.",
+                "# Kiosks: certificates from the scheme CA. The client id is replaced by the certificate's CN,",
+                "# so no kiosk can take over another's session.",
                 "listener " + options.port() + (options.bind() == null ? "" : " " + options.bind()),
-                tls(dir, options),
+                tls(dir, CA_CERT),
+                options.crl() == null ? "# no crlfile: no certificate has been revoked ('provision ca revoke')"
+                        : "crlfile " + dir.resolve(CRL),
                 "use_username_as_clientid true",
                 "",
-                "# Central (ingest workers, fleet, config: several client ids under one certificate). Keep it off",
-                "# the network kiosks can reach: loopback, or a private interface behind a firewall.",
+                "# Central (ingest workers, fleet, config: several client ids under one certificate). It trusts",
+                "# only central's own CA, so no kiosk certificate connects here (ADR 17). Keep it off the network",
+                "# kiosks can reach: loopback, or a private interface behind a firewall.",
                 "listener " + options.centralPort() + " " + options.centralBind(),
-                tls(dir, options),
+                tls(dir, CENTRAL_CA_CERT),
                 "");
     }
 
-    /** The TLS lines both listeners share: the scheme CA, the broker's certificate, identity from the CN. */
-    private static String tls(Path dir, Options options) {
+    /** The TLS lines of a listener: the CA it trusts for clients, the broker's certificate, identity from the CN. */
+    private static String tls(Path dir, String cafile) {
         return String.join("\n",
                 "protocol mqtt",
-                "cafile " + dir.resolve(CA_CERT),
+                "cafile " + dir.resolve(cafile),
                 "certfile " + dir.resolve(SERVER_CERT),
                 "keyfile " + dir.resolve(SERVER_KEY),
                 "tls_version tlsv1.2",
                 "require_certificate true",
-                "use_identity_as_username true",
-                options.crl() == null ? "# no crlfile: no certificate has been revoked ('provision ca revoke')"
-                        : "crlfile " + dir.resolve(CRL));
+                "use_identity_as_username true");
     }
 
-    /** The ACL text; {@code kioskVenues} maps kiosk id to venue id. */
-    public static String acl(Map<String, String> kioskVenues, boolean perKiosk) {
+    /** The ACL text for the registry's kiosks (kiosk id to venue id). */
+    public static String acl(Map<KioskId, VenueId> kiosks) {
         StringBuilder text = new StringBuilder();
-        text.append("# Culture Card ACL, written by 'provision broker config'.\n")
-                .append("# The user name is the client certificate's CN: the kiosk id, or 'central'.\n\n")
-                .append("# Every kiosk: writes only under its own id, reads only its own acks.\n")
-                .append("pattern write culturecard/v1/+/%u/up/#\n")
-                .append("pattern read culturecard/v1/+/%u/down/#\n");
-        if (!perKiosk) {
-            text.append("# Venue config: Mosquitto patterns cannot name a kiosk's venue, so every kiosk may read\n")
-                    .append("# every venue's config (event lists, no personal data). Re-run with --bundles DIR for\n")
-                    .append("# one rule per kiosk instead.\n")
-                    .append("pattern read culturecard/v1/+/down/config\n");
-        }
-        text.append("\n# Central: reads everything kiosks send, writes acks and venue configs.\n")
+        text.append("# Culture Card ACL, written by 'provision broker config' from the kiosk registry.\n")
+                .append("# The user name is the client certificate's CN: a kiosk id, '<kiosk>.diag' or 'central'.\n")
+                .append("# No 'pattern' rule: each kiosk writes only under its own venue and id (ADR 6).\n\n")
+                .append("# Central: reads everything kiosks send, writes acks and venue configs.\n")
                 .append("user ").append(CENTRAL).append('\n')
                 .append("topic read culturecard/v1/+/+/up/#\n")
                 .append("topic write culturecard/v1/+/+/down/#\n")
                 .append("topic readwrite culturecard/v1/+/down/config\n");
-        if (perKiosk) {
-            text.append("\n# Each kiosk reads its own venue's config.\n");
-            kioskVenues.forEach((kiosk, venue) -> text.append("user ").append(kiosk).append('\n')
-                    .append("topic read culturecard/v1/").append(venue).append("/down/config\n"));
-        }
+        kiosks.forEach((kiosk, venue) -> {
+            String root = "culturecard/v1/" + venue.value() + "/";
+            text.append("\n# ").append(kiosk.value()).append(" at ").append(venue.value()).append('\n')
+                    .append("user ").append(kiosk.value()).append('\n')
+                    .append("topic write ").append(root).append(kiosk.value()).append("/up/#\n")
+                    .append("topic read ").append(root).append(kiosk.value()).append("/down/#\n")
+                    .append("topic read ").append(root).append("down/config\n")
+                    .append("# its doctor: may connect, and publish and subscribe nothing (ADR 18)\n")
+                    .append("user ").append(KioskBundles.diagnosticsName(kiosk.value())).append('\n');
+        });
         return text.toString();
-    }
-
-    /** Kiosk id to venue id, from the kiosk.properties of every bundle under {@code bundles}. */
-    static Map<String, String> kioskVenues(Path bundles) throws IOException {
-        Map<String, String> venues = new TreeMap<>();
-        try (Stream<Path> dirs = Files.list(bundles)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                Path file = dir.resolve(KioskBundles.KIOSK_PROPERTIES);
-                if (Files.isRegularFile(file)) {
-                    Properties properties = new Properties();
-                    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        properties.load(in);
-                    }
-                    String kiosk = properties.getProperty("kiosk.id");
-                    String venue = properties.getProperty("venue.id");
-                    if (kiosk != null && venue != null) {
-                        venues.put(kiosk, venue);
-                    }
-                }
-            }
-        }
-        return venues;
     }
 }

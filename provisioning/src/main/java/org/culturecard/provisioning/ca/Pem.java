@@ -87,7 +87,15 @@ public final class Pem {
 
     /** Writes a private key as PKCS#8, replacing {@code file}, readable by its owner only. */
     public static void writePrivateKey(Path file, PrivateKey key) throws IOException {
-        write(file, new JcaPKCS8Generator(key, null), OWNER_ONLY);
+        writePrivateKey(file, key, OWNER_ONLY);
+    }
+
+    /** Writes a private key as PKCS#8, replacing {@code file}, with {@code permissions} (never world-readable). */
+    public static void writePrivateKey(Path file, PrivateKey key, String permissions) throws IOException {
+        if (permissions.charAt(6) != '-') {
+            throw new IllegalArgumentException("a private key is never readable by others: " + permissions);
+        }
+        write(file, new JcaPKCS8Generator(key, null), permissions);
     }
 
     /** Writes text, replacing {@code file}, with {@code permissions} set before any byte is written. */

@@ -24,7 +24,8 @@ import org.culturecard.provisioning.ca.Pem;
 /**
  * Writes kiosk bundles: one directory per kiosk ({@code OUT/<kiosk-id>/}, mode 0700) holding
  * {@code kiosk.properties} (read by the kiosk), {@code sync.properties} (read by the sync agent),
- * {@code kiosk.key}, {@code kiosk.crt} and {@code ca.crt}, every file 0600. The scheme's HMAC key
+ * {@code kiosk.key}, {@code kiosk.crt}, {@code ca.crt}, and the doctor's {@code diag.key} and
+ * {@code diag.crt} (CN {@code <kiosk>.diag}, ADR 18), every file 0600. The scheme's HMAC key
  * is named by path, never copied: it is installed once per machine by the council's IT team.
  *
  * <p>Idempotent: a bundle already there for the same kiosk and venue, with a certificate from this
@@ -37,6 +38,11 @@ public final class KioskBundles {
     public static final String KEY = "kiosk.key";
     public static final String CERT = "kiosk.crt";
     public static final String CA_CERT = "ca.crt";
+    /** The doctor's own key and certificate (CN {@code <kiosk>.diag}): the broker lets it connect and nothing else. */
+    public static final String DIAG_KEY = "diag.key";
+    public static final String DIAG_CERT = "diag.crt";
+    /** Appended to a kiosk id for its diagnostics identity; kiosk ids cannot hold a dot, so it names no kiosk. */
+    public static final String DIAG_SUFFIX = ".diag";
 
     private final IssuingAuthority ca;
     private final BundleOptions options;
@@ -55,6 +61,7 @@ public final class KioskBundles {
             String problem = problemWith(spec, dir);
             if (problem == null) {
                 refreshProperties(spec, dir);
+                ensureDiagnostics(spec, dir);
                 return new BundleOutcome.Kept(dir);
             }
             write(spec, dir);
@@ -156,6 +163,7 @@ public final class KioskBundles {
             Pem.writePrivateKey(temp.resolve(KEY), issued.keyPair().getPrivate());
             Pem.writeCertificate(temp.resolve(CERT), issued.certificate(), Pem.OWNER_ONLY);
             Pem.writeCertificate(temp.resolve(CA_CERT), ca.certificate(), Pem.OWNER_ONLY);
+            writeDiagnostics(spec, temp);
             Pem.writeText(temp.resolve(KIOSK_PROPERTIES), kioskProperties(spec), Pem.OWNER_ONLY);
             Pem.writeText(temp.resolve(SYNC_PROPERTIES), syncProperties(spec), Pem.OWNER_ONLY);
             deleteTree(dir);
@@ -163,6 +171,33 @@ public final class KioskBundles {
         } finally {
             deleteTree(temp);
         }
+    }
+
+    /** The diagnostics identity's CN for {@code kiosk}. */
+    public static String diagnosticsName(String kiosk) {
+        return kiosk + DIAG_SUFFIX;
+    }
+
+    /** Adds the diagnostics key and certificate to a kept bundle made before they existed, or renews them. */
+    private void ensureDiagnostics(KioskSpec spec, Path dir) throws IOException {
+        String expected = diagnosticsName(spec.kiosk().value());
+        try {
+            X509Certificate diag = Pem.readCertificate(dir.resolve(DIAG_CERT));
+            if (ca.signed(diag) && expected.equals(CertificateAuthority.commonName(diag.getSubjectX500Principal()))
+                    && !diag.getNotAfter().toInstant().isBefore(clock.instant().plus(options.renewBefore()))
+                    && matches(Pem.readPrivateKey(dir.resolve(DIAG_KEY)), diag)) {
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            // missing or unreadable: written below
+        }
+        writeDiagnostics(spec, dir);
+    }
+
+    private void writeDiagnostics(KioskSpec spec, Path dir) throws IOException {
+        Issued diag = ca.issueClient(diagnosticsName(spec.kiosk().value()), options.validity());
+        Pem.writePrivateKey(dir.resolve(DIAG_KEY), diag.keyPair().getPrivate());
+        Pem.writeCertificate(dir.resolve(DIAG_CERT), diag.certificate(), Pem.OWNER_ONLY);
     }
 
     private void refreshProperties(KioskSpec spec, Path dir) throws IOException {

@@ -1,33 +1,25 @@
 package org.culturecard.provisioning.staff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
+import org.culturecard.provisioning.central.CentralApi;
 
 /**
  * {@code provision staff}'s way to central: the admin API for venue staff over HTTP(S), with the
  * admin bearer token. It sends a PIN only as its hash and a card only as its token, so nothing
  * secret about a staff member crosses the network or reaches central's logs. Central's refusals
- * come back as {@link Refused} with central's own words.
+ * come back as {@link CentralApi.Refused} with central's own words.
  */
 public final class CentralStaffClient {
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
     /** A staff member as central lists them: a PIN is only "set or not", a card only its masked token. */
     public record Member(UUID id, String displayName, boolean pin, String card, String revokedAt) {
         public boolean revoked() {
@@ -45,23 +37,11 @@ public final class CentralStaffClient {
         }
     }
 
-    /** Central answered with an error status. */
-    public static final class Refused extends RuntimeException {
-        Refused(int status, String message) {
-            super("central refused (HTTP " + status + "): " + message);
-        }
-    }
-
-    private final URI central;
-    private final String bearer;
-    private final HttpClient http;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final CentralApi api;
 
     /** @param central central's base URL, e.g. {@code https://central.example:8080} */
     public CentralStaffClient(URI central, String bearer) {
-        this.central = Objects.requireNonNull(central, "central");
-        this.bearer = Objects.requireNonNull(bearer, "bearer");
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.api = new CentralApi(central, bearer);
     }
 
     public Staff list(VenueId venue) {
@@ -77,7 +57,7 @@ public final class CentralStaffClient {
 
     /** Adds a member; returns the config version that carries them. */
     public long add(VenueId venue, String displayName, String pinHash, Token card) {
-        ObjectNode request = mapper.createObjectNode().put("displayName", displayName);
+        ObjectNode request = api.object().put("displayName", displayName);
         if (pinHash != null) {
             request.put("pinHash", pinHash);
         }
@@ -88,12 +68,12 @@ public final class CentralStaffClient {
     }
 
     public long setPin(VenueId venue, UUID id, String pinHash) {
-        return call("PUT", staffPath(venue) + "/" + id + "/pin", mapper.createObjectNode().put("pinHash", pinHash))
+        return call("PUT", staffPath(venue) + "/" + id + "/pin", api.object().put("pinHash", pinHash))
                 .path("configVersion").asLong();
     }
 
     public long setCard(VenueId venue, UUID id, Token card) {
-        return call("PUT", staffPath(venue) + "/" + id + "/card", mapper.createObjectNode().put("cardToken", card.value()))
+        return call("PUT", staffPath(venue) + "/" + id + "/card", api.object().put("cardToken", card.value()))
                 .path("configVersion").asLong();
     }
 
@@ -102,7 +82,7 @@ public final class CentralStaffClient {
     }
 
     public long setAuth(VenueId venue, StaffAuth auth) {
-        return call("PUT", "/api/venues/" + venue.value() + "/staff-auth", mapper.createObjectNode().put("auth", auth.code()))
+        return call("PUT", "/api/venues/" + venue.value() + "/staff-auth", api.object().put("auth", auth.code()))
                 .path("configVersion").asLong();
     }
 
@@ -111,36 +91,6 @@ public final class CentralStaffClient {
     }
 
     private JsonNode call(String method, String path, ObjectNode body) {
-        HttpRequest request = HttpRequest.newBuilder(central.resolve(path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot reach central at " + central + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling central", e);
-        }
-        return answer(response);
-    }
-
-    private JsonNode answer(HttpResponse<String> response) {
-        JsonNode json;
-        try {
-            json = response.body().isEmpty() ? mapper.createObjectNode() : mapper.readTree(response.body());
-        } catch (IOException e) {
-            json = mapper.createObjectNode();
-        }
-        if (response.statusCode() / 100 != 2) {
-            String reason = json.hasNonNull("error") ? json.get("error").asText()
-                    : response.statusCode() == 401 ? "the token is not one of central's API tokens"
-                    : response.statusCode() == 403 ? "the token is not an admin token" : "no reason given";
-            throw new Refused(response.statusCode(), reason);
-        }
-        return json;
+        return api.call(method, path, body);
     }
 }

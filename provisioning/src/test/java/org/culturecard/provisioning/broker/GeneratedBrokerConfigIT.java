@@ -31,6 +31,7 @@ import org.culturecard.provisioning.doctor.MqttProbe;
 import org.culturecard.tls.PemTls;
 import org.culturecard.provisioning.kiosk.BundleOptions;
 import org.culturecard.provisioning.kiosk.KioskBundles;
+import org.culturecard.provisioning.kiosk.KioskRegistry;
 import org.culturecard.provisioning.kiosk.KioskSpec;
 import org.culturecard.testsupport.mqtt.MosquittoServer;
 import org.culturecard.testsupport.server.LocalProcesses;
@@ -57,6 +58,7 @@ class GeneratedBrokerConfigIT {
     private Path root;
     private Path bundles;
     private Path brokerDir;
+    private Path schemeKey;
     private IssuingAuthority ca;
     private IssuingAuthority otherCa;
     private MosquittoServer mosquitto;
@@ -76,17 +78,25 @@ class GeneratedBrokerConfigIT {
         KioskBundles writer = new KioskBundles(ca, BundleOptions.defaults(), Clock.systemUTC());
         writer.provision(KioskSpec.of("venue-1", "kiosk-a", "Venue One"), bundles);
         writer.provision(KioskSpec.of("venue-2", "kiosk-b", "Venue Two"), bundles);
-        writer.provision(KioskSpec.of("venue-2", "kiosk-stolen", "Venue Two"), bundles);
-        ca.revoke(root.resolve("ca"), Pem.readCertificate(bundles.resolve("kiosk-stolen").resolve(KioskBundles.CERT)));
-
+        writer.provision(KioskSpec.of("venue-1", "kiosk-moved", "Venue One"), bundles);
         port = LocalProcesses.freeLoopbackPort();
         centralPort = LocalProcesses.freeLoopbackPort();
+        schemeKey = root.resolve("scheme.key");
+        Files.writeString(schemeKey, "ab".repeat(32) + "\n");
+        Files.setPosixFilePermissions(schemeKey, PosixFilePermissions.fromString("rw-------"));
+        Path stolen = bundles.resolve("kiosk-stolen"); // installed where it was written, so the doctor can run on it
+        new KioskBundles(ca, new BundleOptions(URI.create("ssl://127.0.0.1:" + port), schemeKey, stolen, stolen,
+                Duration.ofDays(90), Duration.ofDays(30)), Clock.systemUTC()).provision(KioskSpec.of("venue-2", "kiosk-stolen", "Venue Two"), bundles);
+        ca.revoke(root.resolve("ca"), Pem.readCertificate(stolen.resolve(KioskBundles.CERT)));
+        ca.revoke(root.resolve("ca"), Pem.readCertificate(stolen.resolve(KioskBundles.DIAG_CERT)));
+
         brokerDir = root.resolve("broker");
         Files.createDirectories(root.resolve("data"));
         new BrokerConfig(ca).write(brokerDir, new BrokerConfig.Options(port, "127.0.0.1", centralPort, "127.0.0.1", List.of(), brokerDir,
-                root.resolve("data"), bundles, Duration.ofDays(30), root.resolve("ca").resolve(RevocationList.CRL_FILE)));
+                root.resolve("data"), new KioskRegistry(bundles), Duration.ofDays(30),
+                root.resolve("ca").resolve(RevocationList.CRL_FILE), root.resolve("ca").resolve(BrokerConfig.CENTRAL_CA_DIR)));
         if (LocalProcesses.runningAsRoot()) {
-            LocalProcesses.chownTree(brokerDir, "mosquitto");
+            // Only the persistence directory is the broker's own; the generated files are read through their group.
             LocalProcesses.chownTree(root.resolve("data"), "mosquitto");
         }
         mosquitto = MosquittoServer.builder().configFile(brokerDir.resolve(BrokerConfig.CONF), port).build().start();
@@ -137,24 +147,157 @@ class GeneratedBrokerConfigIT {
 
     @Test
     void kioskCannotPublishUnderAnotherKiosksTopic() throws Exception {
+        assertNothingArrivesFrom("kiosk-a", List.of("culturecard/v1/venue-2/kiosk-b/up/checkins"),
+                "culturecard/v1/venue-1/kiosk-a/up/checkins");
+    }
+
+    @Test
+    void kioskCannotPublishUnderItsOwnIdAtAnotherVenue() throws Exception {
+        assertNothingArrivesFrom("kiosk-b", List.of("culturecard/v1/venue-1/kiosk-b/up/checkins",
+                "culturecard/v1/venue-1/kiosk-b/up/status", "culturecard/v1/venue-1/kiosk-b/up/events"),
+                "culturecard/v1/venue-2/kiosk-b/up/checkins");
+    }
+
+    @Test
+    void aMovedKiosksOldVenueIsRefusedOnceTheRewrittenAclIsReloaded() throws Exception {
+        KioskRegistry registry = new KioskRegistry(bundles);
+        registry.move(org.culturecard.core.ids.KioskId.of("kiosk-moved"), org.culturecard.core.ids.VenueId.of("venue-2"));
+        BrokerConfig.rewriteAcl(brokerDir, registry);
+        LocalProcesses.signal(mosquitto.pid(), "HUP");
+
+        // Mosquitto reloads the ACL in its main loop: wait until the new venue's rule lets a message through.
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         MqttClient central = central(received);
-        MqttClient kioskA = kiosk("kiosk-a");
+        MqttClient moved = kiosk("kiosk-moved");
         try {
-            try {
-                kioskA.publish("culturecard/v1/venue-2/kiosk-b/up/checkins", message("forged"));
-            } catch (MqttException refused) {
-                // Mosquitto answers a refused QoS 1 publish with PUBACK "not authorized"; either way nothing may arrive.
+            String arrived = null;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (arrived == null && System.nanoTime() < deadline) {
+                try {
+                    moved.publish("culturecard/v1/venue-2/kiosk-moved/up/status", message("at-venue-2"));
+                } catch (MqttException notYet) {
+                    // PUBACK "not authorized" until the broker has read the new ACL
+                }
+                arrived = received.poll(100, TimeUnit.MILLISECONDS);
             }
-            kioskA.publish("culturecard/v1/venue-1/kiosk-a/up/checkins", message("marker"));
-            // One publisher's messages arrive in order: once the marker is here, the forged one would be too.
-            assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                    .isEqualTo("culturecard/v1/venue-1/kiosk-a/up/checkins marker");
-            assertThat(received).isEmpty();
+            assertThat(arrived).isEqualTo("culturecard/v1/venue-2/kiosk-moved/up/status at-venue-2");
         } finally {
-            close(kioskA);
+            close(moved);
             close(central);
         }
+        assertNothingArrivesFrom("kiosk-moved", List.of("culturecard/v1/venue-1/kiosk-moved/up/checkins"),
+                "culturecard/v1/venue-2/kiosk-moved/up/checkins");
+    }
+
+    /** {@code kiosk} publishes on each forged topic, then a marker on its own: only the marker reaches central. */
+    private void assertNothingArrivesFrom(String kiosk, List<String> forged, String own) throws Exception {
+        Issued identity = kioskIdentity(kiosk);
+        assertNothingArrivesFrom(identity, forged, identity, own);
+    }
+
+    /** {@code forger} publishes on each forged topic, then {@code marker} on {@code own}: only the marker reaches central. */
+    private void assertNothingArrivesFrom(Issued forger, List<String> forged, Issued marker, String own) throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient central = central(received);
+        MqttClient client = connect(forger, "forger-" + System.nanoTime());
+        MqttClient markerClient = forger == marker ? client : connect(marker, "marker-" + System.nanoTime());
+        try {
+            for (String topic : forged) {
+                try {
+                    client.publish(topic, message("forged"));
+                } catch (MqttException refused) {
+                    // Mosquitto answers a refused QoS 1 publish with PUBACK "not authorized"; either way nothing may arrive.
+                }
+            }
+            if (markerClient != client) {
+                client.disconnect(); // the broker has handled every publish of a connection before its DISCONNECT
+            }
+            markerClient.publish(own, message("marker"));
+            // Messages arrive in the order the broker handled them: once the marker is here, a forged one would be too.
+            assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(own + " marker");
+            assertThat(received).isEmpty();
+        } finally {
+            close(client);
+            if (markerClient != client) {
+                close(markerClient);
+            }
+            close(central);
+        }
+    }
+
+    @Test
+    void aLegalMaximumBatchPassesAndAPacketOverTheLimitDisconnectsTheKiosk() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient central = central(received);
+        try {
+            Path bundle = bundles.resolve("kiosk-a");
+            String topic = "culturecard/v1/venue-1/kiosk-a/up/checkins";
+            try (RawMqtt kiosk = RawMqtt.connect(tls(bundle.resolve(KioskBundles.CERT), bundle.resolve(KioskBundles.KEY)),
+                    port, "kiosk-a")) {
+                kiosk.publishQos0(topic, new byte[org.culturecard.core.wire.CheckInBatch.MAX_BYTES]);
+            }
+            String arrived = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(arrived).startsWith(topic + " ").hasSize(topic.length() + 1 + org.culturecard.core.wire.CheckInBatch.MAX_BYTES);
+
+            try (RawMqtt kiosk = RawMqtt.connect(tls(bundle.resolve(KioskBundles.CERT), bundle.resolve(KioskBundles.KEY)),
+                    port, "kiosk-a")) {
+                kiosk.publishQos0(topic, new byte[BrokerConfig.MAX_PACKET_SIZE]);
+                assertThat(kiosk.awaitDisconnect()).as("the broker's answer to a packet over max_packet_size")
+                        .isIn(RawMqtt.CLOSED, RawMqtt.PACKET_TOO_LARGE);
+            }
+            close(kiosk("kiosk-a")); // the kiosk connects again afterwards
+            assertThat(received).isEmpty();
+        } finally {
+            close(central);
+        }
+    }
+
+    @Test
+    void aKioskCertificateCannotConnectToCentralsListenerAndCentralsCan() throws Exception {
+        assertThatThrownBy(() -> connect(kioskIdentity("kiosk-a"), "ingest-0", centralPort).disconnect())
+                .isInstanceOf(MqttException.class);
+        close(central(new LinkedBlockingQueue<>()));
+        Path dir = brokerDir.resolve(BrokerConfig.CENTRAL);
+        Issued centralIdentity = new Issued(new java.security.KeyPair(null, Pem.readPrivateKey(dir.resolve("central.key"))),
+                Pem.readCertificate(dir.resolve("central.crt")));
+        assertThatThrownBy(() -> connect(centralIdentity, "central-on-kiosk-port", port).disconnect())
+                .as("central's certificate is not from the scheme CA, so the kiosks' listener refuses it")
+                .isInstanceOf(MqttException.class);
+    }
+
+    @Test
+    void theBrokerStartedAsRootDropsToMosquittoAndReadsTheGeneratedFiles() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(LocalProcesses.runningAsRoot(), "needs root (CI runs as root)");
+        String uid = Files.readAllLines(Path.of("/proc/" + mosquitto.pid() + "/status")).stream()
+                .filter(line -> line.startsWith("Uid:")).findFirst().orElseThrow();
+        String mosquittoUid = LocalProcesses.run(List.of("id", "-u", "mosquitto"), WAIT).strip();
+        assertThat(uid.split("\\s+")).as("real and effective uid").contains(mosquittoUid).doesNotContain("0");
+        close(kiosk("kiosk-a"));
+        assertThat(Files.getPosixFilePermissions(brokerDir)).isEqualTo(PosixFilePermissions.fromString("rwxr-x---"));
+        for (String name : List.of(BrokerConfig.CONF, BrokerConfig.ACL, BrokerConfig.SERVER_KEY, BrokerConfig.SERVER_CERT,
+                BrokerConfig.CA_CERT, BrokerConfig.CENTRAL_CA_CERT, BrokerConfig.CRL)) {
+            Path file = brokerDir.resolve(name);
+            assertThat(Files.getPosixFilePermissions(file)).as(name).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+            assertThat(Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class).group().getName())
+                    .as(name).isEqualTo("mosquitto");
+        }
+    }
+
+    @Test
+    void aReRunKeepsTheFilesReadableByTheBroker() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(LocalProcesses.runningAsRoot(), "needs root (CI runs as root)");
+        Path again = root.resolve("rerun");
+        BrokerConfig.Options options = new BrokerConfig.Options(port, "127.0.0.1", centralPort, "127.0.0.1", List.of(), again,
+                root.resolve("data"), new KioskRegistry(bundles), Duration.ofDays(30), null,
+                root.resolve("ca").resolve(BrokerConfig.CENTRAL_CA_DIR));
+        new BrokerConfig(ca).write(again, options);
+        Files.setPosixFilePermissions(again.resolve(BrokerConfig.ACL), PosixFilePermissions.fromString("rw-------"));
+        new BrokerConfig(ca).write(again, options);
+        assertThat(Files.getPosixFilePermissions(again)).isEqualTo(PosixFilePermissions.fromString("rwxr-x---"));
+        assertThat(Files.getPosixFilePermissions(again.resolve(BrokerConfig.ACL))).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(Files.getPosixFilePermissions(again.resolve(BrokerConfig.SERVER_KEY))).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(Pem.readCertificate(again.resolve(BrokerConfig.CENTRAL_CA_CERT)))
+                .as("the central CA is made once and kept").isEqualTo(Pem.readCertificate(brokerDir.resolve(BrokerConfig.CENTRAL_CA_CERT)));
     }
 
     @Test
@@ -209,26 +352,81 @@ class GeneratedBrokerConfigIT {
     }
 
     @Test
-    void doctorsHandMadeConnectIsAcceptedWithTheKiosksBundle() throws Exception {
+    void doctorsProbeLogsInAsTheDiagnosticsIdentityWithoutDisturbingTheConnectedKiosk() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient central = central(received);
+        MqttClient kioskA = kiosk("kiosk-a");
+        java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+        kioskA.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
+            @Override public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) { lost.incrementAndGet(); }
+            @Override public void mqttErrorOccurred(MqttException exception) { }
+            @Override public void messageArrived(String topic, MqttMessage message) { }
+            @Override public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken token) { }
+            @Override public void connectComplete(boolean reconnect, String serverURI) { }
+            @Override public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) { }
+        });
+        try {
+            Path bundle = bundles.resolve("kiosk-a");
+            MqttProbe probe = new MqttProbe(Pem.readCertificate(bundle.resolve(KioskBundles.CA_CERT)),
+                    Pem.readCertificate(bundle.resolve(KioskBundles.DIAG_CERT)), Pem.readPrivateKey(bundle.resolve(KioskBundles.DIAG_KEY)), WAIT);
+            // Even under the kiosk's own client id: the listener replaces it with the certificate's CN, kiosk-a.diag.
+            assertThat(probe.connect("127.0.0.1", port, "kiosk-a")).isEqualTo(MqttProbe.SUCCESS);
+            // The broker handles a takeover before it answers the new CONNECT: a round trip on the kiosk's own
+            // connection after the probe's CONNACK proves that connection was never taken over.
+            kioskA.publish("culturecard/v1/venue-1/kiosk-a/up/status", message("after-probe"));
+            assertThat(received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("culturecard/v1/venue-1/kiosk-a/up/status after-probe");
+            assertThat(kioskA.isConnected()).isTrue();
+            assertThat(lost).hasValue(0);
+        } finally {
+            close(kioskA);
+            close(central);
+        }
+    }
+
+    @Test
+    void theDiagnosticsIdentityMayPublishNothing() throws Exception {
         Path bundle = bundles.resolve("kiosk-a");
-        MqttProbe probe = new MqttProbe(Pem.readCertificate(bundle.resolve(KioskBundles.CA_CERT)),
-                Pem.readCertificate(bundle.resolve(KioskBundles.CERT)), Pem.readPrivateKey(bundle.resolve(KioskBundles.KEY)), WAIT);
-        assertThat(probe.connect("127.0.0.1", port, "kiosk-a-doctor")).isEqualTo(MqttProbe.SUCCESS);
+        Issued diag = new Issued(new java.security.KeyPair(null, Pem.readPrivateKey(bundle.resolve(KioskBundles.DIAG_KEY))),
+                Pem.readCertificate(bundle.resolve(KioskBundles.DIAG_CERT)));
+        assertNothingArrivesFrom(diag, List.of("culturecard/v1/venue-1/kiosk-a/up/checkins",
+                "culturecard/v1/venue-1/kiosk-a.diag/up/status", "culturecard/v1/venue-1/down/config"),
+                kioskIdentity("kiosk-a"), "culturecard/v1/venue-1/kiosk-a/up/checkins");
+    }
+
+    @Test
+    void doctorSaysARevokedCertificateIsRevokedByTheSchemeCasCrl() throws Exception {
+        Path stolen = bundles.resolve("kiosk-stolen");
+        Doctor doctor = new Doctor(Clock.systemUTC(), new Doctor.Options(() -> true, () -> List.of("Test Reader 00 00"),
+                null, 1, Duration.ofDays(30), WAIT));
+        assertThat(doctor.examine(stolen)).filteredOn(r -> r.name().equals("broker")).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL))
+                .satisfies(r -> assertThat(r.line()).contains("revoked by the scheme CA's CRL"));
+
+        Files.copy(root.resolve("ca").resolve(RevocationList.CRL_FILE), stolen.resolve(RevocationList.CRL_FILE));
+        assertThat(doctor.examine(stolen)).filteredOn(r -> r.name().equals("certificates")).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL))
+                .satisfies(r -> assertThat(r.line()).contains("was revoked by the scheme CA's CRL " + stolen.resolve(RevocationList.CRL_FILE)));
     }
 
     @Test
     void generatedConfigSetsTheLimitsThatStopSilentDrops() throws IOException {
         String conf = Files.readString(brokerDir.resolve(BrokerConfig.CONF));
         assertThat(conf).contains("require_certificate true", "use_identity_as_username true", "allow_anonymous false",
-                "max_inflight_messages 100", "max_queued_messages 100000", "persistence true");
+                "max_inflight_messages 100", "max_queued_messages 100000", "persistence true",
+                "max_packet_size " + BrokerConfig.MAX_PACKET_SIZE, "max_queued_bytes " + BrokerConfig.MAX_QUEUED_BYTES);
+    }
+
+    @Test
+    void theAclHasOneExactRulePerKioskAndNoPattern() throws IOException {
+        String acl = Files.readString(brokerDir.resolve(BrokerConfig.ACL));
+        assertThat(acl).doesNotContainPattern("(?m)^pattern").contains(
+                "user kiosk-b\ntopic write culturecard/v1/venue-2/kiosk-b/up/#\ntopic read culturecard/v1/venue-2/kiosk-b/down/#\n"
+                        + "topic read culturecard/v1/venue-2/down/config\n");
     }
 
     @Test
     void doctorPassesAKioskInstalledFromItsBundle() throws Exception {
         Path installed = root.resolve("kiosk-c"); // the bundle, used where it was written
-        Path schemeKey = root.resolve("scheme.key");
-        Files.writeString(schemeKey, "ab".repeat(32) + "\n");
-        Files.setPosixFilePermissions(schemeKey, PosixFilePermissions.fromString("rw-------"));
         BundleOptions options = new BundleOptions(URI.create("ssl://127.0.0.1:" + port), schemeKey, installed, installed,
                 Duration.ofDays(90), Duration.ofDays(30));
         new KioskBundles(ca, options, Clock.systemUTC()).provision(KioskSpec.of("venue-1", "kiosk-c", null), root);
@@ -250,9 +448,17 @@ class GeneratedBrokerConfigIT {
     }
 
     private MqttClient kiosk(String id) throws Exception {
+        return connect(kioskIdentity(id), id, port);
+    }
+
+    private Issued kioskIdentity(String id) throws IOException {
         Path bundle = bundles.resolve(id);
-        return connect(new Issued(new java.security.KeyPair(null, Pem.readPrivateKey(bundle.resolve(KioskBundles.KEY))),
-                Pem.readCertificate(bundle.resolve(KioskBundles.CERT))), id, port);
+        return new Issued(new java.security.KeyPair(null, Pem.readPrivateKey(bundle.resolve(KioskBundles.KEY))),
+                Pem.readCertificate(bundle.resolve(KioskBundles.CERT)));
+    }
+
+    private SSLContext tls(Path cert, Path key) throws Exception {
+        return PemTls.context(ca.certificate(), Pem.readCertificate(cert), Pem.readPrivateKey(key));
     }
 
     private MqttClient central(BlockingQueue<String> received) throws Exception {

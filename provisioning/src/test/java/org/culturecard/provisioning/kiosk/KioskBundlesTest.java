@@ -39,6 +39,20 @@ class KioskBundlesTest {
     }
 
     @Test
+    void aKeptBundleMadeBeforeDiagnosticsCertificatesGetsThemWithoutANewKioskKey() throws Exception {
+        bundles.provision(KioskSpec.of("central-library", "central-library-1", "Central Library"), out);
+        Path dir = out.resolve("central-library-1");
+        String kioskKey = Files.readString(dir.resolve("kiosk.key"));
+        Files.delete(dir.resolve("diag.crt"));
+        Files.delete(dir.resolve("diag.key"));
+
+        assertThat(bundles.provision(KioskSpec.of("central-library", "central-library-1", "Central Library"), out))
+                .isEqualTo(new BundleOutcome.Kept(dir));
+        assertThat(Files.readString(dir.resolve("kiosk.key"))).isEqualTo(kioskKey);
+        assertThat(KioskBundles.matches(Pem.readPrivateKey(dir.resolve("diag.key")), Pem.readCertificate(dir.resolve("diag.crt")))).isTrue();
+    }
+
+    @Test
     void writesABundleThatOnlyItsOwnerCanRead() throws Exception {
         BundleOutcome outcome = bundles.provision(KioskSpec.of("central-library", "central-library-1", "Central Library"), out);
 
@@ -47,9 +61,12 @@ class KioskBundlesTest {
         assertThat(mode(dir)).isEqualTo("rwx------");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName() + " " + mode(f)).sorted().toList()).containsExactly(
-                    "ca.crt rw-------", "kiosk.crt rw-------", "kiosk.key rw-------", "kiosk.properties rw-------",
-                    "sync.properties rw-------");
+                    "ca.crt rw-------", "diag.crt rw-------", "diag.key rw-------", "kiosk.crt rw-------", "kiosk.key rw-------",
+                    "kiosk.properties rw-------", "sync.properties rw-------");
         }
+        X509Certificate diag = Pem.readCertificate(dir.resolve("diag.crt"));
+        diag.verify(ca.certificate().getPublicKey());
+        assertThat(org.culturecard.provisioning.ca.CertificateAuthority.commonName(diag.getSubjectX500Principal())).isEqualTo("central-library-1.diag");
         X509Certificate cert = Pem.readCertificate(dir.resolve("kiosk.crt"));
         cert.verify(ca.certificate().getPublicKey());
         assertThat(CertificateAuthority.commonName(cert.getSubjectX500Principal())).isEqualTo("central-library-1");
