@@ -139,8 +139,12 @@ central.mqtt.uri=ssl://localhost:$central_port
 central.mqtt.ca-cert=$ETC/central/ca.crt
 central.mqtt.client-cert=$ETC/central/central.crt
 central.mqtt.client-key=$ETC/central/central.key
-central.http.host=0.0.0.0
+# The API listens on loopback only. To expose it, put a TLS reverse proxy in front (docs/operations.md)
+# or set central.http.host with central.http.tls.cert and central.http.tls.key (ADR 0016).
+central.http.host=127.0.0.1
 central.http.port=$http_port
+# Officer (read-tokens) and admin tokens; add named tokens for the other roles (auditor, researcher,
+# venue-manager) as central.api.tokens.<name>.role/.secret-sha256/.venues (docs/operations.md).
 central.api.read-tokens=$read_token
 central.api.admin-tokens=$admin_token"
 else

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.culturecard.central.api.ApiAudit;
 import org.culturecard.central.api.CentralApi;
 import org.culturecard.central.broker.BrokerEndpoint;
 import org.culturecard.central.config.CentralConfig;
@@ -92,15 +93,19 @@ public final class Central implements AutoCloseable {
             VenueConfigPublisher configs = new VenueConfigPublisher(fleet, configLink, codec, clock, staff::snapshot);
             UuidV7 ids = new UuidV7(clock, new SecureRandom());
             AtomicReference<PrometheusMetrics> metrics = new AtomicReference<>();
-            CentralApi api = CentralApi.start(config.httpHost(), config.httpPort(), config.apiTokens(),
+            CachedRegistry registry = new CachedRegistry(store::registeredVenue, Clock.systemUTC(), REGISTRY_TTL);
+            CentralApi.KioskRegistrar registrar = (kiosk, venue, fingerprint) -> {
+                store.registerKiosk(kiosk, venue, fingerprint);
+                registry.forget(kiosk);
+            };
+            CentralApi api = CentralApi.start(config.httpHost(), config.httpPort(), config.httpTls(), config.apiTokens(),
                     new CentralApi.Backends(store, new ReportQueries(store.dataSource()), fleet, configs,
                             () -> metrics.get() == null ? "" : metrics.get().scrape(), ids,
-                            new StaffRecords(staff, configs::publish, clock, ids)));
+                            new StaffRecords(staff, configs::publish, clock, ids), registrar, new ApiAudit(store.dataSource())));
             started.add(api);
             IngestLimits limits = config.limits();
             DeadLetters deadLetters = new DeadLetters(store, new JunkQuota(clock, limits.junkPerKioskHour()),
                     new DeadLetterCounts(), limits.junkBytes());
-            BatchValidator.KioskRegistry registry = new CachedRegistry(store::registeredVenue, Clock.systemUTC(), REGISTRY_TTL);
             HeldCheckIns held = new HeldCheckIns(store.dataSource());
             FleetListener listener = new FleetListener(fleet, held, deadLetters, new VenueBinding(registry), configs, codec);
             MqttLink fleetLink = new MqttLink(broker, config.clientIdPrefix() + "-fleet",
@@ -151,9 +156,11 @@ public final class Central implements AutoCloseable {
         }
     }
 
-    /** {@code http://host:port}, where the API listens. */
+    /** {@code http://host:port} or {@code https://host:port}, where the API listens. */
     public String httpUrl() {
-        return "http://" + config.httpHost() + ":" + api.port();
+        String host = config.httpHost().contains(":") && !config.httpHost().startsWith("[") ? "[" + config.httpHost() + "]"
+                : config.httpHost();
+        return (config.httpTls().enabled() ? "https://" : "http://") + host + ":" + api.port();
     }
 
     /** The store, for the demo and tests. */

@@ -27,7 +27,8 @@ class CentralLayersTest {
                     "org.culturecard.central.report..", "org.culturecard.central.staff..",
                     "org.culturecard.central.deadletter..", "org.culturecard.central.retention..",
                     "org.culturecard.central.schedule..", "org.culturecard.central.metrics..")
-            .layer("Infrastructure").definedBy("org.culturecard.central.broker..", "org.culturecard.central.config..")
+            .layer("Infrastructure").definedBy("org.culturecard.central.broker..", "org.culturecard.central.config..",
+                    "org.culturecard.central.json..")
             .layer("Store").definedBy("org.culturecard.central.store..")
             .whereLayer("Composition").mayNotBeAccessedByAnyLayer()
             .whereLayer("Api").mayOnlyBeAccessedByLayers("Composition")

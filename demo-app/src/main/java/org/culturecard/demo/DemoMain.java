@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.culturecard.central.Central;
+import org.culturecard.central.config.ApiToken;
+import org.culturecard.central.config.Role;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.kiosk.KioskApp;
@@ -48,6 +50,8 @@ public final class DemoMain implements Callable<Integer> {
     /** The demo's API token (read-only). Production tokens come from central's config file. */
     static final String DEMO_READ_TOKEN = "demo-read-token-not-secret";
     static final String DEMO_ADMIN_TOKEN = "demo-admin-token-not-secret";
+    /** The demo's auditor token: raw check-in rows are the auditor's alone (ADR 0010). */
+    static final String DEMO_AUDIT_TOKEN = "demo-audit-token-not-secret";
 
     @Option(names = "--broker", paramLabel = "URL", description = "External MQTT 5 broker, e.g. tcp://127.0.0.1:1883 (default: embedded HiveMQ CE).")
     URI broker;
@@ -191,7 +195,14 @@ public final class DemoMain implements Callable<Integer> {
         boolean embeddedDb = postgres == null;
         return new CentralConfig(jdbcUrl, embeddedDb ? "postgres" : postgresUser, embeddedDb ? "" : postgresPassword,
                 brokerUri, "central-demo", 1, "127.0.0.1", httpPort,
-                new CentralConfig.ApiTokens(Set.of(DEMO_READ_TOKEN), Set.of(DEMO_ADMIN_TOKEN)));
+                demoTokens());
+    }
+
+    /** An officer (read), an admin and an auditor token, all printed: the demo's are not secret. */
+    private static CentralConfig.ApiTokens demoTokens() {
+        List<ApiToken> tokens = new ArrayList<>(new CentralConfig.ApiTokens(Set.of(DEMO_READ_TOKEN), Set.of(DEMO_ADMIN_TOKEN)).tokens());
+        tokens.add(ApiToken.withSecret("demo-auditor", Role.AUDITOR, DEMO_AUDIT_TOKEN, Set.of()));
+        return new CentralConfig.ApiTokens(tokens);
     }
 
     /** The reader for this run, and the on-screen demo cards that go with a simulated one. */
@@ -220,7 +231,8 @@ public final class DemoMain implements Callable<Integer> {
         out.println("  Reader:   " + reader.description());
         out.println("  Broker:   " + brokerUri + (broker == null ? " (embedded HiveMQ CE)" : ""));
         out.println("  Database: " + jdbcUrl.replaceAll("password=[^&]*", "password=***") + (postgres == null ? " (embedded)" : ""));
-        out.println("  Central:  " + central.httpUrl() + "  (API token for the demo: " + DEMO_READ_TOKEN + ")");
+        out.println("  Central:  " + central.httpUrl() + "  (auditor token for the demo: " + DEMO_AUDIT_TOKEN
+                + "; officer: " + DEMO_READ_TOKEN + ")");
         out.println("            " + curl(central, "/api/checkins"));
         out.println("Tap a demo card on the kiosk screen (the Staff card, then PIN " + DemoSetup.DEMO_STAFF_PIN
                 + ", opens staff mode). Close the window (or Ctrl+C) to stop.");
@@ -228,7 +240,7 @@ public final class DemoMain implements Callable<Integer> {
     }
 
     private static String curl(Central central, String path) {
-        return "curl -s -H 'Authorization: Bearer " + DEMO_READ_TOKEN + "' " + central.httpUrl() + path;
+        return "curl -s -H 'Authorization: Bearer " + DEMO_AUDIT_TOKEN + "' " + central.httpUrl() + path;
     }
 
     private static int freePort() throws IOException {

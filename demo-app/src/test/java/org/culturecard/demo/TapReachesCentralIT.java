@@ -28,6 +28,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.culturecard.central.Central;
+import org.culturecard.central.config.ApiToken;
+import org.culturecard.central.config.Role;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.core.card.CardUid;
 import org.culturecard.core.event.AgeBand;
@@ -73,7 +75,7 @@ class TapReachesCentralIT {
     private static final byte[] UID = HexFormat.of().parseHex("04a1b2c3d4e5f6");
     private static final VenueId VENUE = VenueId.of("museum-of-childhood");
     private static final KioskId KIOSK = KioskId.of("moc-kiosk-1");
-    private static final String API_TOKEN = "it-read-token-0123456789";
+    private static final String API_TOKEN = "it-audit-token-0123456789";
 
     private final Clock clock = Clock.systemUTC();
 
@@ -182,7 +184,7 @@ class TapReachesCentralIT {
 
     private static CentralConfig centralConfig(String jdbcUrl, String brokerUri) {
         return new CentralConfig(jdbcUrl, "postgres", "", brokerUri, "central-it", 1, "127.0.0.1", 0,
-                new CentralConfig.ApiTokens(Set.of(API_TOKEN), Set.of()));
+                new CentralConfig.ApiTokens(List.of(ApiToken.withSecret("it-auditor", Role.AUDITOR, API_TOKEN, Set.of()))));
     }
 
     private static List<List<String>> centralRows(String jdbcUrl, PostgresServer postgres) throws Exception {

@@ -1,19 +1,21 @@
 package org.culturecard.central.api;
 
+import org.culturecard.central.config.ApiToken;
+import org.culturecard.central.config.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
-import io.javalin.http.HandlerType;
 import io.javalin.http.UnauthorizedResponse;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.culturecard.central.config.CentralConfig;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -33,21 +35,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Central's HTTP API on Javalin 7. {@code GET /health} is open; everything under {@code /api}
- * needs a bearer token from the config: read-only or admin tokens may {@code GET}, only admin
- * tokens may change anything. A missing or unknown token gets 401; a read-only token asking to
- * change something gets 403.
+ * Central's HTTP API on Javalin 7. {@code GET /health} is open; everything else needs a bearer
+ * token from the config ({@link ApiToken}), and its role must be allowed the route
+ * ({@link Access}, ADR 0010): a missing or unknown token gets 401, a role not allowed 403. A
+ * request with a method-override header is refused with 400 before anything else (ADR 0016).
  *
- * <p>Routes: {@code GET /health}, {@code GET /api/checkins?limit=N} (newest first, 1..1000, default
- * 100), {@code GET /api/checkins/count}, {@code GET /api/kiosks}, {@code GET /api/kiosks/{kioskId}/checkins},
- * {@code GET /api/dead-letters?limit=N},
- * {@code GET /api/reports/engagement?by=venue|event|sector|activity|mode&period=week|month&from=yyyy-mm-dd&to=yyyy-mm-dd&format=json|csv},
+ * <p>Routes: {@code GET /health}; the auditor's raw reads, each written to {@code api_audit} first:
+ * {@code GET /api/checkins?limit=N} (newest first, 1..1000, default 100), {@code GET /api/checkins/count},
+ * {@code GET /api/kiosks/{kioskId}/checkins?limit=N}; {@code GET /api/kiosks} (officer, admin);
+ * {@code PUT /api/kiosks/{kioskId}} (admin, audited: {@link KioskAdmin}); {@code GET /api/dead-letters?limit=N} (admin);
+ * {@code GET /api/reports/engagement?by=venue|event|sector|activity|mode&period=week|month&from=yyyy-mm-dd&to=yyyy-mm-dd&format=json|csv}
+ * (officer, researcher, and a venue manager on its own venues' check-ins);
  * {@code POST /api/reports/linked?by=age-band|imd-decile|pupil-premium&...} with the council's linkage CSV as the
- * body (admin only, as every POST; the file is used for that one report and not kept),
- * {@code GET /api/venues/{venue}/events}, {@code POST /api/venues/{venue}/events} (an event as in
- * VenueConfig; {@code id} and {@code venueId} may be left out), {@code PUT /api/venues/{venue}/events/{id}},
- * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (each change re-publishes the
- * venue's retained config snapshot), and {@code GET /metrics} (Prometheus text; read token as for the rest).
+ * body (researcher; the file is used for that one report and not kept);
+ * {@code GET /api/venues/{venue}/events} (officer, admin, the venue's manager), {@code POST /api/venues/{venue}/events}
+ * (an event as in VenueConfig; {@code id} and {@code venueId} may be left out), {@code PUT /api/venues/{venue}/events/{id}},
+ * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (admin; each change re-publishes the
+ * venue's retained config snapshot); and {@code GET /metrics} (Prometheus text; officer, admin).
  * The venue staff routes, admin only for reading too, are {@link StaffApi}'s.
  */
 public final class CentralApi implements AutoCloseable {
@@ -57,36 +61,55 @@ public final class CentralApi implements AutoCloseable {
     private static final int MAX_LIMIT = 1000;
     private static final String JSON = "application/json";
 
+    private static final String TOKEN = "culturecard.token";
+    private static final Set<String> OVERRIDES = Set.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
     private final Javalin app;
     private final CentralConfig.ApiTokens tokens;
-    private final CheckInQueries queries;
+    private final ApiAudit audit;
     private final ObjectMapper mapper;
+
+    /** Registers a kiosk or moves it to another venue, as provisioning's registry does, and makes ingest see it at once. */
+    @FunctionalInterface
+    public interface KioskRegistrar {
+        void register(KioskId kiosk, VenueId venue, String certFingerprint);
+    }
 
     /** What the API reads and changes. */
     public record Backends(CheckInQueries queries, ReportQueries reports, PostgresFleetStore fleet,
-            VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids, StaffRecords staff) {
+            VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids, StaffRecords staff,
+            KioskRegistrar registrar, ApiAudit audit) {
     }
 
-    private CentralApi(CentralConfig.ApiTokens tokens, Backends backends) {
+    private CentralApi(CentralConfig.ApiTokens tokens, Backends backends, String host, int port, CentralConfig.HttpTls tls) {
         CheckInQueries queries = backends.queries();
         ReportQueries reports = backends.reports();
         VenueEvents venues = new VenueEvents(backends.fleet(), backends.configs(), backends.ids());
+        KioskAdmin kiosks = new KioskAdmin(queries, backends.registrar());
         this.tokens = tokens;
-        this.queries = queries;
+        this.audit = backends.audit();
         this.mapper = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            if (tls.enabled()) {
+                config.jetty.addConnector((server, http) -> HttpsConnector.create(server, http, host, port, tls));
+            } else {
+                config.jetty.host = host;
+                config.jetty.port = port;
+            }
+            config.routes.before(CentralApi::refuseMethodOverride);
             config.routes.before(this::authorise);
             config.routes.get("/health", ctx -> json(ctx, Map.of("status", "ok")));
             config.routes.get("/api/checkins", ctx -> json(ctx, queries.recentCheckIns(limit(ctx))));
             config.routes.get("/api/checkins/count", ctx -> json(ctx, Map.of("count", queries.countCheckIns())));
             config.routes.get("/api/kiosks", ctx -> json(ctx, queries.kiosks()));
+            config.routes.put("/api/kiosks/{kioskId}", ctx -> json(ctx, kiosks.register(kioskId(ctx), ctx.bodyAsBytes())));
             config.routes.get("/api/kiosks/{kioskId}/checkins", ctx -> json(ctx,
                     queries.checkInsByKiosk(kioskId(ctx), limit(ctx))));
             config.routes.get("/api/dead-letters", ctx -> json(ctx, queries.recentDeadLetters(limit(ctx))));
-            config.routes.get("/api/reports/engagement", ctx -> report(ctx, reports.report(spec(ctx))));
+            config.routes.get("/api/reports/engagement", ctx -> report(ctx, reports.report(spec(ctx), scope(ctx))));
             config.routes.post("/api/reports/linked", ctx -> report(ctx, reports.linkedReport(spec(ctx),
                     LinkageFile.parse(new StringReader(ctx.body())))));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -114,11 +137,12 @@ public final class CentralApi implements AutoCloseable {
         });
     }
 
-    /** Starts the API on {@code host:port} (0 = a free port). */
-    public static CentralApi start(String host, int port, CentralConfig.ApiTokens tokens, Backends backends) {
-        CentralApi api = new CentralApi(tokens, backends);
-        api.app.start(host, port);
-        LOG.info("central API on http://{}:{}/", host, api.app.port());
+    /** Starts the API on {@code host:port} (0 = a free port), over HTTPS when {@code tls} is enabled. */
+    public static CentralApi start(String host, int port, CentralConfig.HttpTls tls, CentralConfig.ApiTokens tokens,
+            Backends backends) {
+        CentralApi api = new CentralApi(tokens, backends, host, port, tls);
+        api.app.start();
+        LOG.info("central API on {}://{}:{}/", tls.enabled() ? "https" : "http", host, api.app.port());
         return api;
     }
 
@@ -132,19 +156,35 @@ public final class CentralApi implements AutoCloseable {
         app.stop();
     }
 
+    /**
+     * A GET stays a GET: Javalin would route a request by its {@code X-HTTP-Method-Override}
+     * header, so a request carrying one (or a look-alike) is refused before routing (ADR 0016).
+     */
+    private static void refuseMethodOverride(Context ctx) {
+        for (String header : OVERRIDES) {
+            if (ctx.req().getHeader(header) != null) {
+                throw new BadRequestResponse(header + " is not accepted: send the real method");
+            }
+        }
+    }
+
     private void authorise(Context ctx) {
         if ("/health".equals(ctx.path())) {
             return;
         }
-        Optional<Role> role = bearer(ctx).flatMap(this::roleOf);
-        if (role.isEmpty()) {
+        Optional<ApiToken> token = bearer(ctx).flatMap(this::tokenOf);
+        if (token.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new UnauthorizedResponse();
         }
-        boolean reading = (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)
-                && !StaffApi.adminOnly(ctx.path());
-        if (!reading && role.get() != Role.ADMIN) {
+        String method = ctx.req().getMethod();
+        if (!Access.allowed(token.get(), method, ctx.path())) {
             throw new ForbiddenResponse();
+        }
+        ctx.attribute(TOKEN, token.get());
+        if (Access.audited(method, ctx.path())) {
+            String query = ctx.queryString();
+            audit.record(token.get().name(), token.get().role(), method, ctx.path(), query == null ? "" : query);
         }
     }
 
@@ -156,21 +196,28 @@ public final class CentralApi implements AutoCloseable {
         return Optional.of(header.substring(7).trim());
     }
 
-    /** Compares in constant time against every token, so timing does not reveal a prefix. */
-    private Optional<Role> roleOf(String presented) {
-        byte[] given = presented.getBytes(StandardCharsets.UTF_8);
-        Role found = null;
-        for (String token : tokens.admin()) {
-            if (MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
-                found = Role.ADMIN;
-            }
-        }
-        for (String token : tokens.readOnly()) {
-            if (found == null && MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8))) {
-                found = Role.READ_ONLY;
+    /**
+     * The token whose secret was presented: its SHA-256 is compared in constant time with every
+     * configured token's, with no early exit, so timing reveals neither a prefix nor which matched.
+     */
+    private Optional<ApiToken> tokenOf(String presented) {
+        byte[] given = ApiToken.sha256(presented);
+        ApiToken found = null;
+        for (ApiToken token : tokens.tokens()) {
+            if (token.matches(given) && found == null) {
+                found = token;
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** The venues a venue manager's report covers; null (every venue) for the other roles. */
+    private static Set<String> scope(Context ctx) {
+        ApiToken token = ctx.attribute(TOKEN);
+        if (token == null || token.role() != Role.VENUE_MANAGER) {
+            return null;
+        }
+        return token.venues().stream().map(VenueId::value).collect(Collectors.toSet());
     }
 
     private static int limit(Context ctx) {
@@ -192,7 +239,7 @@ public final class CentralApi implements AutoCloseable {
     private static KioskId kioskId(Context ctx) {
         String value = ctx.pathParam("kioskId");
         if (!KioskId.isValid(value)) {
-            throw new IllegalArgumentException("not a kiosk id");
+            throw new IllegalArgumentException("kioskId in the path is not a kiosk id (1 to 64 of [a-z0-9-])");
         }
         return KioskId.of(value);
     }

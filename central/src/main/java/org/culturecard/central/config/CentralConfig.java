@@ -8,9 +8,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -28,9 +27,12 @@ import java.util.stream.Collectors;
  * [CULTURECARD_CENTRAL_DB_USER], {@code central.db.password} [CULTURECARD_CENTRAL_DB_PASSWORD],
  * {@code central.mqtt.uri} [CULTURECARD_CENTRAL_MQTT_URI], {@code central.mqtt.client-id-prefix}
  * [CULTURECARD_CENTRAL_MQTT_CLIENT_ID_PREFIX], {@code central.workers} (default 1),
- * {@code central.http.host} (default 127.0.0.1), {@code central.http.port} (0 = a free port),
- * {@code central.api.read-tokens} and {@code central.api.admin-tokens} (comma-separated bearer
- * tokens, at least 16 characters each); for an {@code ssl://} broker, {@code central.mqtt.ca-cert}
+ * {@code central.http.host} (default 127.0.0.1; any other address needs TLS or
+ * {@code central.http.allow-plain-http=true}), {@code central.http.port} (0 = a free port),
+ * {@code central.http.tls.cert} and {@code central.http.tls.key} (PEM: the API over HTTPS with HSTS),
+ * the API's named tokens {@code central.api.tokens.<name>.role|secret|secret-sha256|venues}
+ * ({@link TokenSettings}) and the legacy {@code central.api.read-tokens} (officer) and
+ * {@code central.api.admin-tokens} (admin), comma-separated, at least 16 characters each; for an {@code ssl://} broker, {@code central.mqtt.ca-cert}
  * (the scheme CA, PEM: the only root the broker is trusted through), {@code central.mqtt.client-cert}
  * and {@code central.mqtt.client-key} (central's own certificate and key, CN {@code central}, as
  * {@code provision broker config} writes them); {@code central.report.refresh-seconds} (default 60,
@@ -49,7 +51,8 @@ public record CentralConfig(
         ApiTokens apiTokens,
         BrokerTls brokerTls,
         int reportRefreshSeconds,
-        IngestLimits limits) {
+        IngestLimits limits,
+        HttpTls httpTls) {
 
     public static final String JDBC_URL = "central.jdbc.url";
     public static final String DB_USER = "central.db.user";
@@ -59,8 +62,13 @@ public record CentralConfig(
     public static final String WORKERS = "central.workers";
     public static final String HTTP_HOST = "central.http.host";
     public static final String HTTP_PORT = "central.http.port";
+    public static final String HTTP_TLS_CERT = "central.http.tls.cert";
+    public static final String HTTP_TLS_KEY = "central.http.tls.key";
+    public static final String HTTP_ALLOW_PLAIN = "central.http.allow-plain-http";
     public static final String READ_TOKENS = "central.api.read-tokens";
     public static final String ADMIN_TOKENS = "central.api.admin-tokens";
+    /** Named tokens: {@code central.api.tokens.<name>.role}, {@code .secret} or {@code .secret-sha256}, {@code .venues}. */
+    public static final String TOKENS_PREFIX = "central.api.tokens.";
     public static final String CA_CERT = "central.mqtt.ca-cert";
     public static final String CLIENT_CERT = "central.mqtt.client-cert";
     public static final String CLIENT_KEY = "central.mqtt.client-key";
@@ -70,7 +78,6 @@ public record CentralConfig(
 
     private static final String ENV_PREFIX = "CULTURECARD_";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
-    private static final int MIN_TOKEN_LENGTH = 16;
     private static final String REDACTED = "<redacted>";
 
     public CentralConfig {
@@ -84,24 +91,25 @@ public record CentralConfig(
         require(HTTP_HOST, httpHost != null && !httpHost.isBlank(), "must not be empty");
         require(HTTP_PORT, httpPort >= 0 && httpPort <= 65535, "must be 0 to 65535");
         Objects.requireNonNull(apiTokens, "apiTokens");
-        for (String token : apiTokens.readOnly()) {
-            require(READ_TOKENS, token.length() >= MIN_TOKEN_LENGTH, "tokens need at least " + MIN_TOKEN_LENGTH + " characters");
-        }
-        for (String token : apiTokens.admin()) {
-            require(ADMIN_TOKENS, token.length() >= MIN_TOKEN_LENGTH, "tokens need at least " + MIN_TOKEN_LENGTH + " characters");
-        }
         brokerTls = brokerTls == null ? BrokerTls.NONE : brokerTls;
         checkTls(brokerUri, brokerTls);
         require(REPORT_REFRESH_SECONDS, reportRefreshSeconds >= 0 && reportRefreshSeconds <= 86_400,
                 "must be 0 (off) to 86400 seconds");
         limits = limits == null ? IngestLimits.DEFAULTS : limits;
+        httpTls = httpTls == null ? HttpTls.NONE : httpTls;
+        require(HTTP_TLS_CERT, (httpTls.cert() == null) == (httpTls.key() == null), "and " + HTTP_TLS_KEY + " go together");
+        readable(HTTP_TLS_CERT, httpTls.cert());
+        readable(HTTP_TLS_KEY, httpTls.key());
+        require(HTTP_HOST, isLoopback(httpHost) || httpTls.enabled() || httpTls.allowPlainHttp(), "is " + httpHost
+                + ", not a loopback address: set " + HTTP_TLS_CERT + " and " + HTTP_TLS_KEY + " (or put central behind a TLS"
+                + " reverse proxy on this machine), or " + HTTP_ALLOW_PLAIN + "=true to serve plain HTTP on it anyway");
     }
 
     /** A config for a plain {@code tcp://} broker (tests and the demo). */
     public CentralConfig(String jdbcUrl, String dbUser, String dbPassword, String brokerUri, String clientIdPrefix,
             int workers, String httpHost, int httpPort, ApiTokens apiTokens) {
         this(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens, BrokerTls.NONE,
-                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS);
+                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS, HttpTls.NONE);
     }
 
     /** Loads the file, then applies environment overrides from {@code env}. */
@@ -120,7 +128,7 @@ public record CentralConfig(
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : file.stringPropertyNames()) {
             // A misspelt key would otherwise be ignored without a word (a TLS key most of all).
-            require(key, keys().contains(key), "is not a central setting (known: "
+            require(key, keys().contains(key) || TokenSettings.isTokenKey(key), "is not a central setting (known: "
                     + keys().stream().sorted().collect(Collectors.joining(", ")) + ")");
             values.put(key, file.getProperty(key).trim());
         }
@@ -139,10 +147,11 @@ public record CentralConfig(
                 integer(values, WORKERS, 1),
                 values.getOrDefault(HTTP_HOST, "127.0.0.1"),
                 integer(values, HTTP_PORT, 8080),
-                new ApiTokens(list(values.get(READ_TOKENS)), list(values.get(ADMIN_TOKENS))),
+                TokenSettings.parse(values),
                 new BrokerTls(path(values, CA_CERT), path(values, CLIENT_CERT), path(values, CLIENT_KEY)),
                 integer(values, REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS),
-                IngestLimits.from(values));
+                IngestLimits.from(values),
+                new HttpTls(path(values, HTTP_TLS_CERT), path(values, HTTP_TLS_KEY), bool(values, HTTP_ALLOW_PLAIN)));
     }
 
     /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
@@ -154,8 +163,7 @@ public record CentralConfig(
     public String describe() {
         return "jdbcUrl=" + redactUrl(jdbcUrl) + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
-                + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + ", apiTokens="
-                + apiTokens.readOnly().size() + " read-only and " + apiTokens.admin().size() + " admin (" + REDACTED + ")"
+                + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + " " + httpTls + ", apiTokens=" + apiTokens
                 + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds + ", " + limits;
     }
 
@@ -167,30 +175,36 @@ public record CentralConfig(
     /** A copy with another HTTP port. */
     public CentralConfig withHttpPort(int port) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, port, apiTokens,
-                brokerTls, reportRefreshSeconds, limits);
+                brokerTls, reportRefreshSeconds, limits, httpTls);
     }
 
     /** A copy with another number of ingest workers. */
     public CentralConfig withWorkers(int count) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, count, httpHost, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, limits);
+                brokerTls, reportRefreshSeconds, limits, httpTls);
     }
 
     /** A copy refreshing the report rollup every {@code seconds} (0: only when a report asks). */
     public CentralConfig withReportRefreshSeconds(int seconds) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
-                brokerTls, seconds, limits);
+                brokerTls, seconds, limits, httpTls);
+    }
+
+    /** A copy serving the API on {@code host} with {@code tls}. */
+    public CentralConfig withHttp(String host, HttpTls tls) {
+        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, host, httpPort, apiTokens,
+                brokerTls, reportRefreshSeconds, limits, tls);
     }
 
     /** A copy with other ingest limits. */
     public CentralConfig withLimits(IngestLimits newLimits) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, newLimits);
+                brokerTls, reportRefreshSeconds, newLimits, httpTls);
     }
 
     private static Set<String> keys() {
         Set<String> keys = new java.util.HashSet<>(Set.of(JDBC_URL, DB_USER, DB_PASSWORD, MQTT_URI, CLIENT_ID_PREFIX, WORKERS,
-                HTTP_HOST, HTTP_PORT, READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS));
+                HTTP_HOST, HTTP_PORT, HTTP_TLS_CERT, HTTP_TLS_KEY, HTTP_ALLOW_PLAIN, READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS));
         keys.addAll(IngestLimits.KEYS);
         return keys;
     }
@@ -205,6 +219,19 @@ public record CentralConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'", e);
         }
+    }
+
+    private static boolean bool(Map<String, String> values, String key) {
+        String value = values.getOrDefault(key, "false");
+        require(key, "true".equals(value) || "false".equals(value), "must be true or false");
+        return Boolean.parseBoolean(value);
+    }
+
+    /** A loopback literal (127.0.0.0/8, ::1) or localhost; no name is looked up. */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return "localhost".equalsIgnoreCase(h) || "::1".equals(h) || "0:0:0:0:0:0:0:1".equals(h)
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static Path path(Map<String, String> values, String key) {
@@ -229,14 +256,6 @@ public record CentralConfig(
         require(key, file == null || Files.isReadable(file), "names a file that cannot be read: " + file);
     }
 
-    private static Set<String> list(String value) {
-        if (value == null || value.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
     private static boolean isBrokerUri(String uri) {
         if (uri == null) {
             return false;
@@ -254,32 +273,55 @@ public record CentralConfig(
         return url.replaceAll("(?i)(password=)[^&]*", "$1" + REDACTED);
     }
 
-    private static void require(String key, boolean ok, String rule) {
+    static void require(String key, boolean ok, String rule) {
         if (!ok) {
             throw new IllegalArgumentException(key + " " + rule);
         }
     }
 
     /**
-     * Bearer tokens for the HTTP API by role: read-only tokens may read, admin tokens may do
-     * everything. A token in both sets counts as admin.
+     * The HTTP API's named bearer tokens ({@link ApiToken}: name, role, SHA-256 of the secret,
+     * venues). The legacy lists {@code central.api.read-tokens} and {@code central.api.admin-tokens}
+     * still work, as officer and admin tokens named {@code read-token-N} and {@code admin-token-N}.
      */
-    public record ApiTokens(Set<String> readOnly, Set<String> admin) {
+    public record ApiTokens(List<ApiToken> tokens) {
         public ApiTokens {
-            readOnly = Set.copyOf(readOnly);
-            admin = Set.copyOf(admin);
+            tokens = List.copyOf(tokens);
+            Set<String> names = new java.util.HashSet<>();
+            for (ApiToken token : tokens) {
+                require(TOKENS_PREFIX + token.name(), names.add(token.name()), "is named twice");
+            }
         }
 
-        /** Every configured token. */
-        public Set<String> all() {
-            Set<String> all = new LinkedHashSet<>(readOnly);
-            all.addAll(admin);
-            return all;
+        /** Officer tokens and admin tokens from their secrets (tests, the demo, the legacy keys). */
+        public ApiTokens(Set<String> officer, Set<String> admin) {
+            this(TokenSettings.legacy(officer, admin));
         }
 
         @Override
         public String toString() {
-            return "ApiTokens[" + readOnly.size() + " read-only, " + admin.size() + " admin, " + REDACTED + "]";
+            return "ApiTokens[" + tokens.stream().map(t -> t.name() + "=" + t.role().code()).collect(Collectors.joining(", "))
+                    + ", secrets " + REDACTED + "]";
+        }
+    }
+
+    /**
+     * The API's own TLS: the server certificate (chain) and its key, PEM, both or neither; and
+     * whether plain HTTP may be served on a non-loopback address anyway (behind a network that
+     * the operator trusts, which ADR 0016 advises against).
+     */
+    public record HttpTls(Path cert, Path key, boolean allowPlainHttp) {
+        /** Plain HTTP, on loopback only. */
+        public static final HttpTls NONE = new HttpTls(null, null, false);
+
+        /** True when the API is served over HTTPS. */
+        public boolean enabled() {
+            return cert != null;
+        }
+
+        @Override
+        public String toString() {
+            return enabled() ? "https[cert=" + cert + ", key=" + key + "]" : allowPlainHttp ? "plain-http-allowed" : "plain-http";
         }
     }
 

@@ -10,7 +10,7 @@ import org.culturecard.core.ids.VenueId;
 /**
  * Remembers registry answers for a short while, so validating a batch does not cost a database
  * round trip each time (it halved a worker's throughput). A kiosk moved to another venue is seen
- * within {@code ttl}. Unknown kiosks are remembered too, for at most {@link #MAX_UNKNOWN_TTL}, so
+ * within {@code ttl}, at once when it was moved through this process's admin API ({@link #forget}). Unknown kiosks are remembered too, for at most {@link #MAX_UNKNOWN_TTL}, so
  * a flood from an unregistered certificate costs the database one look-up every few seconds; a
  * kiosk registered meanwhile is taken at its next retry.
  */
@@ -35,6 +35,15 @@ public final class CachedRegistry implements BatchValidator.KioskRegistry {
         this.clock = clock;
         this.ttlMillis = ttl.toMillis();
         this.unknownTtlMillis = Math.min(ttlMillis, MAX_UNKNOWN_TTL.toMillis());
+    }
+
+    /**
+     * Drops what is remembered of {@code kiosk}, so its next batch reads the registry: called
+     * after the admin API registered or moved it in this process (other processes see it within
+     * the ttl).
+     */
+    public void forget(KioskId kiosk) {
+        cache.remove(kiosk);
     }
 
     @Override

@@ -13,7 +13,8 @@ public record EngagementReport(String by, String period, LocalDate from, LocalDa
 
     public static final String TOTAL = "ALL";
     public static final String RULE = "Counts under " + Suppression.THRESHOLD + " (zero included) are suppressed,"
-            + " and further cells are suppressed so that none can be worked out from the row and column totals;"
+            + " and further cells are suppressed so that none can be worked out from the row and column totals"
+            + " and the suppressed cells of any row or column add up to at least " + Suppression.THRESHOLD + ";"
             + " rates are suppressed unless the people, the repeaters and the one-time visitors behind them are all published.";
 
     public EngagementReport {

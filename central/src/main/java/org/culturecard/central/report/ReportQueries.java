@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -76,7 +77,8 @@ public final class ReportQueries {
             FROM person GROUP BY lvl, grp, period""";
 
     private static final String ROLLUP_ROWS =
-            "SELECT day, venue_id, event_id, check_ins, seen, twice FROM report_rollup WHERE day >= ? AND day < ?";
+            "SELECT day, venue_id, event_id, check_ins, seen, twice FROM report_rollup WHERE day >= ? AND day < ?"
+                    + " AND (?::text[] IS NULL OR venue_id = ANY(?::text[]))";
 
     /** Work inside one transaction of the report's connection. */
     @FunctionalInterface
@@ -98,9 +100,19 @@ public final class ReportQueries {
 
     /** A report on central's own data, from the rollup; {@code spec.by()} must not be a linked dimension. */
     public EngagementReport report(ReportSpec spec) {
+        return report(spec, null);
+    }
+
+    /**
+     * The same report on the check-ins of {@code venues} only (a venue manager's view; null: every
+     * venue). Its groups are only those venues' (by venue) or events (by event).
+     */
+    public EngagementReport report(ReportSpec spec, Set<String> venues) {
         requireUnlinked(spec);
         refresher.refresh(spec.from(), spec.to());
-        return run(spec, connection -> rollupCells(connection, spec));
+        String[] scope = venues == null ? null : venues.toArray(String[]::new);
+        return inTransaction(connection -> ReportBuilder.build(spec, knownGroups(connection, spec.by(), scope),
+                rollupCells(connection, spec, scope)));
     }
 
     /**
@@ -116,7 +128,7 @@ public final class ReportQueries {
     List<ReportCell> rollupCells(ReportSpec spec) {
         requireUnlinked(spec);
         refresher.refresh(spec.from(), spec.to());
-        return inTransaction(connection -> rollupCells(connection, spec));
+        return inTransaction(connection -> rollupCells(connection, spec, null));
     }
 
     /** The aggregate query's raw cells, for tests. */
@@ -146,7 +158,7 @@ public final class ReportQueries {
     private EngagementReport run(ReportSpec spec, SqlWork<List<ReportCell>> source) {
         return inTransaction(connection -> {
             List<ReportCell> cells = source.run(connection);
-            return ReportBuilder.build(spec, knownGroups(connection, spec.by()), cells);
+            return ReportBuilder.build(spec, knownGroups(connection, spec.by(), null), cells);
         });
     }
 
@@ -159,7 +171,7 @@ public final class ReportQueries {
     }
 
     /** Folds the range's rollup rows into cells (the caller has refreshed the range's dirty days). */
-    private static List<ReportCell> rollupCells(Connection connection, ReportSpec spec) throws SQLException {
+    private static List<ReportCell> rollupCells(Connection connection, ReportSpec spec, String[] venues) throws SQLException {
         Map<UUID, EventAttributes> events = new HashMap<>();
         int categories = events(connection, events);
         RollupCells cells = new RollupCells(spec, events, categories);
@@ -167,6 +179,9 @@ public final class ReportQueries {
             select.setFetchSize(10_000);
             select.setObject(1, spec.from());
             select.setObject(2, spec.to());
+            java.sql.Array scope = venues == null ? null : connection.createArrayOf("text", venues);
+            select.setArray(3, scope);
+            select.setArray(4, scope);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     cells.add(new RollupRow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getObject(3, UUID.class),
@@ -259,10 +274,11 @@ public final class ReportQueries {
     }
 
     /** Rows every report of a dimension lists, so that an absent row never reveals a zero. */
-    private static List<String> knownGroups(Connection connection, Dimension by) throws SQLException {
+    /** The groups listed even when empty; by venue or event, only {@code venues}' ones when that is not null. */
+    private static List<String> knownGroups(Connection connection, Dimension by, String[] venues) throws SQLException {
         return switch (by) {
-            case VENUE -> strings(connection, "SELECT DISTINCT venue_id FROM kiosks");
-            case EVENT -> strings(connection, "SELECT event_id::text FROM events");
+            case VENUE -> strings(connection, "SELECT DISTINCT venue_id FROM kiosks", venues);
+            case EVENT -> strings(connection, "SELECT event_id::text FROM events", venues);
             case SECTOR -> concat(Arrays.stream(Sector.values()).map(Sector::code).toList(), NO_EVENT);
             case ACTIVITY -> concat(Arrays.stream(ArtsActivity.values()).map(ArtsActivity::code).toList(), NOT_ARTS, NO_EVENT);
             case MODE -> concat(Arrays.stream(Mode.values()).map(Mode::code).toList(), NO_EVENT);
@@ -279,8 +295,17 @@ public final class ReportQueries {
         return all;
     }
 
-    private static List<String> strings(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+    private static List<String> strings(Connection connection, String sql, String[] venues) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql + " WHERE (?::text[] IS NULL OR venue_id = ANY(?::text[]))")) {
+            java.sql.Array scope = venues == null ? null : connection.createArrayOf("text", venues);
+            statement.setArray(1, scope);
+            statement.setArray(2, scope);
+            return strings(statement);
+        }
+    }
+
+    private static List<String> strings(PreparedStatement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getString(1));

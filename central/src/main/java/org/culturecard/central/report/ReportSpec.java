@@ -9,12 +9,19 @@ public record ReportSpec(Dimension by, Period period, LocalDate from, LocalDate 
 
     /** At most this many days in one report (about five years). */
     public static final long MAX_DAYS = 5 * 366;
+    /** The earliest day a report may start: nothing the scheme stores is older. */
+    public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    /** The latest day a report may end: far enough ahead, and well inside PostgreSQL's dates. */
+    public static final LocalDate LATEST = LocalDate.of(2200, 1, 1);
 
     public ReportSpec {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
+            throw new IllegalArgumentException("from and to must lie between " + EARLIEST + " and " + LATEST);
+        }
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to");
         }

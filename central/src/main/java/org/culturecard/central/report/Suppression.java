@@ -16,12 +16,16 @@ import java.util.List;
  *   <li>Secondary, lines: a line with exactly one suppressed cell would give it away by
  *       subtraction, so the smallest other cell of that line is suppressed too (an inner cell in
  *       preference to the margin).</li>
+ *   <li>Secondary, sums: the suppressed cells of a line, margin included when it is one of them,
+ *       must add up to at least the threshold, or their sum (the margin minus the published cells)
+ *       would be a small count; otherwise the smallest other cell of the line is suppressed too,
+ *       by the same choice as in step 2 (ties: the first in the line). See ADR 0011.</li>
  *   <li>Secondary, chains: suppressed cells are edges between their row line and their column
  *       line; a suppressed cell can be solved from the published figures exactly when it is a
  *       bridge of that graph (on no cycle). For each bridge the smallest cell that closes a cycle
  *       through it is suppressed.</li>
  * </ol>
- * Steps 2 and 3 repeat until nothing changes; the mask only grows, so this ends, at worst with
+ * Steps 2 to 4 repeat until nothing changes; the mask only grows, so this ends, at worst with
  * everything suppressed. Counts of distinct people do not add up exactly across lines (a person
  * may visit two venues), but they are protected as if they did, which is the cautious side.
  */
@@ -63,10 +67,12 @@ public final class Suppression {
         boolean changed = false;
         for (int r = 0; r < rows; r++) {
             int count = 0;
+            long sum = 0;
             for (int c = 0; c < cols; c++) {
                 count += hidden[r][c] ? 1 : 0;
+                sum += hidden[r][c] ? grid[r][c] : 0;
             }
-            int pick = count == 1 ? smallestOpen(grid, hidden, r, -1, cols - 1) : -1;
+            int pick = exposed(count, sum) ? smallestOpen(grid, hidden, r, -1, cols - 1) : -1;
             if (pick >= 0 && !hidden[r][pick]) {
                 hidden[r][pick] = true;
                 changed = true;
@@ -74,16 +80,27 @@ public final class Suppression {
         }
         for (int c = 0; c < cols; c++) {
             int count = 0;
+            long sum = 0;
             for (int r = 0; r < rows; r++) {
                 count += hidden[r][c] ? 1 : 0;
+                sum += hidden[r][c] ? grid[r][c] : 0;
             }
-            int pick = count == 1 ? smallestOpen(grid, hidden, -1, c, rows - 1) : -1;
+            int pick = exposed(count, sum) ? smallestOpen(grid, hidden, -1, c, rows - 1) : -1;
             if (pick >= 0 && !hidden[pick][c]) { // a line of one cell (a report without groups) has nothing to pick
                 hidden[pick][c] = true;
                 changed = true;
             }
         }
         return changed;
+    }
+
+    /**
+     * True when a line's suppressed cells give too much away: one alone is its margin's difference,
+     * and several adding up to under {@link #THRESHOLD} are a small number together (the margin
+     * minus the published cells).
+     */
+    private static boolean exposed(int suppressedCells, long suppressedSum) {
+        return suppressedCells == 1 || suppressedCells > 1 && suppressedSum < THRESHOLD;
     }
 
     /** The index of the smallest unsuppressed cell of a row ({@code col == -1}) or column, inner cells first. */

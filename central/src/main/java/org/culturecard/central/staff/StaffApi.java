@@ -1,21 +1,19 @@
 package org.culturecard.central.staff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.culturecard.central.json.JsonBody;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
@@ -37,7 +35,6 @@ import org.culturecard.core.staff.StaffMember;
  */
 public final class StaffApi {
     private static final Pattern ADMIN_ONLY = Pattern.compile("/api/venues/[^/]+/staff(-auth)?(/.*)?");
-    private static final int MAX_BODY = 4096;
     private static final String JSON = "application/json";
 
     private final StaffRecords records;
@@ -141,26 +138,7 @@ public final class StaffApi {
     }
 
     private ObjectNode body(Context ctx, Set<String> allowed) {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_BODY) {
-            throw new IllegalArgumentException("the body is over " + MAX_BODY + " bytes");
-        }
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(bytes);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the body is not JSON", e);
-        }
-        if (!(tree instanceof ObjectNode object)) {
-            throw new IllegalArgumentException("the body must be a JSON object");
-        }
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw new IllegalArgumentException(unknownField(name, allowed));
-            }
-        }
-        return object;
+        return JsonBody.object(ctx.bodyAsBytes(), allowed, name -> unknownField(name, allowed));
     }
 
     private static String unknownField(String name, Set<String> allowed) {
@@ -171,14 +149,7 @@ public final class StaffApi {
     }
 
     private static String text(ObjectNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException(field + " must be a string");
-        }
-        return value.asText();
+        return JsonBody.text(body, field);
     }
 
     private static String required(ObjectNode body, String field) {

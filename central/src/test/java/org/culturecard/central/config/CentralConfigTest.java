@@ -2,11 +2,15 @@ package org.culturecard.central.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.culturecard.core.ids.VenueId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +37,9 @@ class CentralConfigTest {
         assertThat(config.workers()).isEqualTo(1);
         assertThat(config.clientIdPrefix()).isEqualTo("central");
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
-        assertThat(config.apiTokens().readOnly()).containsExactly("read-token-0123456789");
-        assertThat(config.apiTokens().admin()).containsExactly("admin-token-0123456789");
+        assertThat(config.apiTokens().tokens()).extracting(ApiToken::name, ApiToken::role, ApiToken::secretSha256)
+                .containsExactly(tuple("read-token-1", Role.OFFICER, ApiToken.sha256Hex("read-token-0123456789")),
+                        tuple("admin-token-1", Role.ADMIN, ApiToken.sha256Hex("admin-token-0123456789")));
         assertThat(config.reportRefreshSeconds()).isEqualTo(60);
     }
 
@@ -68,6 +73,73 @@ class CentralConfigTest {
         s.setProperty("central.api.read-tokens", "short");
         assertThatThrownBy(() -> CentralConfig.fromProperties(s, Map.of()))
                 .hasMessageStartingWith("central.api.read-tokens").hasMessageNotContaining("short,");
+    }
+
+    @Test
+    void readsNamedTokensWithTheirRolesAndVenues() {
+        Properties p = valid();
+        p.setProperty("central.api.tokens.museum-x-manager.role", "venue-manager");
+        p.setProperty("central.api.tokens.museum-x-manager.secret", "manager-secret-0123456789");
+        p.setProperty("central.api.tokens.museum-x-manager.venues", "museum-x, gallery-y");
+        p.setProperty("central.api.tokens.audit-desk.role", "auditor");
+        p.setProperty("central.api.tokens.audit-desk.secret-sha256", ApiToken.sha256Hex("auditor-secret-0123456789"));
+        CentralConfig config = CentralConfig.fromProperties(p, Map.of());
+        assertThat(config.apiTokens().tokens()).extracting(ApiToken::name, ApiToken::role, ApiToken::venues).contains(
+                tuple("museum-x-manager", Role.VENUE_MANAGER, Set.of(VenueId.of("museum-x"), VenueId.of("gallery-y"))),
+                tuple("audit-desk", Role.AUDITOR, Set.of()));
+        assertThat(config.describe()).contains("audit-desk=auditor").doesNotContain("secret-0123456789")
+                .doesNotContain(ApiToken.sha256Hex("auditor-secret-0123456789"));
+    }
+
+    @Test
+    void aBadNamedTokenIsRefusedNamingTheKey() {
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("central.api.tokens.x.role=boss", "central.api.tokens.x.role is one of");
+        bad.put("central.api.tokens.x.secret=short", "central.api.tokens.x.role is required");
+        bad.put("central.api.tokens.x.role=officer", "central.api.tokens.x.secret or central.api.tokens.x.secret-sha256 is required");
+        bad.put("central.api.tokens.x.role=officer|central.api.tokens.x.secret=short", "central.api.tokens.x.secret needs at least");
+        bad.put("central.api.tokens.x.role=officer|central.api.tokens.x.secret-sha256=ABC", "central.api.tokens.x.secret-sha256 must");
+        bad.put("central.api.tokens.x.role=venue-manager|central.api.tokens.x.secret=long-enough-secret-123",
+                "central.api.tokens.x.venues is required for a venue manager");
+        bad.put("central.api.tokens.x.role=officer|central.api.tokens.x.secret=long-enough-secret-123"
+                + "|central.api.tokens.x.venues=v1", "central.api.tokens.x.venues is only for a venue manager");
+        bad.put("central.api.tokens.x.role=venue-manager|central.api.tokens.x.secret=long-enough-secret-123"
+                + "|central.api.tokens.x.venues=Bad Venue", "central.api.tokens.x.venues has a bad venue id");
+        bad.put("central.api.tokens.Bad_Name.role=officer", "central.api.tokens.Bad_Name has a bad name");
+        bad.put("central.api.tokens.x.colour=red", "central.api.tokens.x.colour is not a central setting");
+        bad.forEach((settings, message) -> {
+            Properties p = valid();
+            for (String setting : settings.split("\\|")) {
+                String[] kv = setting.split("=", 2);
+                p.setProperty(kv[0], kv[1]);
+            }
+            assertThatThrownBy(() -> CentralConfig.fromProperties(p, Map.of())).as(settings).hasMessageStartingWith(message)
+                    .hasMessageNotContaining("long-enough-secret");
+        });
+    }
+
+    @Test
+    void bindsLoopbackByDefaultAndAnotherAddressOnlyWithTlsOrConsent(@TempDir Path dir) throws Exception {
+        assertThat(CentralConfig.fromProperties(valid(), Map.of()).httpHost()).isEqualTo("127.0.0.1");
+        Properties open = valid();
+        open.setProperty("central.http.host", "0.0.0.0");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(open, Map.of())).hasMessageStartingWith("central.http.host is 0.0.0.0")
+                .hasMessageContaining("central.http.tls.cert").hasMessageContaining("central.http.allow-plain-http");
+        open.setProperty("central.http.allow-plain-http", "true");
+        assertThat(CentralConfig.fromProperties(open, Map.of()).httpTls().allowPlainHttp()).isTrue();
+        open.setProperty("central.http.allow-plain-http", "yes");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(open, Map.of())).hasMessageStartingWith("central.http.allow-plain-http");
+        open.remove("central.http.allow-plain-http");
+        open.setProperty("central.http.tls.cert", Files.writeString(dir.resolve("c.pem"), "x").toString());
+        assertThatThrownBy(() -> CentralConfig.fromProperties(open, Map.of())).hasMessageStartingWith("central.http.tls.cert and");
+        open.setProperty("central.http.tls.key", Files.writeString(dir.resolve("k.pem"), "x").toString());
+        assertThat(CentralConfig.fromProperties(open, Map.of()).httpTls().enabled()).isTrue();
+        for (String loopback : new String[] {"127.0.0.1", "127.1.2.3", "localhost", "::1", "[::1]"}) {
+            assertThat(CentralConfig.isLoopback(loopback)).as(loopback).isTrue();
+        }
+        for (String other : new String[] {"0.0.0.0", "::", "10.0.0.1", "127.0.0.1.example.org", "central"}) {
+            assertThat(CentralConfig.isLoopback(other)).as(other).isFalse();
+        }
     }
 
     @Test

@@ -108,7 +108,7 @@ class FleetIT {
     void aStatusOnAnotherKioskTopicIsDeadLettered() throws Exception {
         KioskStatus other = KioskStatus.offline(KioskId.of("k6"), V5, TestBatches.NOW);
         kiosk.publish("culturecard/v1/v5/k7/up/status", CODEC.encode(other), 1, false);
-        await().atMost(WAIT).until(() -> get("/api/dead-letters", READ).body().contains("culturecard/v1/v5/k7/up/status"));
+        await().atMost(WAIT).until(() -> get("/api/dead-letters", ADMIN).body().contains("culturecard/v1/v5/k7/up/status"));
     }
 
     @Test

@@ -36,14 +36,8 @@ class ReportSuppressionPropertiesTest {
     @Property(tries = 300)
     void noPublishedCountIsSmallOrDerivable(@ForAll("taps") List<Tap> taps, @ForAll @IntRange(min = 1, max = 6) int groups,
             @ForAll boolean weekly, @ForAll @IntRange(min = 1, max = 120) int days) {
-        ReportSpec spec = new ReportSpec(Dimension.VENUE, weekly ? Period.WEEK : Period.MONTH, FROM, FROM.plusDays(days));
-        List<Tap> inRange = taps.stream().filter(t -> t.day() < days).map(t -> new Tap(t.person(), t.group() % groups,
-                t.day(), t.category())).toList();
-        List<String> known = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            known.add("venue-" + g);
-        }
-        EngagementReport report = ReportBuilder.build(spec, known, rawCells(spec, inRange));
+        ReportSpec spec = spec(weekly, days);
+        EngagementReport report = report(spec, inRange(taps, groups, days), groups);
 
         List<EngagementReport.Row> rows = new ArrayList<>(report.rows());
         rows.add(report.total());
@@ -66,6 +60,79 @@ class ReportSuppressionPropertiesTest {
         }
         assertThat(Disclosure.derivableCell(mask(rows, Figures::checkIns))).as("a check-in count is derivable").isNull();
         assertThat(Disclosure.derivableCell(mask(rows, Figures::people))).as("a people count is derivable").isNull();
+    }
+
+    /**
+     * Differencing from the margins: in every row and column the suppressed check-in counts add up
+     * to at least 10 (unless the whole line is), so the margin minus the published cells never
+     * reveals a small number (ADR 0011).
+     */
+    @Property(tries = 300)
+    void suppressedCellsOfEveryLineAddUpToTheThreshold(@ForAll("taps") List<Tap> taps,
+            @ForAll @IntRange(min = 1, max = 6) int groups, @ForAll boolean weekly, @ForAll @IntRange(min = 1, max = 120) int days) {
+        ReportSpec spec = spec(weekly, days);
+        List<Tap> inRange = inRange(taps, groups, days);
+        EngagementReport report = report(spec, inRange, groups);
+        List<LocalDate> periods = spec.period().starts(spec.from(), spec.to());
+        long[][] counts = new long[groups + 1][periods.size() + 1];
+        for (Tap t : inRange) {
+            int col = periods.indexOf(spec.period().startOf(FROM.plusDays(t.day())));
+            for (int r : new int[] {t.group(), groups}) {
+                counts[r][col]++;
+                counts[r][periods.size()]++;
+            }
+        }
+        List<EngagementReport.Row> rows = new ArrayList<>(report.rows());
+        rows.add(report.total());
+        boolean[][] hidden = mask(rows, Figures::checkIns);
+        for (int r = 0; r < hidden.length; r++) {
+            for (int c = 0; c < hidden[0].length; c++) {
+                assertThat(suppressedSum(counts, hidden, r, -1)).as("row %d", r).satisfiesAnyOf(
+                        sum -> assertThat(sum).isZero(), sum -> assertThat(sum).isGreaterThanOrEqualTo(Suppression.THRESHOLD));
+                assertThat(suppressedSum(counts, hidden, -1, c)).as("column %d", c).satisfiesAnyOf(
+                        sum -> assertThat(sum).isZero(), sum -> assertThat(sum).isGreaterThanOrEqualTo(Suppression.THRESHOLD));
+            }
+        }
+    }
+
+    /**
+     * The sum of the suppressed counts of a row ({@code col == -1}) or column: 0 when none is
+     * suppressed, and {@link Suppression#THRESHOLD} when all are (no published figure to subtract).
+     */
+    private static long suppressedSum(long[][] counts, boolean[][] hidden, int row, int col) {
+        long sum = 0;
+        int length = row >= 0 ? hidden[0].length : hidden.length;
+        int suppressed = 0;
+        for (int i = 0; i < length; i++) {
+            int r = row >= 0 ? row : i;
+            int c = row >= 0 ? i : col;
+            if (hidden[r][c]) {
+                suppressed++;
+                sum += counts[r][c];
+            }
+        }
+        if (suppressed == length) {
+            return Suppression.THRESHOLD;
+        }
+        return suppressed == 0 ? 0 : sum;
+    }
+
+    private static ReportSpec spec(boolean weekly, int days) {
+        return new ReportSpec(Dimension.VENUE, weekly ? Period.WEEK : Period.MONTH, FROM, FROM.plusDays(days));
+    }
+
+    /** The taps of the first {@code days} days, folded into {@code groups} groups. */
+    private static List<Tap> inRange(List<Tap> taps, int groups, int days) {
+        return taps.stream().filter(t -> t.day() < days).map(t -> new Tap(t.person(), t.group() % groups,
+                t.day(), t.category())).toList();
+    }
+
+    private static EngagementReport report(ReportSpec spec, List<Tap> inRange, int groups) {
+        List<String> known = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            known.add("venue-" + g);
+        }
+        return ReportBuilder.build(spec, known, rawCells(spec, inRange));
     }
 
     @Provide

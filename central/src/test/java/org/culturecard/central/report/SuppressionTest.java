@@ -32,10 +32,11 @@ class SuppressionTest {
 
     @Test
     void suppressesZeroAndNineButNotTen() {
-        boolean[][] mask = Suppression.mask(withMargins(new long[][] {{0, 50, 60}, {9, 70, 80}, {10, 90, 100}}));
+        // 0 and 9 in different columns: together in one they would add up to 9 and take 10 with them.
+        boolean[][] mask = Suppression.mask(withMargins(new long[][] {{0, 50, 60}, {30, 9, 80}, {20, 90, 10}}));
         assertThat(mask[0][0]).isTrue();
-        assertThat(mask[1][0]).isTrue();
-        assertThat(mask[2][0]).as("10 is published").isFalse();
+        assertThat(mask[1][1]).isTrue();
+        assertThat(mask[2][2]).as("10 is published").isFalse();
     }
 
     @Test
@@ -86,5 +87,23 @@ class SuppressionTest {
         for (boolean[] row : mask) {
             assertThat(row).containsOnly(true);
         }
+    }
+
+    @Test
+    void twoSuppressedCellsSummingToUnderTenTakeAThirdWithThem() {
+        // The report: row total 96 = 72 + 16 + 5 + 3; with 5 and 3 suppressed, 96 - 72 - 16
+        // gives 8 for the two together. The smallest published cell of the row (16) goes too.
+        long[][] inner = {{72, 16, 5, 3}, {200, 150, 120, 110}, {210, 160, 130, 140}};
+        boolean[][] mask = Suppression.mask(withMargins(inner));
+        assertThat(mask[0]).containsExactly(false, true, true, true, false);
+        for (int r = 0; r < mask.length; r++) {
+            long hidden = 0;
+            for (int c = 0; c < mask[r].length; c++) {
+                hidden += mask[r][c] ? withMargins(inner)[r][c] : 0;
+            }
+            assertThat(hidden).as("row %d", r).satisfiesAnyOf(h -> assertThat(h).isZero(),
+                    h -> assertThat(h).isGreaterThanOrEqualTo(Suppression.THRESHOLD));
+        }
+        assertThat(Disclosure.derivableCell(mask)).isNull();
     }
 }
