@@ -98,7 +98,9 @@ class SecurityIT {
     static final PostgresExtension DB = new PostgresExtension();
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String READ_TOKEN = "security-it-read-token-0123";
+    private static final String OFFICER_TOKEN = "security-it-officer-token-0123";
+    private static final String AUDITOR_TOKEN = "security-it-auditor-token-0123";
+    private static final String ADMIN_TOKEN = "security-it-admin-token-0123";
     private static final VenueId VENUE_1 = VenueId.of("venue-1");
     private static final VenueId VENUE_2 = VenueId.of("venue-2");
     private static final KioskId KIOSK_B = KioskId.of("kiosk-b");
@@ -454,6 +456,43 @@ class SecurityIT {
         assertLegitimateCheckInsStillArrive();
     }
 
+    /** Attack: {@code X-HTTP-Method-Override: DELETE} on a GET (it once closed an event): refused with 400, the event open. */
+    @Test
+    void theApiRefusesAMethodOverride() throws Exception {
+        Event event = new Event(UUID.randomUUID(), VENUE_1, "Open day", new Category(Sector.LIBRARIES, null, Mode.ATTEND),
+                AgeBand.ALL, null, CLOCK.instant().minusSeconds(60), CLOCK.instant().plusSeconds(3600), null);
+        PostgresFleetStore fleet = new PostgresFleetStore(central.store().dataSource());
+        fleet.upsertEvents(VENUE_1, List.of(event), "central");
+
+        HttpResponse<String> answer = get("/api/venues/venue-1/events/" + event.id(), ADMIN_TOKEN,
+                Map.of("X-HTTP-Method-Override", "DELETE"));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(fleet.eventOpen(VENUE_1, event.id())).contains(true);
+        assertLegitimateCheckInsStillArrive();
+    }
+
+    /** Attack: raw check-in rows (tokens, times) for a non-auditor: 403; the auditor's read is served and audited. */
+    @Test
+    void rawRowsAreTheAuditorsAloneAndEveryReadIsAudited() throws Exception {
+        for (String raw : List.of("/api/checkins?limit=5", "/api/checkins/count", "/api/kiosks/kiosk-a/checkins?limit=5")) {
+            assertThat(get(raw, OFFICER_TOKEN, Map.of()).statusCode()).as(raw).isEqualTo(403);
+        }
+        long audited = count("SELECT count(*) FROM api_audit");
+        assertThat(get("/api/checkins?limit=5", AUDITOR_TOKEN, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM api_audit")).isEqualTo(audited + 1);
+        assertThat(text("SELECT token_name FROM api_audit ORDER BY id DESC LIMIT 1")).isEqualTo("audit-desk");
+    }
+
+    /** Attack: report dates near year 999,999,999 (once a PostgreSQL "date out of range", 500): 400 naming the parameter. */
+    @Test
+    void aReportForYear999999999IsABadRequestNotAServerError() throws Exception {
+        HttpResponse<String> answer = get("/api/reports/engagement?by=venue&period=week&from=%2B999999999-01-01&to=%2B999999999-02-01",
+                OFFICER_TOKEN, Map.of());
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("from");
+        assertLegitimateCheckInsStillArrive();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     /** kiosk-a, the legitimate kiosk: a new card tapped now reaches PostgreSQL and is acknowledged. */
@@ -536,7 +575,10 @@ class SecurityIT {
         p.setProperty(CentralConfig.CLIENT_CERT, centralDir.resolve("central.crt").toString());
         p.setProperty(CentralConfig.CLIENT_KEY, centralDir.resolve("central.key").toString());
         p.setProperty(CentralConfig.HTTP_PORT, "0");
-        p.setProperty(CentralConfig.READ_TOKENS, READ_TOKEN);
+        p.setProperty(CentralConfig.READ_TOKENS, OFFICER_TOKEN); // an officer, as install/central.sh writes it
+        p.setProperty(CentralConfig.ADMIN_TOKENS, ADMIN_TOKEN);
+        p.setProperty("central.api.tokens.audit-desk.role", "auditor");
+        p.setProperty("central.api.tokens.audit-desk.secret", AUDITOR_TOKEN);
         Path file = root.resolve("central.properties");
         try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(out, "as install/central.sh writes it");
@@ -552,8 +594,14 @@ class SecurityIT {
     }
 
     private static String metrics() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(central.httpUrl() + "/metrics"))
-                .header("Authorization", "Bearer " + READ_TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return get("/metrics", ADMIN_TOKEN, Map.of()).body();
+    }
+
+    private static HttpResponse<String> get(String path, String token, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(central.httpUrl() + path))
+                .header("Authorization", "Bearer " + token);
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long count(String sql, Object... args) throws Exception {
