@@ -91,7 +91,15 @@ public final class LogForging {
      * every log event beside it. {@link Capture#close()} puts {@code testConfig} and the console back.
      */
     public static Capture capture(Class<?> anchor, String appConfig, String testConfig) {
-        return new Capture(anchor, appConfig, testConfig);
+        return new Capture(anchor.getResource(appConfig), anchor.getResource(testConfig));
+    }
+
+    /**
+     * As {@link #capture(Class, String, String)}, with the configs' exact locations: where several
+     * apps' {@code logback.xml} share one classpath (the whole-system tests), the one of the app under attack.
+     */
+    public static Capture capture(URL appConfig, URL testConfig) {
+        return new Capture(appConfig, testConfig);
     }
 
     /** The captured console and the events logged meanwhile. */
@@ -100,14 +108,12 @@ public final class LogForging {
         private final PrintStream original = System.out;
         private final LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         private final ListAppender<ILoggingEvent> events = new ListAppender<>();
-        private final Class<?> anchor;
-        private final String testConfig;
+        private final URL testConfig;
 
-        private Capture(Class<?> anchor, String appConfig, String testConfig) {
-            this.anchor = anchor;
+        private Capture(URL appConfig, URL testConfig) {
             this.testConfig = testConfig;
             System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-            configure(anchor.getResource(appConfig));
+            configure(appConfig);
             events.setContext(logging);
             events.start();
             logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(events);
@@ -143,7 +149,7 @@ public final class LogForging {
         @Override
         public void close() {
             System.setOut(original);
-            configure(anchor.getResource(testConfig));
+            configure(testConfig);
         }
 
         private void configure(URL config) {
