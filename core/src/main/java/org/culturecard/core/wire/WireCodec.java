@@ -15,7 +15,8 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * JSON for every wire message: UTF-8, ISO-8601 instants, unknown fields refused, every record
+ * JSON for every wire message: UTF-8, ISO-8601 instants, map entries sorted by key (so the output
+ * is fully determined and matches the golden files, ADR 0023), unknown fields refused, every record
  * validated by its constructor, and bounded nesting and string sizes for hostile input.
  * Thread-safe and cheap to share.
  *
@@ -34,6 +35,7 @@ public final class WireCodec {
         JsonMapper.Builder builder = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +24,10 @@ import org.culturecard.core.staff.VenueStaff;
 import org.junit.jupiter.api.Test;
 
 /**
- * The venue config on the wire, against one golden file per schema version: v1 exactly as centrals
- * before staff records published it (a kiosk must keep reading it), v2 with the staff part, both
- * round-tripped byte for byte; and every way a staff part can be wrong, refused by name.
+ * The venue config on the wire, beyond the byte-for-byte round trip of its golden files in
+ * {@link WireGoldenTest}: v1 exactly as centrals before staff records published it (a kiosk must
+ * keep reading it), v2 with the staff part, unknown fields ignored at every depth, and every way a
+ * staff part can be wrong, refused by name.
  */
 class VenueConfigWireTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
@@ -53,26 +53,20 @@ class VenueConfigWireTest {
     }
 
     @Test
-    void readsAndWritesTheV1SnapshotOfAnOlderCentralByteForByte() throws Exception {
-        byte[] golden = golden("venue-config.v1.json");
+    void readsTheV1SnapshotOfAnOlderCentralWithoutAStaffPart() throws Exception {
+        VenueConfig config = codec.decode(golden("venue-config.v1.json"), VenueConfig.class);
 
-        VenueConfig config = codec.decode(golden, VenueConfig.class);
-
-        assertThat(config).isEqualTo(VenueConfig.v1(MUSEUM, 7, NOW, List.of(danceLab())));
         assertThat(config.staffPart()).isEmpty();
-        assertThat(codec.encode(config)).isEqualTo(golden);
     }
 
+    /**
+     * Not a format check (the golden file is compared byte for byte in {@link WireGoldenTest}): it pins
+     * the spellings ADR 0013 documents, so that regenerating the golden file cannot change them unseen.
+     */
     @Test
-    void readsAndWritesTheV2SnapshotWithItsStaffByteForByte() throws Exception {
-        byte[] golden = golden("venue-config.v2.json");
-
-        VenueConfig config = codec.decode(golden, VenueConfig.class);
-
-        assertThat(config).isEqualTo(VenueConfig.of(MUSEUM, 8, NOW, List.of(danceLab()), staff()));
-        assertThat(codec.encode(config)).isEqualTo(golden);
-        assertThat(text(golden)).contains("\"schema\":\"culturecard.venue-config.v2\"", "\"auth\":\"card-and-pin\"",
-                "\"managed\":true", "\"revokedAt\":\"2026-11-24T10:15:30Z\"");
+    void theV2GoldenFileSpellsTheStaffPartAsAdr0013Documents() throws Exception {
+        assertThat(text(golden("venue-config.v2.json"))).contains("\"schema\":\"culturecard.venue-config.v2\"",
+                "\"auth\":\"card-and-pin\"", "\"managed\":true", "\"revokedAt\":\"2026-11-24T10:15:30Z\"");
     }
 
     @Test
@@ -144,10 +138,7 @@ class VenueConfigWireTest {
     }
 
     static byte[] golden(String name) throws IOException {
-        try (InputStream in = VenueConfigWireTest.class.getResourceAsStream("/wire/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return in.readAllBytes();
-        }
+        return GoldenFiles.read(name);
     }
 
     private static String text(byte[] bytes) {
