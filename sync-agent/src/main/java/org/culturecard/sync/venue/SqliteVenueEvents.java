@@ -26,7 +26,7 @@ import org.culturecard.sync.outbox.OutboxException;
 /**
  * The kiosk's {@code events}, {@code staff} and {@code settings} tables, seen from the sync agent: central's venue
  * snapshots are applied here, and the events staff made on the kiosk are read from here to be sent up.
- * Settings rows pass both ways: the kiosk's {@code reader.state} is read, the agent's
+ * Settings rows pass both ways: the kiosk's {@link org.culturecard.core.status.ReaderState#SETTING} is read, the agent's
  * {@code disk.budget} verdict written.
  *
  * <p>Applying a snapshot is one transaction: events are upserted with origin {@code central} and the
