@@ -12,6 +12,7 @@ import org.culturecard.core.event.LearningLayer;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.kioskdb.KioskTimes;
 
 /** Maps {@link Event} to and from the {@code events} table, using the wire codes of its categories. */
 final class EventRows {
@@ -23,7 +24,7 @@ final class EventRows {
             event.id().toString(), event.venueId().value(), event.title(), category.sector().code(),
             category.activity() == null ? null : category.activity().code(), category.mode().code(),
             event.ageBand().code(), event.learningLayer() == null ? null : event.learningLayer().code(),
-            Times.format(event.startsAt()), Times.format(event.endsAt()), event.capacity(), origin.code(), updatedAt
+            KioskTimes.format(event.startsAt()), KioskTimes.format(event.endsAt()), event.capacity(), origin.code(), updatedAt
         };
     }
 
@@ -41,8 +42,8 @@ final class EventRows {
                         activity == null ? null : ArtsActivity.fromCode(activity), Mode.fromCode(rows.getString(6))),
                 AgeBand.fromCode(rows.getString(7)),
                 layer == null ? null : LearningLayer.fromCode(layer),
-                Instant.parse(rows.getString(9)),
-                Instant.parse(rows.getString(10)),
+                KioskTimes.parse(rows.getString(9)),
+                KioskTimes.parse(rows.getString(10)),
                 capacityOrNull);
     }
 }

@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +17,7 @@ import org.culturecard.core.event.LearningLayer;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.sync.outbox.KioskDatabase;
 import org.culturecard.sync.outbox.OutboxException;
@@ -39,14 +38,12 @@ import org.culturecard.sync.outbox.OutboxException;
  * venue's staff-auth setting, and, once central manages the venue's staff, its whole staff list in
  * place of what the kiosk held. A v1 snapshot leaves staff alone.
  *
- * <p>Times are written as the kiosk writes them (fixed-width UTC with milliseconds), so its SQL
+ * <p>Times are written as the kiosk writes them ({@link KioskTimes#format}), so its SQL
  * comparisons keep working. Thread-safe: one connection, every method synchronized.
  */
 public final class SqliteVenueEvents implements AutoCloseable {
     /** The settings key holding the version of the last venue snapshot applied. */
     public static final String VERSION_KEY = "config.version";
-    static final DateTimeFormatter TIMES =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final String COLUMNS = "id, venue_id, title, sector, activity, mode, age_band, learning_layer,"
             + " starts_at, ends_at, capacity";
 
@@ -109,7 +106,7 @@ public final class SqliteVenueEvents implements AutoCloseable {
             if (snapshot.version() <= appliedVersion()) {
                 return -1;
             }
-            String at = TIMES.format(now);
+            String at = KioskTimes.format(now);
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO events (" + COLUMNS
                     + ", origin, config_version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'central', ?, ?)"
                     + " ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, title = excluded.title,"
@@ -201,8 +198,8 @@ public final class SqliteVenueEvents implements AutoCloseable {
         statement.setString(6, category.mode().code());
         statement.setString(7, event.ageBand().code());
         statement.setString(8, event.learningLayer() == null ? null : event.learningLayer().code());
-        statement.setString(9, TIMES.format(event.startsAt()));
-        statement.setString(10, TIMES.format(event.endsAt()));
+        statement.setString(9, KioskTimes.format(event.startsAt()));
+        statement.setString(10, KioskTimes.format(event.endsAt()));
         if (event.capacity() == null) {
             statement.setNull(11, java.sql.Types.INTEGER);
         } else {
@@ -219,7 +216,7 @@ public final class SqliteVenueEvents implements AutoCloseable {
                 new Category(Sector.fromCode(rows.getString(4)),
                         activity == null ? null : ArtsActivity.fromCode(activity), Mode.fromCode(rows.getString(6))),
                 AgeBand.fromCode(rows.getString(7)), layer == null ? null : LearningLayer.fromCode(layer),
-                Instant.parse(rows.getString(9)), Instant.parse(rows.getString(10)), capacityOrNull);
+                KioskTimes.parse(rows.getString(9)), KioskTimes.parse(rows.getString(10)), capacityOrNull);
     }
 
 }
