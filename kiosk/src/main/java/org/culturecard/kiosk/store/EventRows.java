@@ -3,6 +3,8 @@ package org.culturecard.kiosk.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.culturecard.core.event.AgeBand;
 import org.culturecard.core.event.ArtsActivity;
@@ -12,20 +14,19 @@ import org.culturecard.core.event.LearningLayer;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.kioskdb.KioskRows;
 import org.culturecard.core.kioskdb.KioskTimes;
 
 /** Maps {@link Event} to and from the {@code events} table, using the wire codes of its categories. */
 final class EventRows {
     private EventRows() {}
 
+    /** {@link KioskRows#eventValues}, then the origin and the update time. */
     static Object[] parameters(Event event, EventOrigin origin, String updatedAt) {
-        Category category = event.category();
-        return new Object[] {
-            event.id().toString(), event.venueId().value(), event.title(), category.sector().code(),
-            category.activity() == null ? null : category.activity().code(), category.mode().code(),
-            event.ageBand().code(), event.learningLayer() == null ? null : event.learningLayer().code(),
-            KioskTimes.format(event.startsAt()), KioskTimes.format(event.endsAt()), event.capacity(), origin.code(), updatedAt
-        };
+        List<Object> values = new ArrayList<>(KioskRows.eventValues(event));
+        values.add(origin.code());
+        values.add(updatedAt);
+        return values.toArray();
     }
 
     /** Reads the first eleven columns, in the order of {@code SqliteKioskStore.EVENT_COLUMNS}. */

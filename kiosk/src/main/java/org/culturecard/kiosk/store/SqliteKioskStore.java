@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
+import org.culturecard.core.kioskdb.KioskRows;
 import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
@@ -194,14 +195,10 @@ public final class SqliteKioskStore implements AutoCloseable {
     /** Inserts or updates an event's details; leaves its active and closed flags alone. */
     public synchronized void upsertEvent(Event event, EventOrigin origin) {
         inTransaction(() -> {
-            update("INSERT INTO events (id, venue_id, title, sector, activity, mode, age_band, learning_layer,"
-                            + " starts_at, ends_at, capacity, origin, updated_at)"
+            update("INSERT INTO events (" + KioskRows.EVENT_COLUMNS + ", origin, updated_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, title = excluded.title,"
-                            + " sector = excluded.sector, activity = excluded.activity, mode = excluded.mode,"
-                            + " age_band = excluded.age_band, learning_layer = excluded.learning_layer,"
-                            + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
-                            + " capacity = excluded.capacity, updated_at = excluded.updated_at",
+                            + " ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, "
+                            + KioskRows.EVENT_DETAILS_FROM_EXCLUDED + ", updated_at = excluded.updated_at",
                     EventRows.parameters(event, origin, KioskTimes.format(clock.instant())));
             return null;
         });
@@ -213,14 +210,10 @@ public final class SqliteKioskStore implements AutoCloseable {
      */
     public synchronized void saveKioskEvent(Event event) {
         inTransaction(() -> {
-            update("INSERT INTO events (id, venue_id, title, sector, activity, mode, age_band, learning_layer,"
-                            + " starts_at, ends_at, capacity, origin, updated_at, published)"
+            update("INSERT INTO events (" + KioskRows.EVENT_COLUMNS + ", origin, updated_at, published)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
-                            + " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
-                            + " sector = excluded.sector, activity = excluded.activity, mode = excluded.mode,"
-                            + " age_band = excluded.age_band, learning_layer = excluded.learning_layer,"
-                            + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
-                            + " capacity = excluded.capacity, updated_at = excluded.updated_at, published = 0",
+                            + " ON CONFLICT (id) DO UPDATE SET " + KioskRows.EVENT_DETAILS_FROM_EXCLUDED
+                            + ", updated_at = excluded.updated_at, published = 0",
                     EventRows.parameters(event, EventOrigin.KIOSK, KioskTimes.format(clock.instant())));
             return null;
         });
@@ -344,8 +337,7 @@ public final class SqliteKioskStore implements AutoCloseable {
     }
 
     public synchronized void putSetting(String key, String value) {
-        inTransaction(() -> update("INSERT INTO settings (key, value) VALUES (?, ?)"
-                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value));
+        inTransaction(() -> update(KioskRows.UPSERT_SETTING, key, value));
     }
 
     /** True once the sync agent has sent this event to central (kiosk-made events start unpublished). */

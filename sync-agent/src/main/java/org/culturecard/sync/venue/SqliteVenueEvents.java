@@ -17,6 +17,7 @@ import org.culturecard.core.event.LearningLayer;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.kioskdb.KioskRows;
 import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.sync.outbox.KioskDatabase;
@@ -44,8 +45,6 @@ import org.culturecard.sync.outbox.OutboxException;
 public final class SqliteVenueEvents implements AutoCloseable {
     /** The settings key holding the version of the last venue snapshot applied. */
     public static final String VERSION_KEY = "config.version";
-    private static final String COLUMNS = "id, venue_id, title, sector, activity, mode, age_band, learning_layer,"
-            + " starts_at, ends_at, capacity";
 
     private final Connection connection;
 
@@ -107,13 +106,11 @@ public final class SqliteVenueEvents implements AutoCloseable {
                 return -1;
             }
             String at = KioskTimes.format(now);
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO events (" + COLUMNS
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO events (" + KioskRows.EVENT_COLUMNS
                     + ", origin, config_version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'central', ?, ?)"
-                    + " ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, title = excluded.title,"
-                    + " sector = excluded.sector, activity = excluded.activity, mode = excluded.mode,"
-                    + " age_band = excluded.age_band, learning_layer = excluded.learning_layer,"
-                    + " starts_at = excluded.starts_at, ends_at = excluded.ends_at, capacity = excluded.capacity,"
-                    + " config_version = excluded.config_version, updated_at = excluded.updated_at")) {
+                    + " ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, "
+                    + KioskRows.EVENT_DETAILS_FROM_EXCLUDED
+                    + ", config_version = excluded.config_version, updated_at = excluded.updated_at")) {
                 for (Event event : snapshot.events()) {
                     bindEvent(upsert, event);
                     upsert.setLong(12, snapshot.version());
@@ -140,7 +137,7 @@ public final class SqliteVenueEvents implements AutoCloseable {
 
     /** Events staff made or changed on this kiosk that central has not had yet (oldest first, at most {@code max}). */
     public synchronized List<KioskEvent> unpublished(int max) {
-        String sql = "SELECT " + COLUMNS + ", closed, updated_at FROM events"
+        String sql = "SELECT " + KioskRows.EVENT_COLUMNS + ", closed, updated_at FROM events"
                 + " WHERE origin = 'kiosk' AND published = 0 ORDER BY updated_at, id LIMIT ?";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setInt(1, max);
@@ -189,21 +186,9 @@ public final class SqliteVenueEvents implements AutoCloseable {
     }
 
     private static void bindEvent(PreparedStatement statement, Event event) throws SQLException {
-        Category category = event.category();
-        statement.setString(1, event.id().toString());
-        statement.setString(2, event.venueId().value());
-        statement.setString(3, event.title());
-        statement.setString(4, category.sector().code());
-        statement.setString(5, category.activity() == null ? null : category.activity().code());
-        statement.setString(6, category.mode().code());
-        statement.setString(7, event.ageBand().code());
-        statement.setString(8, event.learningLayer() == null ? null : event.learningLayer().code());
-        statement.setString(9, KioskTimes.format(event.startsAt()));
-        statement.setString(10, KioskTimes.format(event.endsAt()));
-        if (event.capacity() == null) {
-            statement.setNull(11, java.sql.Types.INTEGER);
-        } else {
-            statement.setInt(11, event.capacity());
+        List<Object> values = KioskRows.eventValues(event);
+        for (int i = 0; i < values.size(); i++) {
+            statement.setObject(i + 1, values.get(i));
         }
     }
 
