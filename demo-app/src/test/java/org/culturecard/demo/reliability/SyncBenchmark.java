@@ -255,8 +255,8 @@ public final class SyncBenchmark {
     }
 
     private static SyncConfig agentConfig(Path database, MosquittoServer broker) {
-        return SyncConfig.of(URI.create(broker.uri()), KIOSK, VENUE, database)
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+        return SyncConfig.builder(URI.create(broker.uri()), KIOSK, VENUE, database)
+                .backoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build();
     }
 
     private static CentralConfig centralConfig(String jdbcUrl, MosquittoServer broker, PostgresServer postgres) {

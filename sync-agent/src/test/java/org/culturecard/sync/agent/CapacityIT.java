@@ -78,8 +78,8 @@ class CapacityIT {
             execute(kiosk, "INSERT INTO settings (key, value) VALUES ('" + ReaderState.SETTING + "', 'attached')");
             long budget = 8L << 20; // WAL frames make each transaction cost a few KB
             long size = DiskUsage.of(kiosk.file(), budget).usedBytes();
-            SyncConfig config = SyncConfig.of(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
-                    kiosk.file()).withDiskBudget(budget).withStatusInterval(Duration.ofSeconds(1));
+            SyncConfig config = SyncConfig.builder(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
+                    kiosk.file()).diskBudget(budget).statusInterval(Duration.ofSeconds(1)).build();
             try (MqttSyncAgent agent = new MqttSyncAgent(config, outbox, Clock.systemUTC(), UuidV7.system())) {
                 agent.start();
                 assertThat(size).as("an empty store is well under half of the budget").isLessThan(budget / 2);
@@ -126,8 +126,8 @@ class CapacityIT {
         Clock agentClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
         try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file())) {
             long budget = 4L << 20;
-            SyncConfig config = SyncConfig.of(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
-                    kiosk.file()).withDiskBudget(budget);
+            SyncConfig config = SyncConfig.builder(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
+                    kiosk.file()).diskBudget(budget).build();
             assertThat(DiskUsage.of(kiosk.file(), budget).percent()).as("an empty store").isLessThan(50);
             try (MqttSyncAgent agent = new MqttSyncAgent(config, outbox, agentClock, UuidV7.system())) {
                 agent.start();

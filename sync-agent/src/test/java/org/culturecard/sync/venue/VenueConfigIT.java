@@ -160,8 +160,8 @@ class VenueConfigIT {
     }
 
     private MqttSyncAgent agent(KioskDb kiosk, SqliteOutbox outbox) {
-        MqttSyncAgent agent = new MqttSyncAgent(SyncConfig.of(URI.create(BROKER.server().uri()), KioskDb.KIOSK,
-                KioskDb.VENUE, kiosk.file()).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)), outbox,
+        MqttSyncAgent agent = new MqttSyncAgent(SyncConfig.builder(URI.create(BROKER.server().uri()), KioskDb.KIOSK,
+                KioskDb.VENUE, kiosk.file()).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)).build(), outbox,
                 Clock.systemUTC(), UuidV7.system());
         agent.start();
         return agent;
