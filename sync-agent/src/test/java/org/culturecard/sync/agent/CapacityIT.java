@@ -23,15 +23,10 @@ import org.culturecard.core.wire.WireCodec;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.SqliteOutbox;
 import org.culturecard.sync.testing.KioskDb;
+import org.culturecard.testsupport.mqtt.MessageCallback;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +66,11 @@ class CapacityIT {
     void theDiskBudgetRaisesAlertsAtFiftyAndEightyPercentWithoutDroppingCheckIns(@TempDir Path dir) throws Exception {
         List<KioskStatus> statuses = new CopyOnWriteArrayList<>();
         MqttClient fleet = new MqttClient(BROKER.server().uri(), "fleet-view", new MemoryPersistence());
-        fleet.setCallback(new StatusCollector(statuses));
+        fleet.setCallback(new MessageCallback((topic, message) -> { // a fleet view in miniature
+            if (message.getPayload().length > 0) {
+                statuses.add(codec.decode(message.getPayload(), KioskStatus.class));
+            }
+        }));
         fleet.connect();
         try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file())) {
             fleet.subscribe(Topics.status(KioskDb.VENUE, KioskDb.KIOSK), 1);
@@ -182,36 +181,5 @@ class CapacityIT {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    /** Collects the retained status messages (a fleet view in miniature). */
-    private final class StatusCollector implements MqttCallback {
-        private final List<KioskStatus> statuses;
-
-        StatusCollector(List<KioskStatus> statuses) {
-            this.statuses = statuses;
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) throws Exception {
-            if (message.getPayload().length > 0) {
-                statuses.add(codec.decode(message.getPayload(), KioskStatus.class));
-            }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {}
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {}
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {}
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {}
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 }
