@@ -9,15 +9,11 @@ import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.core.wire.WireFormatException;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.culturecard.testsupport.mqtt.MessageCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A stand-in for kiosks in tests: publishes raw payloads and collects every ack central sends. */
 public final class KioskSimulator implements AutoCloseable {
@@ -33,36 +29,13 @@ public final class KioskSimulator implements AutoCloseable {
     public KioskSimulator(String brokerUri, String clientId) throws MqttException {
         client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
         client.setTimeToWait(10_000);
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                try {
-                    acks.add(new ReceivedAck(topic, codec.decode(message.getPayload(), BatchAck.class)));
-                } catch (WireFormatException e) {
-                    throw new IllegalStateException("central sent an undecodable ack", e);
-                }
+        client.setCallback(new MessageCallback((topic, message) -> {
+            try {
+                acks.add(new ReceivedAck(topic, codec.decode(message.getPayload(), BatchAck.class)));
+            } catch (WireFormatException e) {
+                throw new IllegalStateException("central sent an undecodable ack", e);
             }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        }));
         client.connect(new MqttConnectionOptions());
         client.subscribe(Topics.ROOT + "/+/+/down/acks", 1);
     }

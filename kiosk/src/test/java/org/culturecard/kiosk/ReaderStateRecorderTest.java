@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.culturecard.core.status.ReaderState;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.reader.ReaderEvent;
 import org.junit.jupiter.api.Test;
@@ -23,17 +24,17 @@ class ReaderStateRecorderTest {
             ReaderStateRecorder recorder = new ReaderStateRecorder(store);
 
             recorder.accept(new ReaderEvent.ReaderAttached("ACS ACR1252 1S CL Reader PICC 0", NOW));
-            assertThat(store.setting(ReaderStateRecorder.SETTING)).contains("ready: ACS ACR1252 1S CL Reader PICC 0");
+            assertThat(store.setting(ReaderState.SETTING)).contains("ready: ACS ACR1252 1S CL Reader PICC 0");
 
             recorder.accept(new ReaderEvent.ServiceDown("SCARD_E_NO_SERVICE", NOW));
-            assertThat(store.setting(ReaderStateRecorder.SETTING)).contains("service-down");
+            assertThat(store.setting(ReaderState.SETTING)).contains("service-down");
 
             recorder.accept(new ReaderEvent.ServiceUp(NOW));
-            assertThat(store.setting(ReaderStateRecorder.SETTING)).contains("no-reader");
+            assertThat(store.setting(ReaderState.SETTING)).contains("no-reader");
 
             recorder.accept(new ReaderEvent.ReaderAttached("Reader B", NOW));
             recorder.accept(new ReaderEvent.ReaderLost("Reader B", NOW));
-            assertThat(store.setting(ReaderStateRecorder.SETTING)).contains("no-reader");
+            assertThat(store.setting(ReaderState.SETTING)).contains("no-reader");
         }
     }
 }

@@ -31,17 +31,13 @@ import org.culturecard.core.wire.Schemas;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.core.wire.WireCodec;
+import org.culturecard.testsupport.mqtt.MessageCallback;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
 import org.culturecard.testsupport.postgres.PostgresExtension;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +69,7 @@ class FleetIT {
                 "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of(READ), Set.of(ADMIN))), TestBatches.CLOCK);
         TestBatches.register(central.store(), "v5", "k5", "k7");
         kiosk = new MqttClient(BROKER.server().uri(), "fleet-kiosk", new MemoryPersistence());
-        kiosk.setCallback(new ConfigCollector());
+        kiosk.setCallback(new MessageCallback(FleetIT::keepNewestConfig));
         kiosk.connect(new MqttConnectionOptions());
         kiosk.subscribe(Topics.config(V5), 1);
     }
@@ -169,31 +165,8 @@ class FleetIT {
     }
 
     /** Keeps the newest config snapshot the kiosk has seen. */
-    private static final class ConfigCollector implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) throws Exception {
-            VenueConfig config = CODEC.decode(message.getPayload(), VenueConfig.class);
-            CONFIG.accumulateAndGet(config, (old, now) -> old == null || now.version() > old.version() ? now : old);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+    private static void keepNewestConfig(String topic, MqttMessage message) throws Exception {
+        VenueConfig config = CODEC.decode(message.getPayload(), VenueConfig.class);
+        CONFIG.accumulateAndGet(config, (old, now) -> old == null || now.version() > old.version() ? now : old);
     }
 }

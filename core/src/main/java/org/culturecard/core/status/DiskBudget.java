@@ -13,7 +13,7 @@ import java.util.Optional;
  * row {@value #SETTING}: the agent writes it ({@link #format()}), the kiosk's staff status screen
  * reads it ({@link #parse}). It lives in core, beside the kiosk schema, because it is a contract
  * between two processes: the budget is the agent's configuration, and the shared SQLite file is the
- * one thing both see (the kiosk writes {@code reader.state} there the other way round).
+ * one thing both see (the kiosk writes {@link ReaderState#SETTING} there the other way round).
  *
  * <p>The row is one line of {@code name=value} pairs, e.g. {@code alert=HALF percent=62
  * used=1331439862 budget=2147483648 at=2026-11-25T15:10:09Z}. Unknown names are ignored, so pairs

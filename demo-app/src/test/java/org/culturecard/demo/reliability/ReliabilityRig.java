@@ -81,10 +81,11 @@ final class ReliabilityRig implements AutoCloseable {
 
     /** The agent's config for these tests: short keepalive, ack timeout and backoff. */
     SyncConfig agentConfig() {
-        return SyncConfig.of(URI.create(broker.uri()), KIOSK, VENUE, database)
-                .withKeepAliveSeconds(KEEPALIVE_SECONDS)
-                .withAckTimeout(ACK_TIMEOUT)
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1));
+        return SyncConfig.builder(URI.create(broker.uri()), KIOSK, VENUE, database)
+                .keepAliveSeconds(KEEPALIVE_SECONDS)
+                .ackTimeout(ACK_TIMEOUT)
+                .backoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .build();
     }
 
     /** An in-process agent on its own connection to the kiosk database, started. */

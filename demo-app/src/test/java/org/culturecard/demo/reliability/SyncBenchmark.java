@@ -37,19 +37,16 @@ import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.sync.agent.MqttSyncAgent;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.SqliteOutbox;
+import org.culturecard.testsupport.mqtt.MessageCallback;
 import org.culturecard.testsupport.mqtt.MosquittoServer;
 import org.culturecard.testsupport.postgres.PostgresServer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -143,7 +140,7 @@ public final class SyncBenchmark {
         String topic = "bench/raw";
         CountDownLatch received = new CountDownLatch(count);
         MqttClient subscriber = new MqttClient(broker.uri(), "bench-raw-sub", new MemoryPersistence());
-        subscriber.setCallback(new Counting(received));
+        subscriber.setCallback(new MessageCallback((arrivedOn, message) -> received.countDown()));
         MqttConnectionOptions subscriberOptions = new MqttConnectionOptions();
         subscriberOptions.setReceiveMaximum(RAW_WINDOW);
         subscriber.connect(subscriberOptions);
@@ -255,8 +252,8 @@ public final class SyncBenchmark {
     }
 
     private static SyncConfig agentConfig(Path database, MosquittoServer broker) {
-        return SyncConfig.of(URI.create(broker.uri()), KIOSK, VENUE, database)
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+        return SyncConfig.builder(URI.create(broker.uri()), KIOSK, VENUE, database)
+                .backoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build();
     }
 
     private static CentralConfig centralConfig(String jdbcUrl, MosquittoServer broker, PostgresServer postgres) {
@@ -301,28 +298,5 @@ public final class SyncBenchmark {
                 Files.deleteIfExists(path);
             }
         }
-    }
-
-    /** Counts arriving messages down. */
-    private record Counting(CountDownLatch received) implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.countDown();
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {}
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {}
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {}
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {}
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 }

@@ -3,6 +3,8 @@ package org.culturecard.kiosk.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.culturecard.core.event.AgeBand;
 import org.culturecard.core.event.ArtsActivity;
@@ -12,19 +14,19 @@ import org.culturecard.core.event.LearningLayer;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.kioskdb.KioskRows;
+import org.culturecard.core.kioskdb.KioskTimes;
 
 /** Maps {@link Event} to and from the {@code events} table, using the wire codes of its categories. */
 final class EventRows {
     private EventRows() {}
 
+    /** {@link KioskRows#eventValues}, then the origin and the update time. */
     static Object[] parameters(Event event, EventOrigin origin, String updatedAt) {
-        Category category = event.category();
-        return new Object[] {
-            event.id().toString(), event.venueId().value(), event.title(), category.sector().code(),
-            category.activity() == null ? null : category.activity().code(), category.mode().code(),
-            event.ageBand().code(), event.learningLayer() == null ? null : event.learningLayer().code(),
-            Times.format(event.startsAt()), Times.format(event.endsAt()), event.capacity(), origin.code(), updatedAt
-        };
+        List<Object> values = new ArrayList<>(KioskRows.eventValues(event));
+        values.add(origin.code());
+        values.add(updatedAt);
+        return values.toArray();
     }
 
     /** Reads the first eleven columns, in the order of {@code SqliteKioskStore.EVENT_COLUMNS}. */
@@ -41,8 +43,8 @@ final class EventRows {
                         activity == null ? null : ArtsActivity.fromCode(activity), Mode.fromCode(rows.getString(6))),
                 AgeBand.fromCode(rows.getString(7)),
                 layer == null ? null : LearningLayer.fromCode(layer),
-                Instant.parse(rows.getString(9)),
-                Instant.parse(rows.getString(10)),
+                KioskTimes.parse(rows.getString(9)),
+                KioskTimes.parse(rows.getString(10)),
                 capacityOrNull);
     }
 }

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
+import org.culturecard.core.kioskdb.KioskRows;
+import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.staff.StaffSettings;
@@ -125,7 +127,7 @@ public final class SqliteKioskStore implements AutoCloseable {
             }
             update("INSERT INTO outbox (seq, check_in_id, payload, created_at) VALUES (?, ?, ?, ?)",
                     checkIn.seq(), checkIn.id().toString(),
-                    new String(codec.encode(checkIn), StandardCharsets.UTF_8), Times.format(clock.instant()));
+                    new String(codec.encode(checkIn), StandardCharsets.UTF_8), KioskTimes.format(clock.instant()));
             return Optional.of(checkIn);
         });
     }
@@ -141,7 +143,7 @@ public final class SqliteKioskStore implements AutoCloseable {
                             + " clock_synced, card_kind, app_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     checkIn.id().toString(), checkIn.seq(), checkIn.token().value(),
                     checkIn.eventId() == null ? null : checkIn.eventId().toString(),
-                    checkIn.venueId().value(), checkIn.kioskId().value(), Times.format(checkIn.tappedAt()),
+                    checkIn.venueId().value(), checkIn.kioskId().value(), KioskTimes.format(checkIn.tappedAt()),
                     pending.visitDay().toString(), checkIn.clockSynced() ? 1 : 0, checkIn.cardKind().name(),
                     checkIn.appVersion());
             return true;
@@ -193,15 +195,11 @@ public final class SqliteKioskStore implements AutoCloseable {
     /** Inserts or updates an event's details; leaves its active and closed flags alone. */
     public synchronized void upsertEvent(Event event, EventOrigin origin) {
         inTransaction(() -> {
-            update("INSERT INTO events (id, venue_id, title, sector, activity, mode, age_band, learning_layer,"
-                            + " starts_at, ends_at, capacity, origin, updated_at)"
+            update("INSERT INTO events (" + KioskRows.EVENT_COLUMNS + ", origin, updated_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, title = excluded.title,"
-                            + " sector = excluded.sector, activity = excluded.activity, mode = excluded.mode,"
-                            + " age_band = excluded.age_band, learning_layer = excluded.learning_layer,"
-                            + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
-                            + " capacity = excluded.capacity, updated_at = excluded.updated_at",
-                    EventRows.parameters(event, origin, Times.format(clock.instant())));
+                            + " ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, "
+                            + KioskRows.EVENT_DETAILS_FROM_EXCLUDED + ", updated_at = excluded.updated_at",
+                    EventRows.parameters(event, origin, KioskTimes.format(clock.instant())));
             return null;
         });
     }
@@ -212,15 +210,11 @@ public final class SqliteKioskStore implements AutoCloseable {
      */
     public synchronized void saveKioskEvent(Event event) {
         inTransaction(() -> {
-            update("INSERT INTO events (id, venue_id, title, sector, activity, mode, age_band, learning_layer,"
-                            + " starts_at, ends_at, capacity, origin, updated_at, published)"
+            update("INSERT INTO events (" + KioskRows.EVENT_COLUMNS + ", origin, updated_at, published)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
-                            + " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
-                            + " sector = excluded.sector, activity = excluded.activity, mode = excluded.mode,"
-                            + " age_band = excluded.age_band, learning_layer = excluded.learning_layer,"
-                            + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
-                            + " capacity = excluded.capacity, updated_at = excluded.updated_at, published = 0",
-                    EventRows.parameters(event, EventOrigin.KIOSK, Times.format(clock.instant())));
+                            + " ON CONFLICT (id) DO UPDATE SET " + KioskRows.EVENT_DETAILS_FROM_EXCLUDED
+                            + ", updated_at = excluded.updated_at, published = 0",
+                    EventRows.parameters(event, EventOrigin.KIOSK, KioskTimes.format(clock.instant())));
             return null;
         });
     }
@@ -228,8 +222,8 @@ public final class SqliteKioskStore implements AutoCloseable {
     /** Events that overlap the local day {@code day} (in the clock's zone), closed ones included, by start. */
     public synchronized List<StoredEvent> eventsOn(LocalDate day) {
         ZoneId zone = clock.getZone();
-        String from = Times.format(day.atStartOfDay(zone).toInstant());
-        String to = Times.format(day.plusDays(1).atStartOfDay(zone).toInstant());
+        String from = KioskTimes.format(day.atStartOfDay(zone).toInstant());
+        String to = KioskTimes.format(day.plusDays(1).atStartOfDay(zone).toInstant());
         return read(() -> {
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + EVENT_COLUMNS
                     + ", e.active, e.closed, e.origin, (SELECT COUNT(*) FROM check_ins c WHERE c.event_id = e.id)"
@@ -267,7 +261,7 @@ public final class SqliteKioskStore implements AutoCloseable {
             }
             update("UPDATE events SET active = 0 WHERE active = 1");
             update("UPDATE events SET active = 1, updated_at = ? WHERE id = ?",
-                    Times.format(clock.instant()), eventId.toString());
+                    KioskTimes.format(clock.instant()), eventId.toString());
             return true;
         });
     }
@@ -277,7 +271,7 @@ public final class SqliteKioskStore implements AutoCloseable {
         // A kiosk-made event is sent up again so that central learns it was closed.
         return inTransaction(() -> update("UPDATE events SET active = 0, closed = 1, updated_at = ?,"
                         + " published = CASE WHEN origin = 'kiosk' THEN 0 ELSE published END WHERE id = ?",
-                Times.format(clock.instant()), eventId.toString()) == 1);
+                KioskTimes.format(clock.instant()), eventId.toString()) == 1);
     }
 
     // ---- staff and settings ----
@@ -287,7 +281,7 @@ public final class SqliteKioskStore implements AutoCloseable {
         inTransaction(() -> update("INSERT INTO staff (id, display_name, card_token, created_at) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,"
                         + " card_token = excluded.card_token",
-                staffId.toString(), displayName, cardToken.value(), Times.format(clock.instant())));
+                staffId.toString(), displayName, cardToken.value(), KioskTimes.format(clock.instant())));
     }
 
     /** Sets a staff member's PIN hash (from {@code PinHasher}), creating the staff member if new. */
@@ -295,7 +289,7 @@ public final class SqliteKioskStore implements AutoCloseable {
         inTransaction(() -> update("INSERT INTO staff (id, display_name, pin_hash, created_at) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,"
                         + " pin_hash = excluded.pin_hash",
-                staffId.toString(), displayName, pinHash, Times.format(clock.instant())));
+                staffId.toString(), displayName, pinHash, KioskTimes.format(clock.instant())));
     }
 
     /** Every staff member who has a PIN and is not revoked, oldest first: the candidates for a PIN alone. */
@@ -343,8 +337,7 @@ public final class SqliteKioskStore implements AutoCloseable {
     }
 
     public synchronized void putSetting(String key, String value) {
-        inTransaction(() -> update("INSERT INTO settings (key, value) VALUES (?, ?)"
-                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value));
+        inTransaction(() -> update(KioskRows.UPSERT_SETTING, key, value));
     }
 
     /** True once the sync agent has sent this event to central (kiosk-made events start unpublished). */

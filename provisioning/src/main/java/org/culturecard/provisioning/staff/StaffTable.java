@@ -8,10 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffSettings;
 
@@ -23,8 +22,6 @@ import org.culturecard.core.staff.StaffSettings;
  * gone and this refuses, pointing at {@code --central} (ADR 0012).
  */
 public final class StaffTable {
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** Whether a row was inserted or an existing staff member updated. */
     public enum Change { ADDED, UPDATED }
@@ -106,7 +103,7 @@ public final class StaffTable {
             insert.setString(1, ids.get().toString());
             insert.setString(2, name);
             insert.setString(3, value);
-            insert.setString(4, TIME.format(clock.instant()));
+            insert.setString(4, KioskTimes.format(clock.instant()));
             insert.executeUpdate();
         }
         return Change.ADDED;

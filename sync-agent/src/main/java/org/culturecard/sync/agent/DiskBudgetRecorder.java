@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
  * thread-safe: the agent calls it from its one worker thread.
  */
 final class DiskBudgetRecorder {
-    /** The settings row's key. */
-    static final String SETTING = DiskBudget.SETTING;
     /** The longest the row goes without being rewritten while the agent runs. */
     static final Duration REFRESH = DiskBudget.REFRESH;
     private static final Logger log = LoggerFactory.getLogger(DiskBudgetRecorder.class);
@@ -47,7 +45,7 @@ final class DiskBudgetRecorder {
         }
         String value = usage.verdictAt(now).format();
         try {
-            settings.accept(SETTING, value);
+            settings.accept(DiskBudget.SETTING, value);
         } catch (RuntimeException e) {
             if (!failing) {
                 log.warn("could not write the disk-budget verdict for the kiosk's status screen ({}); "

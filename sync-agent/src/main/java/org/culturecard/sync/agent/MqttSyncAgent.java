@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.status.DiskBudget;
+import org.culturecard.core.status.ReaderState;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.KioskEvents;
@@ -84,8 +85,6 @@ public final class MqttSyncAgent implements AutoCloseable {
     private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(1);
     private static final Duration PURGE_EVERY = Duration.ofHours(24);
     private static final long CLOSE_WAIT_MILLIS = 2000;
-    /** The settings row where the kiosk may write its card reader's state for the status message. */
-    public static final String READER_STATE_SETTING = "reader.state";
 
     private final SyncConfig config;
     private final SqliteOutbox outbox;
@@ -146,7 +145,7 @@ public final class MqttSyncAgent implements AutoCloseable {
                 ? PemTls.socketFactory(config.caCert(), config.clientCert(), config.clientKey()) : null;
         this.venueEvents = SqliteVenueEvents.open(config.databasePath());
         this.statusSource = new StatusSource(config.kioskId(), config.venueId(), outbox, config.databasePath(), clock,
-                () -> venueEvents.setting(READER_STATE_SETTING));
+                () -> venueEvents.setting(ReaderState.SETTING));
         this.diskBudget = new DiskBudgetRecorder(venueEvents::putSetting, clock);
         this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(() -> {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.wire.CheckInBatch;
@@ -128,10 +129,19 @@ public record SyncConfig(
 
     /** A config with every default: keepalive 30 s, ack timeout 30 s, 100 records / 64 KB, backoff 1 s to 5 min. */
     public static SyncConfig of(URI brokerUri, KioskId kioskId, VenueId venueId, Path databasePath) {
-        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, 30, Duration.ofSeconds(30),
-                CheckInBatch.MAX_RECORDS, CheckInBatch.MAX_BYTES, Duration.ofSeconds(1), Duration.ofMinutes(5),
-                Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofDays(30), null, null, null, null, null,
-                DEFAULT_DISK_BUDGET);
+        return builder(brokerUri, kioskId, venueId, databasePath).build();
+    }
+
+    /** A builder that starts from every default ({@link #of}); {@link Builder#build} validates. */
+    public static Builder builder(URI brokerUri, KioskId kioskId, VenueId venueId, Path databasePath) {
+        return new Builder(brokerUri, kioskId, venueId, databasePath);
+    }
+
+    /** This config with {@code changes} made to a builder holding its values, validated again. */
+    public SyncConfig with(Consumer<Builder> changes) {
+        Builder builder = new Builder(this);
+        changes.accept(builder);
+        return builder.build();
     }
 
     /** Reads {@code file}, applies {@code CULTURECARD_SYNC_*} overrides from {@code env}, and validates. */
@@ -168,75 +178,17 @@ public record SyncConfig(
     }
 
     private static SyncConfig fromValues(Map<String, String> v) {
-        SyncConfig d = of(uri(v), kiosk(v), venue(v),
-                Path.of(required(v, DATABASE_PATH)));
-        return new SyncConfig(d.brokerUri, d.kioskId, d.venueId, d.databasePath,
-                integer(v, KEEPALIVE_SECONDS, d.keepAliveSeconds),
-                duration(v, ACK_TIMEOUT, d.ackTimeout),
-                integer(v, BATCH_MAX_RECORDS, d.batchMaxRecords),
-                integer(v, BATCH_MAX_BYTES, d.batchMaxBytes),
-                duration(v, BACKOFF_MIN, d.backoffMin),
-                duration(v, BACKOFF_MAX, d.backoffMax),
-                duration(v, STATUS_INTERVAL, d.statusInterval),
-                duration(v, POLL_INTERVAL, d.pollInterval),
-                duration(v, PURGE_AFTER, d.purgeAfter),
-                v.get(USERNAME), v.get(PASSWORD),
-                path(v, CA_CERT), path(v, CLIENT_CERT), path(v, CLIENT_KEY),
-                size(v, DISK_BUDGET, d.diskBudgetBytes));
-    }
-
-    public SyncConfig withAckTimeout(Duration timeout) {
-        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, timeout, batchMaxRecords,
-                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey, diskBudgetBytes);
-    }
-
-    public SyncConfig withBackoff(Duration min, Duration max) {
-        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
-                batchMaxBytes, min, max, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey, diskBudgetBytes);
-    }
-
-    public SyncConfig withKeepAliveSeconds(int seconds) {
-        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, seconds, ackTimeout, batchMaxRecords,
-                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey, diskBudgetBytes);
-    }
-
-    public SyncConfig withBrokerUri(URI uri) {
-        return new SyncConfig(uri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
-                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey, diskBudgetBytes);
-    }
-
-    public SyncConfig withBatchLimits(int maxRecords, int maxBytes) {
-        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, maxRecords,
-                maxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey, diskBudgetBytes);
-    }
-
-    public SyncConfig withDiskBudget(long bytes) {
-        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
-                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey, bytes);
-    }
-
-    public SyncConfig withPurgeAfter(Duration age) {
-        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
-                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, age, username, password,
-                caCert, clientCert, clientKey, diskBudgetBytes);
-    }
-
-    public SyncConfig withStatusInterval(Duration interval) {
-        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
-                batchMaxBytes, backoffMin, backoffMax, interval, pollInterval, purgeAfter, username, password,
-                caCert, clientCert, clientKey, diskBudgetBytes);
-    }
-
-    public SyncConfig withCredentials(String user, String secret) {
-        return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout, batchMaxRecords,
-                batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter, user, secret,
-                caCert, clientCert, clientKey, diskBudgetBytes);
+        SyncConfig d = of(uri(v), kiosk(v), venue(v), Path.of(required(v, DATABASE_PATH)));
+        return d.with(b -> b.keepAliveSeconds(integer(v, KEEPALIVE_SECONDS, d.keepAliveSeconds))
+                .ackTimeout(duration(v, ACK_TIMEOUT, d.ackTimeout))
+                .batchLimits(integer(v, BATCH_MAX_RECORDS, d.batchMaxRecords), integer(v, BATCH_MAX_BYTES, d.batchMaxBytes))
+                .backoff(duration(v, BACKOFF_MIN, d.backoffMin), duration(v, BACKOFF_MAX, d.backoffMax))
+                .statusInterval(duration(v, STATUS_INTERVAL, d.statusInterval))
+                .pollInterval(duration(v, POLL_INTERVAL, d.pollInterval))
+                .purgeAfter(duration(v, PURGE_AFTER, d.purgeAfter))
+                .credentials(v.get(USERNAME), v.get(PASSWORD))
+                .tls(path(v, CA_CERT), path(v, CLIENT_CERT), path(v, CLIENT_KEY))
+                .diskBudget(size(v, DISK_BUDGET, d.diskBudgetBytes)));
     }
 
     /** True when the config names PEM files for TLS: the agent then connects with them and verifies the broker's hostname. */
@@ -382,6 +334,132 @@ public record SyncConfig(
     private static void readable(String key, Path file) {
         if (file != null && !Files.isReadable(file)) {
             throw new InvalidConfigException(key, "names a file that cannot be read: " + file);
+        }
+    }
+
+    /**
+     * Sets a config's values one group at a time, from the defaults or from an existing config
+     * ({@link SyncConfig#with}); {@link #build} checks them all as loading does, naming the key.
+     * Not thread-safe: one caller builds one config.
+     */
+    public static final class Builder {
+        private URI brokerUri;
+        private final KioskId kioskId;
+        private final VenueId venueId;
+        private final Path databasePath;
+        private int keepAliveSeconds = 30;
+        private Duration ackTimeout = Duration.ofSeconds(30);
+        private int batchMaxRecords = CheckInBatch.MAX_RECORDS;
+        private int batchMaxBytes = CheckInBatch.MAX_BYTES;
+        private Duration backoffMin = Duration.ofSeconds(1);
+        private Duration backoffMax = Duration.ofMinutes(5);
+        private Duration statusInterval = Duration.ofMinutes(5);
+        private Duration pollInterval = Duration.ofMillis(100);
+        private Duration purgeAfter = Duration.ofDays(30);
+        private String username;
+        private String password;
+        private Path caCert;
+        private Path clientCert;
+        private Path clientKey;
+        private long diskBudgetBytes = DEFAULT_DISK_BUDGET;
+
+        private Builder(URI brokerUri, KioskId kioskId, VenueId venueId, Path databasePath) {
+            this.brokerUri = brokerUri;
+            this.kioskId = kioskId;
+            this.venueId = venueId;
+            this.databasePath = databasePath;
+        }
+
+        private Builder(SyncConfig c) {
+            this(c.brokerUri, c.kioskId, c.venueId, c.databasePath);
+            keepAliveSeconds = c.keepAliveSeconds;
+            ackTimeout = c.ackTimeout;
+            batchLimits(c.batchMaxRecords, c.batchMaxBytes);
+            backoff(c.backoffMin, c.backoffMax);
+            statusInterval = c.statusInterval;
+            pollInterval = c.pollInterval;
+            purgeAfter = c.purgeAfter;
+            credentials(c.username, c.password);
+            tls(c.caCert, c.clientCert, c.clientKey);
+            diskBudgetBytes = c.diskBudgetBytes;
+        }
+
+        /** {@value SyncConfig#BROKER_URI}. */
+        public Builder brokerUri(URI uri) {
+            this.brokerUri = uri;
+            return this;
+        }
+
+        /** {@value SyncConfig#KEEPALIVE_SECONDS}. */
+        public Builder keepAliveSeconds(int seconds) {
+            this.keepAliveSeconds = seconds;
+            return this;
+        }
+
+        /** {@value SyncConfig#ACK_TIMEOUT}. */
+        public Builder ackTimeout(Duration timeout) {
+            this.ackTimeout = timeout;
+            return this;
+        }
+
+        /** {@value SyncConfig#BATCH_MAX_RECORDS} and {@value SyncConfig#BATCH_MAX_BYTES}. */
+        public Builder batchLimits(int maxRecords, int maxBytes) {
+            this.batchMaxRecords = maxRecords;
+            this.batchMaxBytes = maxBytes;
+            return this;
+        }
+
+        /** {@value SyncConfig#BACKOFF_MIN} and {@value SyncConfig#BACKOFF_MAX}. */
+        public Builder backoff(Duration min, Duration max) {
+            this.backoffMin = min;
+            this.backoffMax = max;
+            return this;
+        }
+
+        /** {@value SyncConfig#STATUS_INTERVAL}. */
+        public Builder statusInterval(Duration interval) {
+            this.statusInterval = interval;
+            return this;
+        }
+
+        /** {@value SyncConfig#POLL_INTERVAL}. */
+        public Builder pollInterval(Duration interval) {
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /** {@value SyncConfig#PURGE_AFTER}. */
+        public Builder purgeAfter(Duration age) {
+            this.purgeAfter = age;
+            return this;
+        }
+
+        /** {@value SyncConfig#USERNAME} and {@value SyncConfig#PASSWORD}; null for none. */
+        public Builder credentials(String user, String secret) {
+            this.username = user;
+            this.password = secret;
+            return this;
+        }
+
+        /** {@value SyncConfig#CA_CERT}, {@value SyncConfig#CLIENT_CERT} and {@value SyncConfig#CLIENT_KEY}; null for none. */
+        public Builder tls(Path ca, Path cert, Path key) {
+            this.caCert = ca;
+            this.clientCert = cert;
+            this.clientKey = key;
+            return this;
+        }
+
+        /** {@value SyncConfig#DISK_BUDGET}, in bytes. */
+        public Builder diskBudget(long bytes) {
+            this.diskBudgetBytes = bytes;
+            return this;
+        }
+
+        /** The config, validated; an {@link InvalidConfigException} names the first bad key. */
+        public SyncConfig build() {
+            return new SyncConfig(brokerUri, kioskId, venueId, databasePath, keepAliveSeconds, ackTimeout,
+                    batchMaxRecords, batchMaxBytes, backoffMin, backoffMax, statusInterval, pollInterval, purgeAfter,
+                    username, password, caCert, clientCert, clientKey, diskBudgetBytes);
         }
     }
 }

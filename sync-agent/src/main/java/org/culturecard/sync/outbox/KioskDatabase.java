@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import org.culturecard.core.kioskdb.KioskRows;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -33,8 +34,7 @@ public final class KioskDatabase {
 
     /** Inserts or replaces a row of the kiosk's {@code settings} table, in the caller's transaction. */
     public static void putSetting(Connection connection, String key, String value) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO settings (key, value) VALUES (?, ?)"
-                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+        try (PreparedStatement upsert = connection.prepareStatement(KioskRows.UPSERT_SETTING)) {
             upsert.setString(1, key);
             upsert.setString(2, value);
             upsert.executeUpdate();

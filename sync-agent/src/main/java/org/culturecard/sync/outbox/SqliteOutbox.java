@@ -7,13 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.culturecard.core.kioskdb.KioskTimes;
 
 /**
  * The kiosk's outbox table, seen from the sync agent: the only durable queue between a tap and
@@ -23,13 +22,11 @@ import java.util.UUID;
  * <p>A row is <em>pending</em> until central's ack sets {@code delivered_at}; it is <em>in flight</em>
  * while {@code sent_at} is set and it is not delivered. {@link #releaseUnacked} clears {@code sent_at}
  * so an unacknowledged row goes out again, but keeps its {@code batch_id}, so a late ack for the old
- * batch still counts. Times written here are fixed-width UTC text, so SQL compares them correctly.
+ * batch still counts. Times written here are fixed-width UTC text ({@link KioskTimes}), so SQL compares them correctly.
  *
  * <p>Thread-safe: one connection, every method synchronized.
  */
 public final class SqliteOutbox implements AutoCloseable {
-    private static final DateTimeFormatter FIXED =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     /** Bytes a record adds to a batch beyond its payload: the comma between records. */
     private static final int SEPARATOR_BYTES = 1;
 
@@ -66,7 +63,7 @@ public final class SqliteOutbox implements AutoCloseable {
                 int bytes = 0;
                 while (rows.next()) {
                     OutboxRecord record = new OutboxRecord(rows.getLong(1), UUID.fromString(rows.getString(2)),
-                            rows.getString(3), Instant.parse(rows.getString(4)));
+                            rows.getString(3), KioskTimes.parse(rows.getString(4)));
                     bytes += record.payloadBytes() + SEPARATOR_BYTES;
                     if (!batch.isEmpty() && bytes > maxBytes) {
                         break;
@@ -87,7 +84,7 @@ public final class SqliteOutbox implements AutoCloseable {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 for (long seq : seqs) {
                     update.setString(1, batchId.toString());
-                    update.setString(2, FIXED.format(at));
+                    update.setString(2, KioskTimes.formatNanos(at));
                     update.setLong(3, seq);
                     update.addBatch();
                 }
@@ -104,7 +101,7 @@ public final class SqliteOutbox implements AutoCloseable {
     public synchronized int markDelivered(UUID batchId, Instant at) {
         String sql = "UPDATE outbox SET delivered_at = ? WHERE batch_id = ? AND delivered_at IS NULL";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, FIXED.format(at));
+            update.setString(1, KioskTimes.formatNanos(at));
             update.setString(2, batchId.toString());
             return update.executeUpdate();
         } catch (SQLException e) {
@@ -116,7 +113,7 @@ public final class SqliteOutbox implements AutoCloseable {
     public synchronized int releaseUnacked(Instant olderThan) {
         String sql = "UPDATE outbox SET sent_at = NULL WHERE delivered_at IS NULL AND sent_at IS NOT NULL AND sent_at < ?";
         try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, FIXED.format(olderThan));
+            update.setString(1, KioskTimes.formatNanos(olderThan));
             return update.executeUpdate();
         } catch (SQLException e) {
             throw failure("release unacknowledged rows", e);
@@ -151,7 +148,7 @@ public final class SqliteOutbox implements AutoCloseable {
             if (!rows.next()) {
                 return Optional.empty();
             }
-            Duration age = Duration.between(Instant.parse(rows.getString(1)), now);
+            Duration age = Duration.between(KioskTimes.parse(rows.getString(1)), now);
             return Optional.of(age.isNegative() ? Duration.ZERO : age);
         } catch (SQLException e) {
             throw failure("read the oldest pending row", e);
@@ -162,7 +159,7 @@ public final class SqliteOutbox implements AutoCloseable {
     public synchronized int purgeDelivered(Instant olderThan) {
         String sql = "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?";
         try (PreparedStatement delete = connection.prepareStatement(sql)) {
-            delete.setString(1, FIXED.format(olderThan));
+            delete.setString(1, KioskTimes.formatNanos(olderThan));
             return delete.executeUpdate();
         } catch (SQLException e) {
             throw failure("purge delivered rows", e);

@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +17,8 @@ import org.culturecard.core.event.LearningLayer;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.kioskdb.KioskRows;
+import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.sync.outbox.KioskDatabase;
 import org.culturecard.sync.outbox.OutboxException;
@@ -26,7 +26,7 @@ import org.culturecard.sync.outbox.OutboxException;
 /**
  * The kiosk's {@code events}, {@code staff} and {@code settings} tables, seen from the sync agent: central's venue
  * snapshots are applied here, and the events staff made on the kiosk are read from here to be sent up.
- * Settings rows pass both ways: the kiosk's {@code reader.state} is read, the agent's
+ * Settings rows pass both ways: the kiosk's {@link org.culturecard.core.status.ReaderState#SETTING} is read, the agent's
  * {@code disk.budget} verdict written.
  *
  * <p>Applying a snapshot is one transaction: events are upserted with origin {@code central} and the
@@ -39,16 +39,12 @@ import org.culturecard.sync.outbox.OutboxException;
  * venue's staff-auth setting, and, once central manages the venue's staff, its whole staff list in
  * place of what the kiosk held. A v1 snapshot leaves staff alone.
  *
- * <p>Times are written as the kiosk writes them (fixed-width UTC with milliseconds), so its SQL
+ * <p>Times are written as the kiosk writes them ({@link KioskTimes#format}), so its SQL
  * comparisons keep working. Thread-safe: one connection, every method synchronized.
  */
 public final class SqliteVenueEvents implements AutoCloseable {
     /** The settings key holding the version of the last venue snapshot applied. */
     public static final String VERSION_KEY = "config.version";
-    static final DateTimeFormatter TIMES =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final String COLUMNS = "id, venue_id, title, sector, activity, mode, age_band, learning_layer,"
-            + " starts_at, ends_at, capacity";
 
     private final Connection connection;
 
@@ -109,14 +105,12 @@ public final class SqliteVenueEvents implements AutoCloseable {
             if (snapshot.version() <= appliedVersion()) {
                 return -1;
             }
-            String at = TIMES.format(now);
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO events (" + COLUMNS
+            String at = KioskTimes.format(now);
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO events (" + KioskRows.EVENT_COLUMNS
                     + ", origin, config_version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'central', ?, ?)"
-                    + " ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, title = excluded.title,"
-                    + " sector = excluded.sector, activity = excluded.activity, mode = excluded.mode,"
-                    + " age_band = excluded.age_band, learning_layer = excluded.learning_layer,"
-                    + " starts_at = excluded.starts_at, ends_at = excluded.ends_at, capacity = excluded.capacity,"
-                    + " config_version = excluded.config_version, updated_at = excluded.updated_at")) {
+                    + " ON CONFLICT (id) DO UPDATE SET venue_id = excluded.venue_id, "
+                    + KioskRows.EVENT_DETAILS_FROM_EXCLUDED
+                    + ", config_version = excluded.config_version, updated_at = excluded.updated_at")) {
                 for (Event event : snapshot.events()) {
                     bindEvent(upsert, event);
                     upsert.setLong(12, snapshot.version());
@@ -143,7 +137,7 @@ public final class SqliteVenueEvents implements AutoCloseable {
 
     /** Events staff made or changed on this kiosk that central has not had yet (oldest first, at most {@code max}). */
     public synchronized List<KioskEvent> unpublished(int max) {
-        String sql = "SELECT " + COLUMNS + ", closed, updated_at FROM events"
+        String sql = "SELECT " + KioskRows.EVENT_COLUMNS + ", closed, updated_at FROM events"
                 + " WHERE origin = 'kiosk' AND published = 0 ORDER BY updated_at, id LIMIT ?";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setInt(1, max);
@@ -192,21 +186,9 @@ public final class SqliteVenueEvents implements AutoCloseable {
     }
 
     private static void bindEvent(PreparedStatement statement, Event event) throws SQLException {
-        Category category = event.category();
-        statement.setString(1, event.id().toString());
-        statement.setString(2, event.venueId().value());
-        statement.setString(3, event.title());
-        statement.setString(4, category.sector().code());
-        statement.setString(5, category.activity() == null ? null : category.activity().code());
-        statement.setString(6, category.mode().code());
-        statement.setString(7, event.ageBand().code());
-        statement.setString(8, event.learningLayer() == null ? null : event.learningLayer().code());
-        statement.setString(9, TIMES.format(event.startsAt()));
-        statement.setString(10, TIMES.format(event.endsAt()));
-        if (event.capacity() == null) {
-            statement.setNull(11, java.sql.Types.INTEGER);
-        } else {
-            statement.setInt(11, event.capacity());
+        List<Object> values = KioskRows.eventValues(event);
+        for (int i = 0; i < values.size(); i++) {
+            statement.setObject(i + 1, values.get(i));
         }
     }
 
@@ -219,7 +201,7 @@ public final class SqliteVenueEvents implements AutoCloseable {
                 new Category(Sector.fromCode(rows.getString(4)),
                         activity == null ? null : ArtsActivity.fromCode(activity), Mode.fromCode(rows.getString(6))),
                 AgeBand.fromCode(rows.getString(7)), layer == null ? null : LearningLayer.fromCode(layer),
-                Instant.parse(rows.getString(9)), Instant.parse(rows.getString(10)), capacityOrNull);
+                KioskTimes.parse(rows.getString(9)), KioskTimes.parse(rows.getString(10)), capacityOrNull);
     }
 
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.staff.StaffMember;
 import org.culturecard.core.staff.StaffSettings;
 import org.culturecard.core.staff.VenueStaff;
@@ -43,7 +44,7 @@ final class VenueStaffRows {
                 insert.setString(3, member.pinHash());
                 insert.setString(4, member.hasCard() ? member.cardToken().value() : null);
                 insert.setString(5, at);
-                insert.setString(6, member.revoked() ? SqliteVenueEvents.TIMES.format(member.revokedAt()) : null);
+                insert.setString(6, member.revoked() ? KioskTimes.format(member.revokedAt()) : null);
                 insert.setLong(7, version);
                 insert.addBatch();
             }

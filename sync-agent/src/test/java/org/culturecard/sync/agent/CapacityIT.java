@@ -16,21 +16,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.status.DiskBudget;
+import org.culturecard.core.status.ReaderState;
 import org.culturecard.core.wire.KioskStatus;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.SqliteOutbox;
 import org.culturecard.sync.testing.KioskDb;
+import org.culturecard.testsupport.mqtt.MessageCallback;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,15 +66,19 @@ class CapacityIT {
     void theDiskBudgetRaisesAlertsAtFiftyAndEightyPercentWithoutDroppingCheckIns(@TempDir Path dir) throws Exception {
         List<KioskStatus> statuses = new CopyOnWriteArrayList<>();
         MqttClient fleet = new MqttClient(BROKER.server().uri(), "fleet-view", new MemoryPersistence());
-        fleet.setCallback(new StatusCollector(statuses));
+        fleet.setCallback(new MessageCallback((topic, message) -> { // a fleet view in miniature
+            if (message.getPayload().length > 0) {
+                statuses.add(codec.decode(message.getPayload(), KioskStatus.class));
+            }
+        }));
         fleet.connect();
         try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file())) {
             fleet.subscribe(Topics.status(KioskDb.VENUE, KioskDb.KIOSK), 1);
-            execute(kiosk, "INSERT INTO settings (key, value) VALUES ('" + MqttSyncAgent.READER_STATE_SETTING + "', 'attached')");
+            execute(kiosk, "INSERT INTO settings (key, value) VALUES ('" + ReaderState.SETTING + "', 'attached')");
             long budget = 8L << 20; // WAL frames make each transaction cost a few KB
             long size = DiskUsage.of(kiosk.file(), budget).usedBytes();
-            SyncConfig config = SyncConfig.of(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
-                    kiosk.file()).withDiskBudget(budget).withStatusInterval(Duration.ofSeconds(1));
+            SyncConfig config = SyncConfig.builder(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
+                    kiosk.file()).diskBudget(budget).statusInterval(Duration.ofSeconds(1)).build();
             try (MqttSyncAgent agent = new MqttSyncAgent(config, outbox, Clock.systemUTC(), UuidV7.system())) {
                 agent.start();
                 assertThat(size).as("an empty store is well under half of the budget").isLessThan(budget / 2);
@@ -125,8 +125,8 @@ class CapacityIT {
         Clock agentClock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
         try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file())) {
             long budget = 4L << 20;
-            SyncConfig config = SyncConfig.of(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
-                    kiosk.file()).withDiskBudget(budget);
+            SyncConfig config = SyncConfig.builder(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
+                    kiosk.file()).diskBudget(budget).build();
             assertThat(DiskUsage.of(kiosk.file(), budget).percent()).as("an empty store").isLessThan(50);
             try (MqttSyncAgent agent = new MqttSyncAgent(config, outbox, agentClock, UuidV7.system())) {
                 agent.start();
@@ -154,7 +154,7 @@ class CapacityIT {
     private static String awaitVerdict(KioskDb kiosk, String prefix) {
         String[] seen = new String[1];
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            seen[0] = setting(kiosk, DiskBudgetRecorder.SETTING);
+            seen[0] = setting(kiosk, DiskBudget.SETTING);
             return seen[0] != null && seen[0].startsWith(prefix);
         });
         return seen[0];
@@ -181,36 +181,5 @@ class CapacityIT {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    /** Collects the retained status messages (a fleet view in miniature). */
-    private final class StatusCollector implements MqttCallback {
-        private final List<KioskStatus> statuses;
-
-        StatusCollector(List<KioskStatus> statuses) {
-            this.statuses = statuses;
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) throws Exception {
-            if (message.getPayload().length > 0) {
-                statuses.add(codec.decode(message.getPayload(), KioskStatus.class));
-            }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {}
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {}
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {}
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {}
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 }

@@ -94,7 +94,7 @@ class MqttSyncAgentIT {
         central.ignoreNextBatches(1);
         List<CheckIn> recorded = kiosk.record(10, Instant.now());
 
-        agent(config(BROKER.server().uri()).withAckTimeout(Duration.ofSeconds(2)));
+        agent(config(BROKER.server().uri()).with(b -> b.ackTimeout(Duration.ofSeconds(2))));
 
         await().atMost(WAIT).until(() -> kiosk.deliveredCount() == 10);
         assertThat(central.batches()).hasSize(2);
@@ -109,8 +109,8 @@ class MqttSyncAgentIT {
         TestCentral central = central(broker.uri());
         kiosk.record(50, Instant.now());
         // Central may resubscribe after the agent is back: the first batch then reaches nobody and goes again after 2 s.
-        MqttSyncAgent agent = agent(config(broker.uri()).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .withAckTimeout(Duration.ofSeconds(2)));
+        MqttSyncAgent agent = agent(config(broker.uri()).with(b -> b.backoff(Duration.ofMillis(100),
+                Duration.ofSeconds(1)).ackTimeout(Duration.ofSeconds(2))));
         await().atMost(WAIT).until(() -> kiosk.deliveredCount() == 50);
 
         broker.stop();
@@ -128,8 +128,8 @@ class MqttSyncAgentIT {
     void retriesAFailedFirstConnectUntilTheBrokerStarts() throws Exception {
         try (MosquittoServer late = MosquittoServer.create()) {
             kiosk.record(20, Instant.now());
-            MqttSyncAgent agent = agent(config(late.uri()).withBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
-                    .withAckTimeout(Duration.ofSeconds(2)));
+            MqttSyncAgent agent = agent(config(late.uri()).with(b -> b.backoff(Duration.ofMillis(50),
+                    Duration.ofMillis(200)).ackTimeout(Duration.ofSeconds(2))));
             await().atMost(WAIT).until(() -> agent.status().failedAttempts() >= 3);
             assertThat(agent.status().connected()).isFalse();
             assertThat(agent.status().problem()).contains("cannot connect");
@@ -151,7 +151,7 @@ class MqttSyncAgentIT {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int beforeAgent = threads.getThreadCount();
         String nobody = "tcp://127.0.0.1:" + org.culturecard.testsupport.server.LocalProcesses.freeLoopbackPort();
-        MqttSyncAgent agent = new MqttSyncAgent(config(nobody).withBackoff(Duration.ofMillis(5), Duration.ofMillis(10)),
+        MqttSyncAgent agent = new MqttSyncAgent(config(nobody).with(b -> b.backoff(Duration.ofMillis(5), Duration.ofMillis(10))),
                 outbox, Clock.systemUTC(), ids());
         agent.start();
         await().atMost(WAIT).until(() -> agent.status().failedAttempts() >= 5);
@@ -173,7 +173,7 @@ class MqttSyncAgentIT {
             TestCentral central = central(strict.uri());
             kiosk.record(1000, Instant.now());
 
-            agent(config(strict.uri()).withBatchLimits(5, CheckInBatch.MAX_BYTES));
+            agent(config(strict.uri()).with(b -> b.batchLimits(5, CheckInBatch.MAX_BYTES)));
 
             await().atMost(WAIT).until(() -> kiosk.deliveredCount() == 1000);
             assertThat(central.batches()).hasSizeGreaterThanOrEqualTo(200);
@@ -204,7 +204,7 @@ class MqttSyncAgentIT {
     void reportsAnAuthorisationRefusalAndDoesNotRetryInATightLoop() throws Exception {
         try (MosquittoServer locked = MosquittoServer.builder().allowAnonymous(false).build().start();
                 LogCapture log = new LogCapture(MqttSyncAgent.class)) {
-            MqttSyncAgent agent = agent(config(locked.uri()).withBackoff(Duration.ofMillis(20), Duration.ofSeconds(60)));
+            MqttSyncAgent agent = agent(config(locked.uri()).with(b -> b.backoff(Duration.ofMillis(20), Duration.ofSeconds(60))));
 
             await().atMost(WAIT).until(() -> agent.status().problem() != null);
             Thread.sleep(1500);
@@ -221,8 +221,8 @@ class MqttSyncAgentIT {
         MosquittoServer broker = BROKER.server();
         TestCentral central = central(broker.uri());
         kiosk.record(5, Instant.now());
-        MqttSyncAgent agent = agent(config(broker.uri()).withKeepAliveSeconds(2).withAckTimeout(Duration.ofSeconds(3))
-                .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(1)));
+        MqttSyncAgent agent = agent(config(broker.uri()).with(b -> b.keepAliveSeconds(2).ackTimeout(Duration.ofSeconds(3))
+                .backoff(Duration.ofMillis(200), Duration.ofSeconds(1))));
         await().atMost(WAIT).until(() -> kiosk.deliveredCount() == 5);
 
         broker.freeze();
@@ -273,8 +273,8 @@ class MqttSyncAgentIT {
     }
 
     private SyncConfig config(String brokerUri) {
-        return SyncConfig.of(URI.create(brokerUri), KioskDb.KIOSK, KioskDb.VENUE, kiosk.file())
-                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+        return SyncConfig.builder(URI.create(brokerUri), KioskDb.KIOSK, KioskDb.VENUE, kiosk.file())
+                .backoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build();
     }
 
     private MqttSyncAgent agent(SyncConfig config) {

@@ -41,6 +41,20 @@ class SyncConfigTest {
     }
 
     @Test
+    void changesOnlyWhatItIsToldAndChecksTheResultAgain() {
+        SyncConfig loaded = SyncConfig.fromProperties(minimal(), Map.of());
+
+        SyncConfig changed = loaded.with(b -> b.ackTimeout(Duration.ofSeconds(2)).batchLimits(5, 4096));
+
+        assertThat(changed).isEqualTo(SyncConfig.builder(loaded.brokerUri(), loaded.kioskId(), loaded.venueId(),
+                loaded.databasePath()).ackTimeout(Duration.ofSeconds(2)).batchLimits(5, 4096).build());
+        assertThat(changed.backoffMax()).isEqualTo(loaded.backoffMax());
+        assertThat(loaded.ackTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> loaded.with(b -> b.backoff(Duration.ofSeconds(5), Duration.ofSeconds(1))))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("backoff.max");
+    }
+
+    @Test
     void loadsAFileAndLetsTheEnvironmentOverrideIt() throws Exception {
         Path file = dir.resolve("sync.properties");
         Files.writeString(file, "broker.uri=tcp://a:1883\nkiosk.id=kiosk-1\nvenue.id=v-1\ndatabase.path=/tmp/k.db\nack.timeout=10s\n");

@@ -138,6 +138,17 @@ class SqliteOutboxTest {
     }
 
     @Test
+    void readsTheTimesTheKioskWritesToTheMillisecondBesideItsOwnNanosecondOnes() throws Exception {
+        Instant tapped = T0.plusMillis(250); // written by the kiosk's format, milliseconds
+        kiosk.record(2, tapped);
+        outbox.markSent(UUID.randomUUID(), List.of(1L), T0.plusNanos(900_000_123)); // the agent's, nanoseconds
+
+        assertThat(outbox.nextBatch(100, 65_536)).extracting(OutboxRecord::createdAt).containsExactly(tapped);
+        assertThat(outbox.oldestPendingAge(tapped.plusMillis(1_500))).contains(Duration.ofMillis(1_500));
+        assertThat(outbox.releaseUnacked(T0.plusNanos(900_000_124))).isEqualTo(1);
+    }
+
+    @Test
     void reportsNoAgeWhenNothingIsPending() {
         assertThat(outbox.oldestPendingAge(T0)).isEmpty();
         assertThat(outbox.backlogCount()).isZero();

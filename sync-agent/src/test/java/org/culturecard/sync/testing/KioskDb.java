@@ -22,6 +22,7 @@ import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.wire.WireCodec;
 import org.flywaydb.core.Flyway;
@@ -88,7 +89,7 @@ public final class KioskDb implements AutoCloseable {
             insert.setString(3, checkIn.token().value());
             insert.setString(4, VENUE.value());
             insert.setString(5, KIOSK.value());
-            insert.setString(6, at.toString());
+            insert.setString(6, KioskTimes.format(at));
             insert.setString(7, at.atZone(ZoneOffset.UTC).toLocalDate().toString());
             insert.setString(8, checkIn.cardKind().name());
             insert.setString(9, checkIn.appVersion());
@@ -96,7 +97,7 @@ public final class KioskDb implements AutoCloseable {
             outbox.setLong(1, seq);
             outbox.setString(2, checkIn.id().toString());
             outbox.setString(3, new String(codec.encode(checkIn), StandardCharsets.UTF_8));
-            outbox.setString(4, at.toString());
+            outbox.setString(4, KioskTimes.format(at)); // as the kiosk writes it
             outbox.executeUpdate();
             connection.commit();
         } catch (SQLException e) {

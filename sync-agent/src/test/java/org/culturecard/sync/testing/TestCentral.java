@@ -16,16 +16,13 @@ import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.culturecard.testsupport.mqtt.MessageCallback;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * Plays central in the agent's tests: takes batches from the shared subscription (client-wide
@@ -54,7 +51,7 @@ public final class TestCentral implements AutoCloseable {
     public static TestCentral connect(String brokerUri) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(brokerUri, "test-central-" + UUID.randomUUID(), new MemoryPersistence());
         TestCentral central = new TestCentral(client);
-        client.setCallback(central.new Callback());
+        client.setCallback(new MessageCallback(central::messageArrived));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
         options.setAutomaticReconnect(false);
@@ -130,32 +127,14 @@ public final class TestCentral implements AutoCloseable {
         client.close(true);
     }
 
-    private final class Callback implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            byte[] payload = message.getPayload();
-            acker.execute(() -> {
-                try {
-                    onBatch(payload);
-                } catch (Exception e) {
-                    System.err.println("test central failed on a batch: " + e);
-                }
-            });
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {}
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {}
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {}
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {}
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    private void messageArrived(String topic, MqttMessage message) {
+        byte[] payload = message.getPayload();
+        acker.execute(() -> {
+            try {
+                onBatch(payload);
+            } catch (Exception e) {
+                System.err.println("test central failed on a batch: " + e);
+            }
+        });
     }
 }

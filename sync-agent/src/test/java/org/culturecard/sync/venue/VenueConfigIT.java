@@ -38,15 +38,11 @@ import org.culturecard.sync.agent.MqttSyncAgent;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.SqliteOutbox;
 import org.culturecard.sync.testing.KioskDb;
+import org.culturecard.testsupport.mqtt.MessageCallback;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,9 +134,9 @@ class VenueConfigIT {
         List<KioskEvents> seen = new CopyOnWriteArrayList<>();
         try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file());
                 TestClient central = client("central-events")) {
-            central.paho().setCallback(new MessagesOnly(payload -> {
+            central.paho().setCallback(new MessageCallback((topic, message) -> {
                 try {
-                    seen.add(codec.decode(payload, KioskEvents.class));
+                    seen.add(codec.decode(message.getPayload(), KioskEvents.class));
                 } catch (org.culturecard.core.wire.WireFormatException e) {
                     throw new AssertionError("the agent sent an unreadable KioskEvents", e);
                 }
@@ -160,8 +156,8 @@ class VenueConfigIT {
     }
 
     private MqttSyncAgent agent(KioskDb kiosk, SqliteOutbox outbox) {
-        MqttSyncAgent agent = new MqttSyncAgent(SyncConfig.of(URI.create(BROKER.server().uri()), KioskDb.KIOSK,
-                KioskDb.VENUE, kiosk.file()).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)), outbox,
+        MqttSyncAgent agent = new MqttSyncAgent(SyncConfig.builder(URI.create(BROKER.server().uri()), KioskDb.KIOSK,
+                KioskDb.VENUE, kiosk.file()).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)).build(), outbox,
                 Clock.systemUTC(), UuidV7.system());
         agent.start();
         return agent;
@@ -178,29 +174,6 @@ class VenueConfigIT {
         message.setQos(1);
         message.setRetained(true);
         client.paho().publish(Topics.config(KioskDb.VENUE), message);
-    }
-
-    /** Hands each arriving payload on (the listener form of subscribe recurses forever in Paho 1.2.5). */
-    private record MessagesOnly(java.util.function.Consumer<byte[]> payloads) implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            payloads.accept(message.getPayload());
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {}
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {}
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {}
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {}
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 
     /** Plays central's side; retained snapshots are cleared on close so tests stay independent. */

@@ -8,15 +8,10 @@ import java.nio.file.Files;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -90,7 +85,7 @@ class MosquittoServerIT {
 
     private static MqttClient durableSubscriber(MosquittoServer broker, BlockingQueue<String> received) throws MqttException {
         MqttClient client = new MqttClient(broker.uri(), "durable", new MemoryPersistence());
-        client.setCallback(new Collector(received));
+        client.setCallback(collector(received));
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(false);
         options.setSessionExpiryInterval(3600L);
@@ -106,7 +101,7 @@ class MosquittoServerIT {
             throws MqttException {
         MqttClient client = new MqttClient(broker.uri(), id, new MemoryPersistence());
         if (received != null) {
-            client.setCallback(new Collector(received));
+            client.setCallback(collector(received));
         }
         client.setTimeToWait(timeoutSeconds * 1000L);
         MqttConnectionOptions options = new MqttConnectionOptions();
@@ -131,30 +126,8 @@ class MosquittoServerIT {
         }
     }
 
-    private record Collector(BlockingQueue<String> received) implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            received.add(topic + "=" + new String(message.getPayload(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse disconnectResponse) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+    private static MessageCallback collector(BlockingQueue<String> received) {
+        return new MessageCallback((topic, message) ->
+                received.add(topic + "=" + new String(message.getPayload(), StandardCharsets.UTF_8)));
     }
 }
