@@ -100,7 +100,7 @@ public final class WireGoldens {
                         Direction.DOWN),
                 new Golden("kiosk-status.v1.json", new KioskStatus(Schemas.KIOSK_STATUS, KIOSK, MUSEUM,
                         KioskStatus.ONLINE, NOW, 7, 95L, "card-present", 12_884_901_888L,
-                        Map.of("sync-agent", "0.4.0", "java", "17.0.13", "disk-budget", "OK 12%")), Direction.UP),
+                        Map.of("sync-agent", "0.4.0", "java", "17.0.13", "disk-budget", "NONE 12%")), Direction.UP),
                 new Golden("kiosk-status.v1.offline.json", KioskStatus.offline(KIOSK, MUSEUM, NOW), Direction.UP),
                 new Golden("kiosk-events.v1.json", KioskEvents.of(KIOSK, MUSEUM, NOW, List.of(danceLab()),
                         List.of(uuid7("0021"))), Direction.UP),
