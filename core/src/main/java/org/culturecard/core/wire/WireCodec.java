@@ -20,14 +20,15 @@ import java.util.Set;
  * validated by its constructor, and bounded nesting and string sizes for hostile input.
  * Thread-safe and cheap to share.
  *
- * <p>One exception to "unknown fields refused": the messages central sends down to every kiosk
- * ({@link #FORWARD_COMPATIBLE}) ignore fields they do not know, at any depth, so that a central
- * that adds an optional field does not stop kiosks that have not been updated yet. Everything a
- * kiosk sends up stays strict: central refuses what it does not know.
+ * <p>One exception to "unknown fields refused": the messages central sends down to kiosks
+ * ({@link #FORWARD_COMPATIBLE}: the venue config and the batch ack) ignore fields they do not know,
+ * at any depth, so that a central that adds an optional field does not stop kiosks that have not
+ * been updated yet (ADR 0024: a kiosk ignores fields it does not know). Everything a kiosk sends
+ * up stays strict: central refuses what it does not know, and learns a new version first.
  */
 public final class WireCodec {
     /** The message types read leniently: sent by central, read by kiosks of several versions. */
-    public static final Set<Class<?>> FORWARD_COMPATIBLE = Set.of(VenueConfig.class);
+    public static final Set<Class<?>> FORWARD_COMPATIBLE = Set.of(VenueConfig.class, BatchAck.class);
 
     private final ObjectMapper mapper;
 

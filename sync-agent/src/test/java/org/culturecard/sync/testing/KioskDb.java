@@ -78,26 +78,38 @@ public final class KioskDb implements AutoCloseable {
         long seq = nextSeq++;
         CheckIn checkIn = new CheckIn(ids.get(), seq, tokenFor(seq), null, VENUE, KIOSK, at, true,
                 CardKind.MIFARE_CLASSIC_1K, "test-1.0");
+        record(checkIn, at);
+        return checkIn;
+    }
+
+    /**
+     * Records this very check-in (its own seq, venue and kiosk) with its outbox row created at
+     * {@code createdAt}, in one transaction, as the kiosk does.
+     */
+    public void record(CheckIn checkIn, Instant createdAt) throws SQLException {
+        Instant at = checkIn.tappedAt();
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO check_ins (id, seq, token, event_id, venue_id, kiosk_id, tapped_at, visit_day,"
-                        + " clock_synced, card_kind, app_version) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 1, ?, ?)");
+                        + " clock_synced, card_kind, app_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement outbox = connection.prepareStatement(
                         "INSERT INTO outbox (seq, check_in_id, payload, created_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, checkIn.id().toString());
-            insert.setLong(2, seq);
+            insert.setLong(2, checkIn.seq());
             insert.setString(3, checkIn.token().value());
-            insert.setString(4, VENUE.value());
-            insert.setString(5, KIOSK.value());
-            insert.setString(6, KioskTimes.format(at));
-            insert.setString(7, at.atZone(ZoneOffset.UTC).toLocalDate().toString());
-            insert.setString(8, checkIn.cardKind().name());
-            insert.setString(9, checkIn.appVersion());
+            insert.setString(4, checkIn.eventId() == null ? null : checkIn.eventId().toString());
+            insert.setString(5, checkIn.venueId().value());
+            insert.setString(6, checkIn.kioskId().value());
+            insert.setString(7, KioskTimes.format(at));
+            insert.setString(8, at.atZone(ZoneOffset.UTC).toLocalDate().toString());
+            insert.setInt(9, checkIn.clockSynced() ? 1 : 0);
+            insert.setString(10, checkIn.cardKind().name());
+            insert.setString(11, checkIn.appVersion());
             insert.executeUpdate();
-            outbox.setLong(1, seq);
+            outbox.setLong(1, checkIn.seq());
             outbox.setString(2, checkIn.id().toString());
             outbox.setString(3, new String(codec.encode(checkIn), StandardCharsets.UTF_8));
-            outbox.setString(4, KioskTimes.format(at)); // as the kiosk writes it
+            outbox.setString(4, KioskTimes.format(createdAt)); // as the kiosk writes it
             outbox.executeUpdate();
             connection.commit();
         } catch (SQLException e) {
@@ -106,7 +118,6 @@ public final class KioskDb implements AutoCloseable {
         } finally {
             connection.setAutoCommit(true);
         }
-        return checkIn;
     }
 
     /** Writes a raw outbox row (e.g. an unreadable payload) with its check-in. */

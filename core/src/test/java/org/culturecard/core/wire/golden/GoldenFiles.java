@@ -1,4 +1,4 @@
-package org.culturecard.core.wire;
+package org.culturecard.core.wire.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -16,16 +16,18 @@ import java.util.Arrays;
  * differing byte and both texts. Regenerating is deliberate only: with
  * {@code -D}{@value #UPDATE_PROPERTY}{@code =true} the file in the source tree is rewritten and the
  * test still fails, so that such a run is never green and the change is reviewed in {@code git diff}.
+ * Only core's tests rewrite them: they live in core's sources, and other modules read them from
+ * core's test-jar.
  */
-final class GoldenFiles {
+public final class GoldenFiles {
     /** The system property that rewrites golden files from the encoder's output. */
-    static final String UPDATE_PROPERTY = "wire.golden.update";
+    public static final String UPDATE_PROPERTY = "wire.golden.update";
     private static final int CONTEXT = 40;
 
     private GoldenFiles() {}
 
-    /** The golden file's bytes, read from the test class path. */
-    static byte[] read(String name) throws IOException {
+    /** The golden file's bytes, read from the test class path ({@code name} relative to {@code wire/}). */
+    public static byte[] read(String name) throws IOException {
         try (InputStream in = GoldenFiles.class.getResourceAsStream("/wire/" + name)) {
             assertThat(in).as("golden file wire/%s on the test class path", name).isNotNull();
             return in.readAllBytes();
@@ -33,9 +35,13 @@ final class GoldenFiles {
     }
 
     /** Fails, showing where and how, unless {@code encoded} is byte for byte the golden file {@code name}. */
-    static void assertMatches(String name, byte[] encoded) throws IOException {
+    public static void assertMatches(String name, byte[] encoded) throws IOException {
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {
-            Path file = Path.of(System.getProperty("basedir", "."), "src/test/resources/wire", name);
+            Path folder = Path.of(System.getProperty("basedir", "."), "src/test/resources/wire");
+            if (!Files.isDirectory(folder)) {
+                fail("golden files are rewritten in core only (-pl core -D%s=true), not from %s", UPDATE_PROPERTY, folder);
+            }
+            Path file = folder.resolve(name);
             Files.write(file, encoded);
             fail("rewrote %s from the encoder (-D%s=true): review it with git diff, then run without the property",
                     file, UPDATE_PROPERTY);
@@ -56,7 +62,7 @@ final class GoldenFiles {
         return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
-    static String text(byte[] bytes) {
+    public static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 }
