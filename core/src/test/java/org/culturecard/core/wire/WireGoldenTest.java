@@ -57,7 +57,9 @@ class WireGoldenTest {
                 new Golden("venue-config.v1.json",
                         VenueConfig.v1(MUSEUM, 7, NOW, List.of(VenueConfigWireTest.danceLab()))),
                 new Golden("venue-config.v2.json", VenueConfig.of(MUSEUM, 8, NOW,
-                        List.of(VenueConfigWireTest.danceLab()), VenueConfigWireTest.staff())));
+                        List.of(VenueConfigWireTest.danceLab()), VenueConfigWireTest.staff())),
+                new Golden("enrolment-batch.v1.json", IdentityGoldens.enrolmentBatch()),
+                new Golden("filter-chunk.v1.json", IdentityGoldens.filterChunk()));
     }
 
     private final WireCodec codec = new WireCodec();
