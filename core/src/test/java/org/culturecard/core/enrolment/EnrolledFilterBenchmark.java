@@ -1,6 +1,7 @@
 package org.culturecard.core.enrolment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ public final class EnrolledFilterBenchmark {
 
     public static void main(String[] args) {
         int[] sizes = args.length == 0 ? new int[] {100_000, 5_000_000}
-                : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         System.out.printf(Locale.ROOT, "JDK %s, %d processors, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         List<Token> probes = tokens(PROBES, 0xBADCAFEL);
@@ -91,6 +92,8 @@ public final class EnrolledFilterBenchmark {
         System.out.printf(Locale.ROOT, "  enrolled tokens not found: %d%n", missed);
         System.out.printf(Locale.ROOT, "  false positives: %,d of %,d tokens not in the set = %.4f %% (1/256 = 0.3906 %%)%n",
                 falsePositives, probes.size(), 100.0 * falsePositives / probes.size());
+        System.out.printf(Locale.ROOT, "  the filter's own estimate (65,536 fixed probes): %.4f %%%n",
+                100 * read.estimatedFalsePositiveRate());
         System.out.printf(Locale.ROOT, "  lookup mayContain(Token): %.1f ns/op not enrolled, %.1f ns/op enrolled%n",
                 absentNs, presentNs);
     }
