@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import org.culturecard.core.event.Coded;
 
 /**
  * A card holder's age band, derived in memory from the birth date the library system gives at
@@ -21,7 +22,7 @@ import java.util.Optional;
  * Ages are whole years as UK law counts them: someone born on 29 February turns a year older on
  * 1 March in a common year.
  */
-public enum AgeBand {
+public enum AgeBand implements Coded {
     UNDER_5("under-5", 0),
     AGE_5_10("5-10", 5),
     AGE_11_15("11-15", 11),
@@ -41,6 +42,7 @@ public enum AgeBand {
     }
 
     /** The band's wire code, e.g. {@code 5-10}. */
+    @Override
     @JsonValue
     public String code() {
         return code;
@@ -48,12 +50,7 @@ public enum AgeBand {
 
     @JsonCreator
     public static AgeBand fromCode(String code) {
-        for (AgeBand band : values()) {
-            if (band.code.equals(code)) {
-                return band;
-            }
-        }
-        throw new IllegalArgumentException("unknown age band code: " + code);
+        return Coded.fromCode(AgeBand.class, code);
     }
 
     /** True for the scheme's young people, 5 to 24: the bands a report counts. */

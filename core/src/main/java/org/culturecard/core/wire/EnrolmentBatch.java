@@ -3,7 +3,6 @@ package org.culturecard.core.wire;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.culturecard.core.enrolment.Enrolment;
@@ -32,19 +31,8 @@ public record EnrolmentBatch(
     public static final int MAX_BYTES = CheckInBatch.MAX_BYTES;
 
     public EnrolmentBatch {
-        if (!Schemas.ENROLMENT_BATCH.equals(schema)) {
-            throw new IllegalArgumentException("schema must be " + Schemas.ENROLMENT_BATCH + ", not " + schema);
-        }
-        Objects.requireNonNull(batchId, "batchId");
-        Objects.requireNonNull(kioskId, "kioskId");
-        Objects.requireNonNull(venueId, "venueId");
-        Objects.requireNonNull(bootId, "bootId");
-        Objects.requireNonNull(sentAt, "sentAt");
-        Objects.requireNonNull(records, "records");
-        if (records.isEmpty() || records.size() > MAX_RECORDS) {
-            throw new IllegalArgumentException("a batch holds 1 to " + MAX_RECORDS + " records, not " + records.size());
-        }
-        records = List.copyOf(records);
+        records = BatchEnvelope.checked(Schemas.ENROLMENT_BATCH, schema, batchId, kioskId, venueId, bootId, sentAt,
+                records, MAX_RECORDS);
         Set<UUID> ids = new HashSet<>();
         for (Enrolment record : records) {
             if (!ids.add(record.id())) {

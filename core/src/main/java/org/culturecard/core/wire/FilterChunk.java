@@ -41,9 +41,7 @@ public record FilterChunk(
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     public FilterChunk {
-        if (!Schemas.FILTER_CHUNK.equals(schema)) {
-            throw new IllegalArgumentException("schema must be " + Schemas.FILTER_CHUNK + ", not " + schema);
-        }
+        Schemas.require(Schemas.FILTER_CHUNK, schema);
         if (generation < 1) {
             throw new IllegalArgumentException("generation starts at 1, not " + generation);
         }

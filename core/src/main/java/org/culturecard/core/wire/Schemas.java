@@ -16,4 +16,15 @@ public final class Schemas {
     public static final String FILTER_CHUNK = "culturecard.filter-chunk.v1";
 
     private Schemas() {}
+
+    /**
+     * Refuses a message whose {@code schema} field is not {@code expected}.
+     *
+     * @throws IllegalArgumentException naming both
+     */
+    static void require(String expected, String schema) {
+        if (!expected.equals(schema)) {
+            throw new IllegalArgumentException("schema must be " + expected + ", not " + schema);
+        }
+    }
 }

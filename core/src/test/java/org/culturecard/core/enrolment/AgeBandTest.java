@@ -69,26 +69,19 @@ class AgeBandTest {
     void aChildTurningElevenLaterThisMonthChangesThisMonth() {
         LocalDate birth = LocalDate.of(2015, 3, 28);
 
-        assertThat(AgeBand.of(birth, LocalDate.of(2026, 3, 2)))
-                .contains(new AgeBand.Reading(AgeBand.AGE_5_10, YearMonth.of(2026, 3)));
-        assertThat(AgeBand.of(birth, LocalDate.of(2026, 3, 28)))
-                .contains(new AgeBand.Reading(AgeBand.AGE_11_15, YearMonth.of(2031, 3)));
+        assertReading(birth, LocalDate.of(2026, 3, 2), AgeBand.AGE_5_10, YearMonth.of(2026, 3));
+        assertReading(birth, LocalDate.of(2026, 3, 28), AgeBand.AGE_11_15, YearMonth.of(2031, 3));
     }
 
     @Test
     void aLeapDayBirthdayTurnsOnTheFirstOfMarchInACommonYear() {
-        LocalDate birth = LocalDate.of(2008, 2, 29);
+        LocalDate leapDay2008 = LocalDate.of(2008, 2, 29);
 
-        assertThat(AgeBand.of(birth, LocalDate.of(2024, 2, 28)))
-                .contains(new AgeBand.Reading(AgeBand.AGE_11_15, YearMonth.of(2024, 2)));
-        assertThat(AgeBand.of(birth, LocalDate.of(2027, 2, 28)))
-                .contains(new AgeBand.Reading(AgeBand.AGE_16_19, YearMonth.of(2028, 2)));
-        assertThat(AgeBand.of(LocalDate.of(2004, 2, 29), LocalDate.of(2024, 2, 28)))
-                .contains(new AgeBand.Reading(AgeBand.AGE_16_19, YearMonth.of(2024, 2)));
-        assertThat(AgeBand.of(LocalDate.of(2003, 2, 28), LocalDate.of(2027, 3, 1)))
-                .contains(new AgeBand.Reading(AgeBand.AGE_20_24, YearMonth.of(2028, 2)));
-        assertThat(AgeBand.of(LocalDate.of(2000, 2, 29), LocalDate.of(2025, 2, 28)))
-                .contains(new AgeBand.Reading(AgeBand.AGE_20_24, YearMonth.of(2025, 3)));
+        assertReading(leapDay2008, LocalDate.of(2024, 2, 28), AgeBand.AGE_11_15, YearMonth.of(2024, 2));
+        assertReading(leapDay2008, LocalDate.of(2027, 2, 28), AgeBand.AGE_16_19, YearMonth.of(2028, 2));
+        assertReading(LocalDate.of(2004, 2, 29), LocalDate.of(2024, 2, 28), AgeBand.AGE_16_19, YearMonth.of(2024, 2));
+        assertReading(LocalDate.of(2003, 2, 28), LocalDate.of(2027, 3, 1), AgeBand.AGE_20_24, YearMonth.of(2028, 2));
+        assertReading(LocalDate.of(2000, 2, 29), LocalDate.of(2025, 2, 28), AgeBand.AGE_20_24, YearMonth.of(2025, 3));
     }
 
     @Test
@@ -107,13 +100,16 @@ class AgeBandTest {
     @Test
     void aBirthDateAfterTodayGivesNoBandAndTheLastBandNeverChanges() {
         assertThat(AgeBand.of(LocalDate.of(2026, 6, 2), LocalDate.of(2026, 6, 1))).isEmpty();
-        assertThat(AgeBand.of(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 1)))
-                .contains(new AgeBand.Reading(AgeBand.UNDER_5, YearMonth.of(2031, 6)));
-        assertThat(AgeBand.of(LocalDate.of(1970, 1, 1), LocalDate.of(2026, 6, 1)))
-                .contains(new AgeBand.Reading(AgeBand.AGE_25_PLUS, null));
+        assertReading(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 1), AgeBand.UNDER_5, YearMonth.of(2031, 6));
+        assertReading(LocalDate.of(1970, 1, 1), LocalDate.of(2026, 6, 1), AgeBand.AGE_25_PLUS, null);
         assertThatThrownBy(() -> new AgeBand.Reading(AgeBand.AGE_25_PLUS, YearMonth.of(2030, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AgeBand.Reading(AgeBand.AGE_5_10, null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void assertReading(LocalDate birth, LocalDate today, AgeBand band, YearMonth changesIn) {
+        assertThat(AgeBand.of(birth, today)).as("born %s, on %s", birth, today)
+                .contains(new AgeBand.Reading(band, changesIn));
     }
 }
