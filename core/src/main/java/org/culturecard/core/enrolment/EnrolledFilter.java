@@ -13,9 +13,10 @@ import org.fastfilter.xor.Xor8;
  * 9.9 bits a card) over the first 64 bits of each enrolled token, which is already an HMAC and so
  * evenly spread. A token that is enrolled is always found; one that is not is found by mistake in
  * about 0.4 to 0.6 % of lookups (8-bit fingerprints: 1/256 at best; measured in docs/benchmarks.md),
- * so a kiosk may welcome the odd unregistered card and never turns away a registered one. Central builds it from the token strings it holds and
- * publishes {@link #toBytes()} in chunks ({@code wire.FilterChunks}); kiosks read it back with
- * {@link #fromBytes}. Immutable and safe to share between threads.
+ * so a kiosk may welcome the odd unregistered card and never turns away a registered one. Central
+ * builds it from the token strings it holds and publishes {@link #toBytes()} in chunks
+ * ({@code wire.FilterChunks}); kiosks read it back with {@link #fromBytes}. Immutable and safe to
+ * share between threads.
  *
  * <p>The byte format ({@link #FORMAT} 1), big-endian: the magic {@code CCEF}, the format byte, the
  * number of enrolled tokens (int), then {@code Xor8}'s own serialisation: its key count (int), seed
