@@ -24,6 +24,7 @@ import org.culturecard.central.store.PostgresFleetStore;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
+import org.culturecard.core.wire.EnrolmentBatch;
 import org.culturecard.core.wire.KioskEvents;
 import org.culturecard.core.wire.KioskStatus;
 import org.culturecard.core.wire.Topics;
@@ -171,8 +172,10 @@ class CentralWireGoldenIT {
     void deadLettersWhatAKioskNewerThanCentralSendsAndAppliesNoneOfIt() throws Exception {
         long before = fleet.deadLettersStored();
         int acks = ACKS.size();
+        // The upward messages central reads today; enrolment batches join when central ingests them (issue 13).
         List<Future> later = WireGoldens.futures().stream()
-                .filter(f -> f.original().direction() == WireGoldens.Direction.UP).toList();
+                .filter(f -> f.original().direction() == WireGoldens.Direction.UP)
+                .filter(f -> !(f.original().message() instanceof EnrolmentBatch)).toList();
         for (Future future : later) {
             Object message = future.original().message();
             String topic = message instanceof CheckInBatch ? Topics.checkins(WireGoldens.MUSEUM, WireGoldens.KIOSK)

@@ -107,7 +107,9 @@ public final class WireGoldens {
                 new Golden("venue-config.v1.json", VenueConfig.v1(MUSEUM, 7, NOW, List.of(danceLab())),
                         Direction.DOWN),
                 new Golden("venue-config.v2.json", VenueConfig.of(MUSEUM, 8, NOW, List.of(danceLab()), staff()),
-                        Direction.DOWN));
+                        Direction.DOWN),
+                new Golden("enrolment-batch.v1.json", IdentityGoldens.enrolmentBatch(), Direction.UP),
+                new Golden("filter-chunk.v1.json", IdentityGoldens.filterChunk(), Direction.DOWN));
     }
 
     /** Every future file: at least one for each schema version, up and down. */
@@ -124,7 +126,11 @@ public final class WireGoldens {
                 new Future("future/venue-config.v1.unknown-fields.json", golden("venue-config.v1.json"),
                         List.of("chunk", "colour")),
                 new Future("future/venue-config.v2.unknown-fields.json", golden("venue-config.v2.json"),
-                        List.of("chunk", "colour", "lockoutMinutes", "role")));
+                        List.of("chunk", "colour", "lockoutMinutes", "role")),
+                new Future("future/enrolment-batch.v1.unknown-fields.json", golden("enrolment-batch.v1.json"),
+                        List.of("lmsName", "consentVersion")),
+                new Future("future/filter-chunk.v1.unknown-fields.json", golden("filter-chunk.v1.json"),
+                        List.of("compression")));
     }
 
     /** The golden files holding messages of {@code type}. */
