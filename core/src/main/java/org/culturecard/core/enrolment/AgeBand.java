@@ -14,7 +14,7 @@ import org.culturecard.core.event.Coded;
 /**
  * A card holder's age band, derived in memory from the birth date the library system gives at
  * enrolment; the birth date is then discarded, and only the band and the month it next changes are
- * kept and sent (ADR 0024, "identity age bands"). Taking Part's child bands 5-10 and 11-15, then
+ * kept and sent (ADR 0025). Taking Part's child bands 5-10 and 11-15, then
  * 16-19 and 20-24 (the Region of Learning reaches 15 to 24), with a band either side of the
  * scheme's 5 to 24 so that every holder has one.
  *
