@@ -75,10 +75,7 @@ class KioskDbTest {
     @Test
     void provisioningAndTheDoctorNeverMigrate() throws Exception {
         Path file = dir.resolve("kiosk.db");
-        try (RawFile raw = new RawFile(file)) {
-            raw.execute("CREATE TABLE staff (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, pin_hash TEXT,"
-                    + " card_token TEXT UNIQUE, created_at TEXT NOT NULL)");
-        }
+        RawFile.createStaffOnlyStore(file);
 
         for (Role role : List.of(Role.PROVISIONING, Role.DOCTOR)) {
             try (KioskDb db = KioskDb.open(file, role)) {

@@ -23,6 +23,14 @@ final class RawFile implements AutoCloseable {
         execute("PRAGMA busy_timeout=5000");
     }
 
+    /** A hand-made store older than the settings table, with no schema history: as provisioning's tests make one. */
+    static void createStaffOnlyStore(Path file) throws SQLException {
+        try (RawFile raw = new RawFile(file)) {
+            raw.execute("CREATE TABLE staff (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, pin_hash TEXT,"
+                    + " card_token TEXT UNIQUE, created_at TEXT NOT NULL)");
+        }
+    }
+
     void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(sql);

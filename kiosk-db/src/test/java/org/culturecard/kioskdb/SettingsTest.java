@@ -107,10 +107,7 @@ class SettingsTest {
     @Test
     void aStoreOlderThanTheSettingsTableHasNothingFromCentral() throws Exception {
         Path old = dir.resolve("old.db");
-        try (RawFile raw = new RawFile(old)) {
-            raw.execute("CREATE TABLE staff (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, pin_hash TEXT,"
-                    + " card_token TEXT UNIQUE, created_at TEXT NOT NULL)");
-        }
+        RawFile.createStaffOnlyStore(old);
         try (KioskDb provisioning = KioskDb.open(old, Role.PROVISIONING)) {
             assertThat(provisioning.<Boolean>read("read the staff source", t -> t.settings().centralKeepsStaff())).isFalse();
         }
