@@ -17,13 +17,13 @@ import org.culturecard.core.card.CardKind;
 import org.culturecard.core.card.CardUid;
 import org.culturecard.core.event.Event;
 import org.culturecard.kiosk.config.KioskConfig;
-import org.culturecard.kiosk.store.EventOrigin;
 import org.culturecard.kiosk.testing.Fixtures;
 import org.culturecard.kiosk.ui.BackgroundTaskExecutor;
 import org.culturecard.kiosk.ui.FxUiThread;
 import org.culturecard.kiosk.ui.KioskThreads;
 import org.culturecard.kiosk.ui.Screen;
 import org.culturecard.kiosk.ui.Sounds;
+import org.culturecard.kioskdb.EventOrigin;
 import org.culturecard.reader.SimulatedCardReader;
 
 /**

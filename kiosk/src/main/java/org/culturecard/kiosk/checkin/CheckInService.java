@@ -15,11 +15,11 @@ import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.core.privacy.Token;
-import org.culturecard.kiosk.staff.StaffAuthRules;
 import org.culturecard.kiosk.staff.StaffAuthRules.CardVerdict;
+import org.culturecard.kiosk.staff.StaffAuthRules;
 import org.culturecard.kiosk.store.PendingCheckIn;
 import org.culturecard.kiosk.store.SqliteKioskStore;
-import org.culturecard.kiosk.store.StaffRow;
+import org.culturecard.kioskdb.StaffRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

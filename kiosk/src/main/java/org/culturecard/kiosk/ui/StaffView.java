@@ -29,7 +29,7 @@ import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.staff.EventDraft;
-import org.culturecard.kiosk.store.StoredEvent;
+import org.culturecard.kioskdb.StoredEvent;
 
 /**
  * Staff mode: a navigation column (today, events, new event, status, settings, leave) and the

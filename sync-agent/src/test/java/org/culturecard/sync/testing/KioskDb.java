@@ -22,13 +22,12 @@ import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.ids.VenueId;
-import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.wire.WireCodec;
-import org.flywaydb.core.Flyway;
+import org.culturecard.kioskdb.KioskTimes;
 
 /**
- * Plays the kiosk's part in tests: creates the store with the kiosk's Flyway migrations and
+ * Plays the kiosk's part in tests: creates the store as the kiosk does (kiosk-db, as the kiosk) and
  * records check-ins the way the kiosk does (check-in and outbox row in one transaction, outbox.seq =
  * check_ins.seq, payload = WireCodec JSON), on its own connection, as a separate process would.
  */
@@ -50,9 +49,8 @@ public final class KioskDb implements AutoCloseable {
     /** Creates {@code dir/kiosk.db} with the kiosk's migrations. */
     public static KioskDb create(Path dir) throws SQLException {
         Path file = dir.resolve("kiosk.db");
-        String url = "jdbc:sqlite:" + file;
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/kiosk").load().migrate();
-        Connection connection = DriverManager.getConnection(url);
+        org.culturecard.kioskdb.KioskDb.open(file, org.culturecard.kioskdb.KioskDb.Role.KIOSK).close();
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement pragmas = connection.createStatement()) {
             pragmas.execute("PRAGMA journal_mode=WAL");
             pragmas.execute("PRAGMA synchronous=FULL");
@@ -127,6 +125,16 @@ public final class KioskDb implements AutoCloseable {
             update.setString(1, payload);
             update.setLong(2, real.seq());
             update.executeUpdate();
+        }
+    }
+
+    /** A settings row's text as the agent left it, or null. */
+    public String setting(String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            select.setString(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         }
     }
 
