@@ -19,18 +19,19 @@ import org.culturecard.central.store.ReasonClass;
 import org.culturecard.central.store.RecordRefusal;
 import org.culturecard.central.store.StoreRejectedException;
 import org.culturecard.central.store.StoreUnavailableException;
-import org.culturecard.central.broker.BrokerEndpoint;
-import org.culturecard.central.broker.LinkCallback;
-import org.culturecard.central.broker.Reconnector;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
+import org.culturecard.mqttlink.BrokerEndpoint;
+import org.culturecard.mqttlink.Generation;
+import org.culturecard.mqttlink.LinkCallback;
+import org.culturecard.mqttlink.MqttErrors;
+import org.culturecard.mqttlink.Reconnector;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -77,6 +78,7 @@ public final class IngestWorker implements AutoCloseable {
     private final WireCodec codec;
     private final Clock clock;
     private final Reconnector reconnector;
+    private final Generation generation = new Generation();
     private final ThreadPoolExecutor ackSender;
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final Thread storer;
@@ -203,14 +205,24 @@ public final class IngestWorker implements AutoCloseable {
     }
 
     private void connect() throws MqttException {
+        generation.retire();
         Reconnector.discard(client, clientId);
         MqttAsyncClient candidate = null;
         try {
             candidate = new MqttAsyncClient(broker.uri(), clientId, new MemoryPersistence());
             candidate.setManualAcks(true);
             MqttAsyncClient owner = candidate; // acks go back through the client that delivered
-            candidate.setCallback(new LinkCallback(clientId, (topic, message) -> handle(owner, topic, message),
-                    response -> disconnected(owner, response)));
+            candidate.setCallback(new LinkCallback(clientId, generation.guard(generation.next(), new LinkCallback.Listener() {
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    handle(owner, topic, message);
+                }
+
+                @Override
+                public void connectionLost(MqttException cause) {
+                    disconnected(cause);
+                }
+            })));
             candidate.connect(options()).waitForCompletion(ACTION_TIMEOUT.toMillis());
             IMqttToken subscription = candidate.subscribe(Topics.SHARED_CHECKINS, QOS);
             subscription.waitForCompletion(ACTION_TIMEOUT.toMillis());
@@ -220,6 +232,7 @@ public final class IngestWorker implements AutoCloseable {
             connects.incrementAndGet();
             LOG.info("ingest worker {} subscribed to {} on {}", clientId, Topics.SHARED_CHECKINS, broker);
         } catch (MqttException | RuntimeException e) {
+            generation.retire();
             Reconnector.discard(candidate, clientId);
             throw e;
         }
@@ -483,10 +496,10 @@ public final class IngestWorker implements AutoCloseable {
         }
     }
 
-    private void disconnected(MqttAsyncClient owner, MqttDisconnectResponse response) {
-        if (owner == client && !closed) {
+    private void disconnected(MqttException cause) {
+        if (!closed) {
             subscribed = false;
-            reconnector.connectionLost("disconnected: " + response);
+            reconnector.connectionLost("disconnected: " + MqttErrors.describe(cause));
         }
     }
 }

@@ -14,12 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLSocketFactory;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.core.status.ReaderState;
@@ -32,10 +30,15 @@ import org.culturecard.core.staff.VenueStaff;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.core.wire.WireFormatException;
+import org.culturecard.mqttlink.Backoff;
+import org.culturecard.mqttlink.BrokerEndpoint;
+import org.culturecard.mqttlink.Generation;
+import org.culturecard.mqttlink.LinkCallback;
+import org.culturecard.mqttlink.MqttErrors;
+import org.culturecard.mqttlink.Refusals;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.OutboxRecord;
 import org.culturecard.sync.outbox.SqliteOutbox;
-import org.culturecard.tls.PemTls;
 import org.culturecard.sync.venue.KioskEvent;
 import org.culturecard.sync.venue.SqliteVenueEvents;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -102,12 +105,12 @@ public final class MqttSyncAgent implements AutoCloseable {
     private final String configTopic;
     private final String eventsTopic;
     private final SqliteVenueEvents venueEvents;
-    private final SSLSocketFactory socketFactory;
+    private final BrokerEndpoint broker;
+    private final Generation generation = new Generation();
     private final DiskBudgetRecorder diskBudget;
 
     // Confined to the worker thread.
     private MqttAsyncClient client;
-    private int generation;
     private boolean connected;
     private boolean closing;
     private int window = 1;
@@ -135,14 +138,15 @@ public final class MqttSyncAgent implements AutoCloseable {
         this.clock = clock;
         this.ids = ids;
         this.bootId = ids.get();
-        this.backoff = new Backoff(config.backoffMin(), config.backoffMax(), () -> ThreadLocalRandom.current().nextDouble());
+        this.backoff = Backoff.jittered(config.backoffMin(), config.backoffMax());
         this.checkinsTopic = Topics.checkins(config.venueId(), config.kioskId());
         this.ackTopic = Topics.acks(config.venueId(), config.kioskId());
         this.statusTopic = Topics.status(config.venueId(), config.kioskId());
         this.configTopic = Topics.config(config.venueId());
         this.eventsTopic = Topics.events(config.venueId(), config.kioskId());
-        this.socketFactory = config.tlsConfigured()
-                ? PemTls.socketFactory(config.caCert(), config.clientCert(), config.clientKey()) : null;
+        String uri = config.brokerUri().toString();
+        this.broker = (config.tlsConfigured() ? BrokerEndpoint.tls(uri, config.caCert(), config.clientCert(), config.clientKey())
+                : BrokerEndpoint.plain(uri)).withCredentials(config.username(), config.password());
         this.venueEvents = SqliteVenueEvents.open(config.databasePath());
         this.statusSource = new StatusSource(config.kioskId(), config.venueId(), outbox, config.databasePath(), clock,
                 () -> venueEvents.setting(ReaderState.SETTING));
@@ -265,18 +269,25 @@ public final class MqttSyncAgent implements AutoCloseable {
         if (closing) {
             return;
         }
-        int gen = ++generation;
+        int gen = generation.next();
         try {
-            MqttAsyncClient fresh = new MqttAsyncClient(config.brokerUri().toString(), "sync-" + config.kioskId(),
-                    new MemoryPersistence());
+            MqttAsyncClient fresh = new MqttAsyncClient(broker.uri(), "sync-" + config.kioskId(), new MemoryPersistence());
             client = fresh;
-            fresh.setCallback(new PahoCallback(
-                    cause -> post(() -> onConnectionLost(gen, cause)),
-                    (topic, payload) -> post(() -> {
-                        if (gen == generation && !closing) {
-                            onMessage(topic, payload);
+            fresh.setCallback(new LinkCallback("sync-" + config.kioskId(), generation.guard(gen, new LinkCallback.Listener() {
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    post(() -> {
+                        if (generation.isCurrent(gen) && !closing) {
+                            onMessage(topic, message.getPayload());
                         }
-                    })));
+                    });
+                }
+
+                @Override
+                public void connectionLost(MqttException cause) {
+                    post(() -> onConnectionLost(gen, cause));
+                }
+            })));
             fresh.connect(connectionOptions(), null, listener(gen, this::onConnected, e -> onConnectFailed(gen, e)));
         } catch (MqttException | RuntimeException e) {
             onConnectFailed(gen, e);
@@ -284,7 +295,7 @@ public final class MqttSyncAgent implements AutoCloseable {
     }
 
     private MqttConnectionOptions connectionOptions() {
-        MqttConnectionOptions options = new MqttConnectionOptions();
+        MqttConnectionOptions options = broker.options();
         options.setAutomaticReconnect(false);
         options.setCleanStart(true);
         options.setSessionExpiryInterval(0L);
@@ -294,16 +305,6 @@ public final class MqttSyncAgent implements AutoCloseable {
         will.setQos(1);
         will.setRetained(true);
         options.setWill(statusTopic, will);
-        if (socketFactory != null) {
-            options.setSocketFactory(socketFactory);
-            options.setHttpsHostnameVerificationEnabled(true);
-        }
-        if (config.username() != null) {
-            options.setUserName(config.username());
-        }
-        if (config.password() != null) {
-            options.setPassword(config.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
         return options;
     }
 
@@ -312,7 +313,7 @@ public final class MqttSyncAgent implements AutoCloseable {
         Integer receiveMaximum = properties == null ? null : properties.getReceiveMaximum();
         int brokerMaximum = receiveMaximum == null ? 65_535 : receiveMaximum;
         window = Math.max(1, Math.min(MAX_WINDOW, brokerMaximum - STATUS_SLOTS));
-        int gen = generation;
+        int gen = generation.current();
         try {
             client.subscribe(new MqttSubscription[] {new MqttSubscription(ackTopic, 1), new MqttSubscription(configTopic, 1)},
                     null,
@@ -349,35 +350,35 @@ public final class MqttSyncAgent implements AutoCloseable {
     }
 
     private void onConnectFailed(int gen, Throwable cause) {
-        if (gen != generation || closing) {
+        if (!generation.isCurrent(gen) || closing) {
             return;
         }
         abandonClient();
-        int code = reasonCode(cause);
+        int code = MqttErrors.reasonCode(cause);
         if (Refusals.isRefusal(code)) {
             refusedAfterAbandon("connecting", code);
             return;
         }
         failures++;
-        problem = "cannot connect to " + config.brokerUri() + ": " + describe(cause);
+        problem = "cannot connect to " + config.brokerUri() + ": " + MqttErrors.describe(cause);
         Duration delay = backoff.delay(failures);
         log.warn("{}; attempt {} failed, retrying in {} ms", problem, failures, delay.toMillis());
         scheduleReconnect(delay);
     }
 
     private void onConnectionLost(int gen, Throwable cause) {
-        if (gen != generation || closing) {
+        if (!generation.isCurrent(gen) || closing) {
             return;
         }
         boolean wasConnected = connected;
         dropConnection();
-        int code = reasonCode(cause);
+        int code = MqttErrors.reasonCode(cause);
         if (Refusals.isRefusal(code)) {
             refusedAfterAbandon("talking to the broker", code);
             return;
         }
         failures++;
-        problem = (wasConnected ? "lost the broker: " : "could not set up the session: ") + describe(cause);
+        problem = (wasConnected ? "lost the broker: " : "could not set up the session: ") + MqttErrors.describe(cause);
         Duration delay = backoff.delay(failures);
         log.warn("{}; reconnecting in {} ms", problem, delay.toMillis());
         scheduleReconnect(delay);
@@ -387,7 +388,7 @@ public final class MqttSyncAgent implements AutoCloseable {
     private void halfOpen() {
         log.warn("no PUBACK from the broker within the keepalive ({} s): treating the connection as half-open",
                 config.keepAliveSeconds());
-        onConnectionLost(generation, new TimeoutException("no PUBACK within the keepalive: half-open connection"));
+        onConnectionLost(generation.current(), new TimeoutException("no PUBACK within the keepalive: half-open connection"));
     }
 
     /** The broker refused our identity or a permission: say so plainly and wait the longest backoff. */
@@ -426,7 +427,7 @@ public final class MqttSyncAgent implements AutoCloseable {
     private void abandonClient() {
         MqttAsyncClient old = client;
         client = null;
-        generation++;
+        generation.retire();
         if (old == null) {
             return;
         }
@@ -480,13 +481,13 @@ public final class MqttSyncAgent implements AutoCloseable {
         outbox.markSent(batchId, seqs, now);
         inFlight.put(batchId, now);
         pubacks.sent(batchId, now);
-        int gen = generation;
+        int gen = generation.current();
         try {
             publish(client, checkinsTopic, payload, false, listener(gen, () -> pubacks.answered(batchId),
                     token -> onPublished(batchId, token), e -> onConnectionLost(gen, e)));
             log.debug("published batch {} ({} check-ins, {} bytes)", batchId, records.size(), payload.length);
         } catch (MqttException e) {
-            log.error("publishing batch {} failed: {}", batchId, describe(e));
+            log.error("publishing batch {} failed: {}", batchId, MqttErrors.describe(e));
             onConnectionLost(gen, e);
         }
     }
@@ -548,7 +549,7 @@ public final class MqttSyncAgent implements AutoCloseable {
         KioskEvents message = KioskEvents.of(config.kioskId(), config.venueId(), now,
                 pending.stream().filter(e -> !e.closed()).map(KioskEvent::event).toList(),
                 pending.stream().filter(KioskEvent::closed).map(e -> e.event().id()).toList());
-        int gen = generation;
+        int gen = generation.current();
         Object publishId = new Object();
         try {
             eventsInFlight = true;
@@ -621,7 +622,7 @@ public final class MqttSyncAgent implements AutoCloseable {
             return;
         }
         KioskStatus online = statusSource.online(status.disk());
-        int gen = generation;
+        int gen = generation.current();
         Object statusPublish = new Object();
         try {
             statusInFlight = true;
@@ -693,7 +694,7 @@ public final class MqttSyncAgent implements AutoCloseable {
             public void onSuccess(IMqttToken token) {
                 arrived.run();
                 post(() -> {
-                    if (gen == generation && !closing) {
+                    if (generation.isCurrent(gen) && !closing) {
                         success.accept(token);
                     }
                 });
@@ -723,15 +724,4 @@ public final class MqttSyncAgent implements AutoCloseable {
         }
     }
 
-    private static int reasonCode(Throwable cause) {
-        return cause instanceof MqttException mqtt ? mqtt.getReasonCode() : -1;
-    }
-
-    static String describe(Throwable cause) {
-        if (cause instanceof MqttException mqtt) {
-            Throwable inner = mqtt.getCause();
-            return mqtt.getMessage() + " (" + mqtt.getReasonCode() + ")" + (inner == null ? "" : ": " + inner.getMessage());
-        }
-        return String.valueOf(cause);
-    }
 }
