@@ -1,6 +1,10 @@
 package org.culturecard.mqttlink;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
@@ -48,6 +52,63 @@ public final class Generation {
                 if (isCurrent(generation)) {
                     listener.connectionLost(cause);
                 }
+            }
+        };
+    }
+
+    /**
+     * {@code listener} as heard by client {@code generation}, for a connection confined to one
+     * thread: each call is handed to {@code executor} and runs there only if that client is still
+     * current when it runs.
+     */
+    public LinkCallback.Listener guard(int generation, Executor executor, LinkCallback.Listener listener) {
+        return new LinkCallback.Listener() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                executor.execute(() -> {
+                    if (isCurrent(generation)) {
+                        listener.messageArrived(topic, message);
+                    }
+                });
+            }
+
+            @Override
+            public void connectionLost(MqttException cause) {
+                executor.execute(() -> {
+                    if (isCurrent(generation)) {
+                        listener.connectionLost(cause);
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * A Paho action listener for an operation of client {@code generation}: {@code answered} runs at
+     * once on Paho's thread when the broker answers (e.g. to note a PUBACK without queueing behind
+     * the connection's thread); the outcome is handed to {@code executor} and runs there only if
+     * that client is still current.
+     */
+    public MqttActionListener guard(int generation, Executor executor, Runnable answered, Consumer<IMqttToken> success,
+            Consumer<Throwable> failure) {
+        return new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                answered.run();
+                executor.execute(() -> {
+                    if (isCurrent(generation)) {
+                        success.accept(token);
+                    }
+                });
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable cause) {
+                executor.execute(() -> {
+                    if (isCurrent(generation)) {
+                        failure.accept(cause);
+                    }
+                });
             }
         };
     }

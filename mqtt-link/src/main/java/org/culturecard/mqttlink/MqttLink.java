@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
@@ -82,7 +81,7 @@ public final class MqttLink implements AutoCloseable {
     private void connect() throws MqttException {
         MqttAsyncClient candidate = null;
         try {
-            candidate = new MqttAsyncClient(broker.uri(), clientId, new MemoryPersistence());
+            candidate = PahoClients.inMemory().create(broker.uri(), clientId);
             MqttAsyncClient owner = candidate;
             candidate.setCallback(new LinkCallback(clientId, generation.guard(generation.next(), new LinkCallback.Listener() {
                 @Override

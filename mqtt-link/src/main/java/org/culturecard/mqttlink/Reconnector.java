@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Two forms. {@link #Reconnector(String, Attempt)} runs blocking attempts on a thread of its
  * own; an attempt that returns has connected. {@link #onThread} runs attempts on the caller's
  * thread (the sync agent's worker), where an attempt only starts connecting and the caller reports
- * the outcome: {@link #connected()}, or {@link #connectionLost} / {@link #retryAfter}.
+ * the outcome: {@link #connected()}, or {@link #retry()} / {@link #retryAfter} (the caller logs).
  */
 public final class Reconnector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reconnector.class);
@@ -94,7 +94,12 @@ public final class Reconnector implements AutoCloseable {
         return schedule(why, null);
     }
 
-    /** As {@link #connectionLost} but after {@code delay}, and logged by the caller (e.g. a refusal, with {@link #maxDelay()}). */
+    /** As {@link #connectionLost}, logged by the caller: the delay is returned. */
+    public Duration retry() {
+        return schedule(null, null);
+    }
+
+    /** As {@link #retry()} but after {@code delay} (e.g. a refusal, with {@link #maxDelay()}). */
     public void retryAfter(Duration delay) {
         schedule(null, delay);
     }
@@ -174,6 +179,23 @@ public final class Reconnector implements AutoCloseable {
         return Backoff.standard().delay(Math.min(Math.max(attempt, 0), 40) + 1).toMillis();
     }
 
+    /**
+     * Drops a client at once, as a crash or a dead link would (no DISCONNECT, so the broker keeps a
+     * persistent session and sends the last will), and closes it so none of its threads outlive it;
+     * never throws, never blocks for long.
+     */
+    public static void abandon(MqttAsyncClient client, String name) {
+        if (client == null) {
+            return;
+        }
+        try {
+            client.disconnectForcibly(0, 500, false);
+        } catch (MqttException | RuntimeException e) {
+            LOG.trace("forced disconnect of {}: {}", name, e.toString());
+        }
+        close(client, name);
+    }
+
     /** Disconnects (briefly) and closes a client that is no longer wanted; never throws. */
     public static void discard(MqttAsyncClient client, String name) {
         if (client == null) {
@@ -186,6 +208,10 @@ public final class Reconnector implements AutoCloseable {
         } catch (MqttException | RuntimeException e) {
             LOG.debug("disconnect of {} failed: {}", name, e.toString());
         }
+        close(client, name);
+    }
+
+    private static void close(MqttAsyncClient client, String name) {
         try {
             client.close(true);
         } catch (MqttException | RuntimeException e) {

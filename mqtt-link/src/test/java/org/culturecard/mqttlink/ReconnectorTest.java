@@ -2,11 +2,15 @@ package org.culturecard.mqttlink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,5 +138,29 @@ class ReconnectorTest {
 
     private static Backoff fastBackoff() {
         return new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), () -> 0.5);
+    }
+
+    @Test
+    void aRetryTheCallerLogsReturnsItsDelayAndCountsAFailure() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        try (Reconnector reconnector = Reconnector.onThread(worker, "agent",
+                new Backoff(Duration.ofMillis(40), Duration.ofSeconds(1), () -> 0.999), attempts::incrementAndGet)) {
+            assertThat(reconnector.retry()).isEqualTo(Duration.ofMillis(40));
+            await().atMost(Duration.ofSeconds(5)).until(() -> attempts.get() == 1);
+            assertThat(reconnector.retry()).as("the second failure in a row waits longer").isEqualTo(Duration.ofMillis(80));
+            assertThat(reconnector.failures()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void abandoningAClientDropsItWithoutADisconnectAndClosesItEvenWhenTheDropFails() throws Exception {
+        MqttAsyncClient client = mock(MqttAsyncClient.class);
+        doThrow(new MqttException(MqttException.REASON_CODE_CLIENT_EXCEPTION)).when(client).disconnectForcibly(0, 500, false);
+
+        Reconnector.abandon(client, "dead-link");
+        Reconnector.abandon(null, "none");
+
+        verify(client).disconnectForcibly(0, 500, false);
+        verify(client).close(true);
     }
 }
