@@ -1,6 +1,7 @@
 package org.culturecard.reader;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ final class TapReader implements AutoCloseable {
     private final ReaderEvents events;
     private final TapDebouncer debouncer;
     private final ReadWorkers reads;
+    private final Map<String, ReaderModel> models = new ConcurrentHashMap<>();
     private final Set<String> unsupportedReported = ConcurrentHashMap.newKeySet();
     private volatile LatencyProbe latencyProbe = LatencyProbe.NONE;
 
@@ -39,13 +41,18 @@ final class TapReader implements AutoCloseable {
         this.latencyProbe = probe;
     }
 
-    /** Makes the reader's read thread ready, so the first tap on it is not slowed by it. */
+    /**
+     * Makes the reader's read thread ready and tells its model, so the first tap on it is not slowed
+     * by them (the model's lookup by name costs some microseconds while the JIT has not compiled it).
+     */
     void readerAttached(String readerName) {
+        models.put(readerName, ReaderModels.of(readerName));
         reads.attach(readerName);
     }
 
     void readerLost(String readerName) {
         reads.forget(readerName);
+        models.remove(readerName);
         synchronized (debouncer) {
             debouncer.forget(readerName);
         }
@@ -91,7 +98,10 @@ final class TapReader implements AutoCloseable {
      */
     private boolean readOnce(CardTerminal terminal, long seenNanos) throws CardException {
         String name = terminal.getName();
-        ReaderModel model = ReaderModels.of(name);
+        ReaderModel model = models.get(name);
+        if (model == null) {
+            model = ReaderModels.of(name);
+        }
         Card card;
         long connectStarted = System.nanoTime();
         try {
