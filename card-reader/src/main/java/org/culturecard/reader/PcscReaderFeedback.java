@@ -14,33 +14,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Beeps and blinks ACS readers through their escape commands. It has its own PC/SC context and its
- * own thread, so a slow or failing reader never delays card monitoring, and the caller (the kiosk)
- * never waits. A reader that fails is logged once at WARN, then at DEBUG.
+ * Beeps and blinks readers through the escape commands their {@link ReaderModel} gives (ACS readers
+ * today; others get nothing). It has its own {@link PcscContext} and its own thread, so a slow or
+ * failing reader never delays card monitoring, and the caller (the kiosk) never waits. A reader that
+ * fails is logged once at WARN, then at DEBUG.
  */
 public final class PcscReaderFeedback implements ReaderFeedback, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PcscReaderFeedback.class);
 
-    private final Supplier<CardTerminals> terminalsFactory;
+    private final PcscContext context;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pcsc-feedback");
         thread.setDaemon(true);
         return thread;
     });
     private final Set<String> failedReaders = ConcurrentHashMap.newKeySet();
-    private CardTerminals terminals;
 
     public PcscReaderFeedback() {
-        this(PcscCardReader::openTerminals);
+        this(PcscContext::establish);
     }
 
-    PcscReaderFeedback(Supplier<CardTerminals> terminalsFactory) {
-        this.terminalsFactory = terminalsFactory;
+    /** @param contexts establishes the PC/SC context feedback is sent through (see {@link PcscContext}) */
+    PcscReaderFeedback(Supplier<CardTerminals> contexts) {
+        this.context = new PcscContext(contexts);
     }
 
     @Override
     public void signal(String readerName, boolean success) {
-        List<byte[]> commands = AcsCommands.forReader(readerName, success);
+        List<byte[]> commands = ReaderModels.of(readerName).signal(success);
         if (commands.isEmpty()) {
             return;
         }
@@ -53,23 +54,20 @@ public final class PcscReaderFeedback implements ReaderFeedback, AutoCloseable {
 
     private void send(String readerName, List<byte[]> commands) {
         try {
-            if (terminals == null) {
-                terminals = terminalsFactory.get();
-            }
-            CardTerminal terminal = terminals.getTerminal(readerName);
+            CardTerminal terminal = context.terminals().getTerminal(readerName);
             if (terminal == null) {
                 return;
             }
             Card card = terminal.connect("DIRECT");
             try {
                 for (byte[] command : commands) {
-                    card.transmitControlCommand(AcsCommands.IOCTL_CCID_ESCAPE, command);
+                    card.transmitControlCommand(ReaderModel.IOCTL_CCID_ESCAPE, command);
                 }
             } finally {
                 card.disconnect(false);
             }
         } catch (Exception e) {
-            terminals = null;
+            context.drop();
             if (failedReaders.add(readerName)) {
                 LOG.warn("reader feedback failed on '{}' (is ifdDriverOptions 0x0001 set in libccid's Info.plist?): {}",
                         readerName, e.toString());

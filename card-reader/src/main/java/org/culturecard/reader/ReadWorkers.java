@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One read thread per reader, each with its own PC/SC context. pcsc-lite serialises the calls on a
+ * One read thread per reader, each with its own {@link PcscContext}. pcsc-lite serialises the calls on a
  * context, so a card that answers slowly, or never, would otherwise hold up the monitor and every
  * other reader until it is taken away. Here it holds up only its own reader: while a read is in
  * progress there, further cards on that reader are not read (they are still seen by the monitor).
@@ -76,15 +76,14 @@ final class ReadWorkers implements AutoCloseable {
     /** A reader's thread; its context is touched by that thread only. */
     private static final class Worker {
         private final String readerName;
-        private final Supplier<CardTerminals> contexts;
+        private final PcscContext context;
         private final ExecutorService thread;
         private final AtomicBoolean busy = new AtomicBoolean();
-        private CardTerminals context;
         private CardTerminal terminal;
 
         Worker(String readerName, Supplier<CardTerminals> contexts) {
             this.readerName = readerName;
-            this.contexts = contexts;
+            this.context = new PcscContext(contexts);
             this.thread = Executors.newSingleThreadExecutor(runnable -> {
                 Thread t = new Thread(runnable, "pcsc-read-" + THREADS.incrementAndGet());
                 t.setDaemon(true);
@@ -97,7 +96,7 @@ final class ReadWorkers implements AutoCloseable {
                 try {
                     terminal();
                 } catch (CardException | RuntimeException e) {
-                    LOG.debug("no PC/SC context yet for '{}': {}", readerName, e.getMessage());
+                    LOG.debug("no PC/SC context yet for '{}': {}", readerName, PcscContext.describe(e));
                 }
             });
         }
@@ -111,7 +110,7 @@ final class ReadWorkers implements AutoCloseable {
                 try {
                     read.on(terminal());
                 } catch (CardException | RuntimeException e) {
-                    LOG.info("PC/SC call on '{}' failed, its context is replaced: {}", readerName, e.getMessage());
+                    LOG.info("PC/SC call on '{}' failed, its context is replaced: {}", readerName, PcscContext.describe(e));
                     release();
                 } finally {
                     busy.set(false);
@@ -132,13 +131,6 @@ final class ReadWorkers implements AutoCloseable {
             }
         }
 
-        private CardTerminals context() {
-            if (context == null) {
-                context = contexts.get();
-            }
-            return context;
-        }
-
         /**
          * The reader in this thread's context, looked up once: {@code CardTerminals.getTerminal}
          * lists every reader through pcscd (SCardListReaders and SCardGetStatusChange), which would
@@ -146,7 +138,7 @@ final class ReadWorkers implements AutoCloseable {
          */
         private CardTerminal terminal() throws CardException {
             if (terminal == null) {
-                terminal = context().getTerminal(readerName);
+                terminal = context.terminals().getTerminal(readerName);
                 if (terminal == null) {
                     throw new CardException("reader '" + readerName + "' is not known to this PC/SC context yet");
                 }
@@ -155,8 +147,7 @@ final class ReadWorkers implements AutoCloseable {
         }
 
         private void release() {
-            PcscCardReader.release(context);
-            context = null;
+            context.drop();
             terminal = null;
         }
 
