@@ -165,12 +165,14 @@ public enum Dimension {
 
     /**
      * An attribute of the check-in's event: {@code sql} over {@code e}, {@code attribute} the same in
-     * Java. A general visit is {@value Group#NO_EVENT}, an event central does not know {@value Group#UNKNOWN_EVENT}.
+     * Java. A general visit is {@value Group#NO_EVENT}, an event central does not know
+     * {@value Group#UNKNOWN_EVENT}.
      */
     private static Grouping ofEvent(String sql, Function<EventAttributes, String> attribute) {
         return new Grouping.Own("CASE WHEN c.event_id IS NULL THEN '" + Group.NO_EVENT + "' WHEN e.event_id IS NULL THEN '"
                 + Group.UNKNOWN_EVENT + "' ELSE " + sql + " END",
-                (row, event) -> row.eventId() == null ? Group.NO_EVENT : event == null ? Group.UNKNOWN_EVENT : attribute.apply(event));
+                (row, event) -> row.eventId() == null ? Group.NO_EVENT
+                        : event == null ? Group.UNKNOWN_EVENT : attribute.apply(event));
     }
 
     private static <T> List<String> codesOf(T[] values, Function<T, String> code) {
