@@ -21,7 +21,7 @@ import org.culturecard.core.event.Sector;
  * first column), how a check-in falls into a group ({@link Grouping}: SQL over {@code check_ins c},
  * {@code events e} and, when linked, {@code linkage l}; for central's own data the same in Java over
  * a rollup row), and the groups every report lists even when empty ({@link KnownGroups}). Adding
- * a dimension is adding a constant here (docs/adr/0024-report-dimensions-dims.md).
+ * a dimension is adding a constant here (docs/adr/0025-report-dimensions-dims.md).
  *
  * <p>Every SQL fragment here is constant text: a request only chooses a constant by its code
  * ({@link #fromCode}), and nothing of the request reaches the SQL.

@@ -14,7 +14,7 @@ import org.roaringbitmap.RoaringBitmap;
 import picocli.CommandLine;
 
 /**
- * Every dimension is one complete definition (ADR 24): a code for the API, the CLI, the JSON and the
+ * Every dimension is one complete definition (ADR 25): a code for the API, the CLI, the JSON and the
  * CSV; constant SQL for the aggregate query; a rollup grouping unless linked; and the groups every
  * report lists. A new constant that leaves a part out fails here, not in a report.
  */
