@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/checkins?limit=N} (newest first, 1..1000, default 100), {@code GET /api/checkins/count},
  * {@code GET /api/kiosks/{kioskId}/checkins?limit=N}; {@code GET /api/kiosks} (officer, admin);
  * {@code PUT /api/kiosks/{kioskId}} (admin, audited: {@link KioskAdmin}); {@code GET /api/dead-letters?limit=N} (admin);
- * {@code GET /api/reports/engagement?by=venue|event|sector|activity|mode&period=week|month&from=yyyy-mm-dd&to=yyyy-mm-dd&format=json|csv}
- * (officer, researcher, and a venue manager on its own venues' check-ins);
- * {@code POST /api/reports/linked?by=age-band|imd-decile|pupil-premium&...} with the council's linkage CSV as the
+ * {@code GET /api/reports/engagement?by=venue&period=week|month&from=yyyy-mm-dd&to=yyyy-mm-dd&format=json|csv}
+ * ({@code by}: the code of a {@link org.culturecard.central.report.Dimension} of central's own data; officer,
+ * researcher, and a venue manager on its own venues' check-ins);
+ * {@code POST /api/reports/linked?by=imd-decile&...} (a linked dimension) with the council's linkage CSV as the
  * body (researcher; the file is used for that one report and not kept);
  * {@code GET /api/venues/{venue}/events} (officer, admin, the venue's manager), {@code POST /api/venues/{venue}/events}
  * (an event as in VenueConfig; {@code id} and {@code venueId} may be left out), {@code PUT /api/venues/{venue}/events/{id}},

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,8 +30,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "central's properties file")
     Path config;
 
-    @Option(names = "--by", required = true,
-            description = "venue, event, sector, activity, mode; with --linkage: age-band, imd-decile, pupil-premium")
+    @Option(names = "--by", required = true, completionCandidates = Dimensions.class,
+            description = "one of ${COMPLETION-CANDIDATES}; an attribute of the young people needs --linkage")
     String by;
 
     @Option(names = "--period", defaultValue = "month", description = "week or month (default month)")
@@ -51,6 +53,16 @@ public final class ReportCommand implements Callable<Integer> {
     Path out;
 
     private final Map<String, String> env;
+
+    /** Every dimension's code, for {@code --by}'s help: central's own first, then the linked ones. */
+    static final class Dimensions implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            List<String> codes = new ArrayList<>(Dimension.codes(false));
+            codes.addAll(Dimension.codes(true));
+            return codes.iterator();
+        }
+    }
 
     public ReportCommand(Map<String, String> env) {
         this.env = env;

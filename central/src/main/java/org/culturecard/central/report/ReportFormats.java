@@ -30,7 +30,8 @@ public final class ReportFormats {
     }
 
     public static String csv(EngagementReport report) {
-        StringBuilder out = new StringBuilder(report.by().replace('-', '_')).append(",period,check_ins,people,repeat_rate,breadth_mean\n");
+        StringBuilder out = new StringBuilder(Dimension.fromCode(report.by()).csvColumn())
+                .append(",period,check_ins,people,repeat_rate,breadth_mean\n");
         for (EngagementReport.Row row : report.rows()) {
             append(out, row);
         }

@@ -9,19 +9,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.culturecard.central.store.Transactions;
-import org.culturecard.core.event.AgeBand;
-import org.culturecard.core.event.ArtsActivity;
-import org.culturecard.core.event.Mode;
-import org.culturecard.core.event.Sector;
 
 /**
  * Runs engagement reports on PostgreSQL, then {@link ReportBuilder} suppresses.
@@ -41,11 +35,6 @@ import org.culturecard.core.event.Sector;
  * whose tap time is implausible (ADR 9) is in no report: its time is not known.
  */
 public final class ReportQueries {
-
-    static final String NO_EVENT = "no-event";
-    static final String UNKNOWN_EVENT = "unknown-event";
-    static final String NOT_ARTS = "not-arts";
-    static final String UNLINKED = "unlinked";
 
     /**
      * Each check-in's Taking Part category becomes one bit (categories are sector plus arts
@@ -146,7 +135,7 @@ public final class ReportQueries {
     /** A report broken down by an attribute from the council's linkage file. */
     public EngagementReport linkedReport(ReportSpec spec, List<LinkageRow> linkage) {
         if (!spec.by().linked()) {
-            throw new IllegalArgumentException("a linked report is by age-band, imd-decile or pupil-premium");
+            throw new IllegalArgumentException("a linked report is by one of " + Dimension.codes(true));
         }
         return run(spec, connection -> {
             loadLinkage(connection, linkage);
@@ -235,8 +224,8 @@ public final class ReportQueries {
 
     /** The aggregate query for {@code spec} (two timestamptz parameters: from, to); public for EXPLAIN in benchmarks. */
     public static String cellsSql(ReportSpec spec) {
-        String join = spec.by().linked() ? "LEFT JOIN linkage l ON l.token = c.token" : "";
-        return String.format(CELLS, groupExpression(spec.by()), spec.period().code(), join);
+        String join = spec.by().linked() ? Dimension.Grouping.Linked.JOIN : "";
+        return String.format(CELLS, spec.by().grouping().sql(), spec.period().code(), join);
     }
 
     private static List<ReportCell> cells(Connection connection, ReportSpec spec) throws SQLException {
@@ -257,42 +246,13 @@ public final class ReportQueries {
         }
     }
 
-    private static String groupExpression(Dimension by) {
-        String event = "CASE WHEN c.event_id IS NULL THEN '" + NO_EVENT + "' WHEN e.event_id IS NULL THEN '"
-                + UNKNOWN_EVENT + "' ELSE %s END";
-        return switch (by) {
-            case VENUE -> "c.venue_id";
-            case EVENT -> "coalesce(c.event_id::text, '" + NO_EVENT + "')";
-            case SECTOR -> String.format(event, "e.sector");
-            case ACTIVITY -> String.format(event, "coalesce(e.arts_activity, '" + NOT_ARTS + "')");
-            case MODE -> String.format(event, "e.mode");
-            case AGE_BAND -> "coalesce(l.age_band, '" + UNLINKED + "')";
-            case IMD_DECILE -> "coalesce(l.imd_decile::text, '" + UNLINKED + "')";
-            case PUPIL_PREMIUM -> "CASE WHEN l.token IS NULL OR l.pupil_premium IS NULL THEN '" + UNLINKED
-                    + "' WHEN l.pupil_premium THEN 'yes' ELSE 'no' END";
-        };
-    }
-
-    /** Rows every report of a dimension lists, so that an absent row never reveals a zero. */
     /** The groups listed even when empty; by venue or event, only {@code venues}' ones when that is not null. */
     private static List<String> knownGroups(Connection connection, Dimension by, String[] venues) throws SQLException {
-        return switch (by) {
-            case VENUE -> strings(connection, "SELECT DISTINCT venue_id FROM kiosks", venues);
-            case EVENT -> strings(connection, "SELECT event_id::text FROM events", venues);
-            case SECTOR -> concat(Arrays.stream(Sector.values()).map(Sector::code).toList(), NO_EVENT);
-            case ACTIVITY -> concat(Arrays.stream(ArtsActivity.values()).map(ArtsActivity::code).toList(), NOT_ARTS, NO_EVENT);
-            case MODE -> concat(Arrays.stream(Mode.values()).map(Mode::code).toList(), NO_EVENT);
-            case AGE_BAND -> concat(Arrays.stream(AgeBand.values()).filter(a -> a != AgeBand.ALL).map(AgeBand::code).toList(),
-                    UNLINKED);
-            case IMD_DECILE -> concat(IntStream.rangeClosed(1, 10).mapToObj(Integer::toString).toList(), UNLINKED);
-            case PUPIL_PREMIUM -> List.of("yes", "no", UNLINKED);
-        };
-    }
-
-    private static List<String> concat(List<String> first, String... more) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(Arrays.asList(more));
-        return all;
+        Dimension.KnownGroups known = by.knownGroups();
+        if (known instanceof Dimension.KnownGroups.Queried queried) {
+            return strings(connection, queried.sql(), venues);
+        }
+        return ((Dimension.KnownGroups.Fixed) known).groups();
     }
 
     private static List<String> strings(Connection connection, String sql, String[] venues) throws SQLException {

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * Computes a report's raw cells from rollup rows, in Java: each row falls into one cell (its
- * group from the venue or the event, its period from the day), a cell is the fold of its rows,
+ * group by the dimension's {@link Dimension.RollupGroup}, its period from the day), a cell is the fold of its rows,
  * and the margins (group totals, period totals, grand total) are folds of the cells
  * ({@link TallyFold}). Gives exactly what the aggregate query on {@code check_ins} gives
  * ({@code RollupReportIT} compares them cell for cell). Pure; not for linked dimensions, which
@@ -22,6 +22,7 @@ final class RollupCells {
     }
 
     private final ReportSpec spec;
+    private final Dimension.RollupGroup groupOf;
     private final Map<UUID, EventAttributes> events;
     private final int categories;
     private final Map<Key, List<Tally>> rows = new HashMap<>();
@@ -29,9 +30,8 @@ final class RollupCells {
 
     /** {@code events} by id; their categories are numbered from 0 to {@code categories - 1}. */
     RollupCells(ReportSpec spec, Map<UUID, EventAttributes> events, int categories) {
-        if (spec.by().linked()) {
-            throw new IllegalArgumentException("the rollup has no linkage attributes: " + spec.by().code());
-        }
+        this.groupOf = spec.by().rollup()
+                .orElseThrow(() -> new IllegalArgumentException("the rollup has no linkage attributes: " + spec.by().code()));
         this.spec = spec;
         this.events = Map.copyOf(events);
         this.categories = categories;
@@ -43,7 +43,7 @@ final class RollupCells {
             throw new IllegalArgumentException("rollup row for " + row.day() + " outside the report");
         }
         EventAttributes event = row.eventId() == null ? null : events.get(row.eventId());
-        Key key = new Key(group(row, event), spec.period().startOf(row.day()));
+        Key key = new Key(groupOf.of(row, event), spec.period().startOf(row.day()));
         rows.computeIfAbsent(key, k -> new ArrayList<>()).add(Tally.of(row, event == null ? -1 : event.category(), categories));
         maxPersonId = Math.max(maxPersonId, row.seen().last());
     }
@@ -71,26 +71,5 @@ final class RollupCells {
             out.add(fold.fold(periodTotals).cell(null, null));
         }
         return out;
-    }
-
-    private String group(RollupRow row, EventAttributes event) {
-        if (spec.by() == Dimension.VENUE) {
-            return row.venueId();
-        }
-        if (row.eventId() == null) {
-            return ReportQueries.NO_EVENT;
-        }
-        if (spec.by() == Dimension.EVENT) {
-            return row.eventId().toString();
-        }
-        if (event == null) {
-            return ReportQueries.UNKNOWN_EVENT;
-        }
-        return switch (spec.by()) {
-            case SECTOR -> event.sector();
-            case ACTIVITY -> event.artsActivity() == null ? ReportQueries.NOT_ARTS : event.artsActivity();
-            case MODE -> event.mode();
-            default -> throw new IllegalStateException("not a rollup dimension: " + spec.by());
-        };
     }
 }

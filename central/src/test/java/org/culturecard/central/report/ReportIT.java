@@ -148,6 +148,38 @@ class ReportIT {
         }
     }
 
+    /**
+     * Every dimension, a new one included, runs on the database: its SQL is valid, a report by it
+     * names it and lists its known groups, its CSV column heads the CSV, and (central's own data)
+     * the rollup gives the aggregate query's cells. The seed's events and linkage values are all
+     * known, so a fixed list of groups is exactly the report's rows.
+     */
+    @Test
+    void everyDimensionRunsOnTheDatabaseWithItsGroupsAndItsCsvColumn() throws Exception {
+        List<LinkageRow> linkage = new ArrayList<>();
+        for (int p = 1; p <= 55; p++) {
+            linkage.add(new LinkageRow(token(p), p % 2 == 0 ? "11-15" : "16-18", 1 + p % 10, p % 3 == 0));
+        }
+        for (Dimension d : Dimension.values()) {
+            ReportSpec spec = new ReportSpec(d, Period.MONTH, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1));
+            EngagementReport report = d.linked() ? reports.linkedReport(spec, linkage) : reports.report(spec);
+
+            assertThat(report.by()).isEqualTo(d.code());
+            assertThat(ReportFormats.csv(report)).startsWith(d.csvColumn() + ",period,");
+            List<String> groups = report.rows().stream().map(EngagementReport.Row::group).toList();
+            if (d.knownGroups() instanceof Dimension.KnownGroups.Fixed fixed) {
+                assertThat(groups).as(d.code()).containsExactlyInAnyOrderElementsOf(fixed.groups());
+            } else {
+                assertThat(groups).as(d.code()).isNotEmpty();
+            }
+            if (!d.linked()) {
+                List<ReportCell> cells = reports.sqlCells(spec);
+                assertThat(cells).as(d.code()).containsExactlyInAnyOrderElementsOf(reports.rollupCells(spec));
+                assertThat(cells).as(d.code()).contains(new ReportCell(null, null, 82, 55, 27, 30));
+            }
+        }
+    }
+
     private static String token(int person) throws Exception {
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(("p" + person).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(hash);
