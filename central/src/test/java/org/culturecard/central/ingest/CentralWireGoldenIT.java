@@ -15,9 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.culturecard.central.Central;
 import org.culturecard.central.TestBatches;
-import org.culturecard.central.broker.BrokerEndpoint;
 import org.culturecard.central.config.CentralConfig;
-import org.culturecard.central.fleet.MqttLink;
 import org.culturecard.central.fleet.VenueConfigPublisher;
 import org.culturecard.central.store.KioskRow;
 import org.culturecard.central.store.PostgresFleetStore;
@@ -35,6 +33,8 @@ import org.culturecard.core.wire.golden.GoldenFiles;
 import org.culturecard.core.wire.golden.WireGoldens;
 import org.culturecard.core.wire.golden.WireGoldens.Future;
 import org.culturecard.core.wire.golden.WireGoldens.Golden;
+import org.culturecard.mqttlink.BrokerEndpoint;
+import org.culturecard.mqttlink.MqttLink;
 import org.culturecard.testsupport.mqtt.MessageCallback;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
 import org.culturecard.testsupport.postgres.PostgresExtension;
@@ -153,7 +153,7 @@ class CentralWireGoldenIT {
     @Order(4)
     void publishesTheVenueConfigAsTheGoldenBytes() throws Exception {
         VenueConfig golden = (VenueConfig) WireGoldens.golden("venue-config.v2.json").message();
-        try (MqttLink link = new MqttLink(BrokerEndpoint.of(config), "golden-it-config", Map.of(), (t, m) -> { }).start()) {
+        try (MqttLink link = new MqttLink(BrokerEndpoint.plain(config.brokerUri()), "golden-it-config", Map.of(), (t, m) -> { }).start()) {
             assertThat(link.awaitConnected(WAIT)).isTrue();
             VenueConfigPublisher publisher = new VenueConfigPublisher(fleet, link, CODEC,
                     Clock.fixed(golden.publishedAt(), ZoneOffset.UTC), venue -> golden.staff());
