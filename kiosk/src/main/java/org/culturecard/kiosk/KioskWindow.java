@@ -1,7 +1,5 @@
 package org.culturecard.kiosk;
 
-import org.culturecard.kiosk.ui.ClipSounds;
-
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
@@ -52,7 +50,7 @@ public final class KioskWindow {
         });
         stage.show();
         model.start();
-        app.reader().start(app.readerListener(model::onReaderEvent));
+        app.reader().start(app.readerListener(model, threads.tasks()));
         return new KioskWindow(model, view);
     }
 

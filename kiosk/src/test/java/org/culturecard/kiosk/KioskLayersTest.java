@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.culturecard.core.card.CardTap;
+import org.culturecard.core.card.CardUid;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 
 /**
@@ -40,4 +42,13 @@ class KioskLayersTest {
             .orShould().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
             .because("the screens see the store's records only; every store call goes through a service on the"
                     + " background executor, never the FX thread");
+
+    @ArchTest
+    static final ArchRule screensNeverSeeATapOrTheReader = noClasses()
+            .that().resideInAPackage("org.culturecard.kiosk.ui..")
+            .should().dependOnClassesThat().areAssignableTo(CardTap.class)
+            .orShould().dependOnClassesThat().areAssignableTo(CardUid.class)
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.culturecard.reader..")
+            .because("the tap dispatcher (kiosk.checkin) takes the reader's events and hands the view models"
+                    + " results and the readers' status only: no raw UID climbs into the UI");
 }

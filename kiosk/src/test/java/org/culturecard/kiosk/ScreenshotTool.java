@@ -35,6 +35,7 @@ import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.checkin.ReaderStatus;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.staff.EventDraft;
 import org.culturecard.kiosk.staff.PinOutcome;
@@ -53,7 +54,6 @@ import org.culturecard.kiosk.ui.KioskTimings;
 import org.culturecard.kiosk.ui.KioskView;
 import org.culturecard.kiosk.ui.KioskViewModel;
 import org.culturecard.kiosk.ui.SyncIndicator;
-import org.culturecard.reader.ReaderEvent;
 
 /**
  * Renders every main kiosk screen (the young people's and the staff's) to PNG, headless (Monocle),
@@ -156,8 +156,7 @@ public final class ScreenshotTool {
     private static KioskViewModel model(Variant variant, DiskBudget.Alert diskAlert) {
         Locale locale = variant.locale();
         StaffPort desk = new ShowcaseDesk(locale, variant.highContrast(), variant.textScale(), diskAlert);
-        KioskPorts ports = new KioskPorts(tap -> new CheckInResult.NotALibraryCard(),
-                number -> new CheckInResult.NotALibraryCard(),
+        KioskPorts ports = new KioskPorts(number -> new CheckInResult.NotALibraryCard(),
                 () -> new AttractStatus(Optional.of(EVENT.title()),
                         new SyncIndicator(SyncIndicator.State.CONNECTED, 0, CLOCK.instant()), Optional.empty()),
                 result -> { }, desk, Sounds.SILENT);
@@ -168,7 +167,7 @@ public final class ScreenshotTool {
                         Duration.ofSeconds(15)), List.of(new DemoCard("Amira", () -> { }), new DemoCard("Ben", () -> { }),
                         new DemoCard("Phone", () -> { })));
         model.start();
-        model.onReaderEvent(new ReaderEvent.ReaderAttached("ACS ACR1252 PICC", CLOCK.instant()));
+        model.readersChanged(new ReaderStatus(true, List.of("ACS ACR1252 PICC")));
         return model;
     }
 
@@ -258,7 +257,7 @@ public final class ScreenshotTool {
     }
 
     private static void loseReader(KioskViewModel model) {
-        model.onReaderEvent(new ReaderEvent.ServiceDown("pcscd stopped", CLOCK.instant()));
+        model.readersChanged(new ReaderStatus(false, List.of()));
         model.returnToAttract();
     }
 

@@ -38,6 +38,12 @@ public final class BackgroundTaskExecutor implements TaskExecutor, Scheduler, Au
         });
     }
 
+    /** Straight onto the worker, with no hop back to the UI thread. */
+    @Override
+    public void execute(Runnable work) {
+        worker.execute(work);
+    }
+
     @Override
     public Cancellable after(Duration delay, Runnable work) {
         ScheduledFuture<?> future = timer.schedule(() -> ui.post(work), delay.toMillis(), TimeUnit.MILLISECONDS);

@@ -79,13 +79,14 @@ public final class KioskView extends StackPane {
     }
 
     private void show(Screen screen) {
-        boolean attracting = screen == Screen.ATTRACT;
+        Screen.Group group = screen.group();
+        boolean attracting = group == Screen.Group.ATTRACT;
         attract.setVisible(attracting);
         attract.animate(attracting);
-        result.setVisible(screen.isResult());
-        pinPad.setVisible(screen == Screen.STAFF_PIN);
-        staff.setVisible(screen.isStaff() && screen != Screen.STAFF_PIN);
-        if (screen == Screen.STAFF_PIN) {
+        result.setVisible(group == Screen.Group.RESULT);
+        pinPad.setVisible(group == Screen.Group.PIN);
+        staff.setVisible(group == Screen.Group.STAFF);
+        if (group == Screen.Group.PIN) {
             pinPad.requestFocus();
         }
     }

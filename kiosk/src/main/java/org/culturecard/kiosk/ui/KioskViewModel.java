@@ -12,11 +12,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.culturecard.core.card.CardTap;
 import org.culturecard.kiosk.barcode.BarcodeWedge;
 import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.checkin.ReaderStatus;
+import org.culturecard.kiosk.checkin.TapListener;
 import org.culturecard.kiosk.config.DisplaySettings;
-import org.culturecard.reader.ReaderEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * display settings and every text on the young people's screens (the staff screens' state is in
  * {@link StaffViewModel}). It uses JavaFX properties but not the toolkit, so tests drive it on
  * their own thread with a same-thread {@link TaskExecutor} and a hand-cranked {@link Scheduler}.
- * All methods except {@link #onReaderEvent} run on the UI thread.
+ * It never sees a card tap: the tap dispatcher hands it results and the readers' status
+ * ({@link TapListener}), and those methods and {@link #acceptsTaps} are the only ones called off
+ * the UI thread.
  */
-public final class KioskViewModel {
+public final class KioskViewModel implements TapListener {
     private static final Logger LOG = LoggerFactory.getLogger(KioskViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -36,7 +38,8 @@ public final class KioskViewModel {
     private final Clock clock;
     private final KioskTimings timings;
     private final List<DemoCard> demoCards;
-    private final ReaderState readers = new ReaderState();
+    private ReaderStatus readers = ReaderStatus.initial();
+    private volatile boolean acceptingTaps = true;
     private final BarcodeWedge wedge;
     private final StaffViewModel staff;
     private DateTimeFormatter dateFormat;
@@ -74,6 +77,7 @@ public final class KioskViewModel {
         this.settings.set(settings);
         this.venueName.set(venueName);
         this.staff = new StaffViewModel(this, ports.staff(), threads, clock);
+        screen.addListener((observable, was, is) -> acceptingTaps = is.acceptsTaps());
         useLanguage(settings.language());
     }
 
@@ -88,28 +92,38 @@ public final class KioskViewModel {
 
     // ---- input ----
 
-    /** From the card reader's thread: hops onto the UI thread. */
-    public void onReaderEvent(ReaderEvent event) {
-        threads.ui().post(() -> apply(event));
+    /** From the worker thread: the tap's result, shown on the UI thread. */
+    @Override
+    public void checkedIn(CheckInResult result) {
+        threads.ui().post(() -> show(result));
     }
 
-    private void apply(ReaderEvent event) {
-        if (event instanceof ReaderEvent.CardPresented presented) {
-            tap(presented.tap());
-        } else if (readers.apply(event)) {
-            applyReaderState();
-        } else {
-            updateReaderText();
-        }
+    /** From the worker thread: the tap could not be checked in. */
+    @Override
+    public void checkInFailed(Throwable error) {
+        threads.ui().post(() -> failed(error));
     }
 
-    /** A card was tapped: check in on the background thread, then show the result. */
-    public void tap(CardTap tap) {
-        if (screen.get().isStaff() && screen.get() != Screen.STAFF_PIN) {
-            LOG.info("A card was tapped during staff mode; ignored");
-            return;
-        }
-        threads.tasks().execute(() -> ports.checkIn().apply(tap), this::show, this::failed);
+    /** From the card reader's thread: which readers work now. */
+    @Override
+    public void readersChanged(ReaderStatus newReaders) {
+        threads.ui().post(() -> {
+            boolean worked = readers.works();
+            readers = newReaders;
+            if (worked != readers.works()) {
+                applyReaderState();
+            } else {
+                updateReaderText();
+            }
+        });
+    }
+
+    /**
+     * Whether a tap is checked in now: not while staff mode's pages show (the PIN pad takes a staff
+     * card). Read by the tap dispatcher on the card reader's thread.
+     */
+    public boolean acceptsTaps() {
+        return acceptingTaps;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.checkin.CheckInService;
 import org.culturecard.kiosk.checkin.ClockSync;
+import org.culturecard.kiosk.checkin.TapDispatcher;
 import java.security.SecureRandom;
 import org.culturecard.core.card.CardKind;
 import org.culturecard.core.event.AgeBand;
@@ -60,7 +61,7 @@ class KioskViewModelTest {
         CheckInService service = new CheckInService(store, Fixtures.pseudonymiser(), Fixtures.STATION, clock,
                 Fixtures.ids(clock), ClockSync.assumeSynced());
         desk = new StaffDesk(store, clock, Fixtures.VENUE, Fixtures.ids(clock), dir.resolve("kiosk.db"), Locale.ENGLISH);
-        KioskPorts ports = new KioskPorts(service::handle, service::handleBarcode,
+        KioskPorts ports = new KioskPorts(service::handleBarcode,
                 () -> new AttractStatus(store.activeEvent().map(Event::title), SyncIndicator.unknown(store.outboxBacklog()),
                         store.health().movedAside()),
                 results::add, desk, (sound, volume) -> sounds.add(sound));
@@ -68,7 +69,7 @@ class KioskViewModelTest {
                 new KioskThreads(new SameThreadTasks(), scheduler, Runnable::run), clock, KioskTimings.standard(),
                 List.of(new DemoCard("Tap Amira's card", () -> demoTaps.add("amira"))));
         model.start();
-        reader.start(model::onReaderEvent);
+        reader.start(new TapDispatcher(service::handle, Runnable::run, model::acceptsTaps, model));
     }
 
     @AfterEach
