@@ -43,17 +43,17 @@ import org.culturecard.kiosk.staff.StaffPort;
 import org.culturecard.kiosk.staff.StatusFacts;
 import org.culturecard.kiosk.store.EventOrigin;
 import org.culturecard.kiosk.store.StoredEvent;
-import org.culturecard.kiosk.ui.Sounds;
+import org.culturecard.kiosk.ui.sound.Sounds;
 import org.culturecard.kiosk.testing.Fixtures;
 import org.culturecard.kiosk.testing.SameThreadTasks;
-import org.culturecard.kiosk.ui.AttractStatus;
-import org.culturecard.kiosk.ui.DemoCard;
-import org.culturecard.kiosk.ui.KioskPorts;
-import org.culturecard.kiosk.ui.KioskThreads;
-import org.culturecard.kiosk.ui.KioskTimings;
+import org.culturecard.kiosk.ui.shell.AttractStatus;
+import org.culturecard.kiosk.ui.shell.DemoCard;
+import org.culturecard.kiosk.ui.shell.KioskPorts;
+import org.culturecard.kiosk.ui.fx.KioskThreads;
+import org.culturecard.kiosk.ui.shell.KioskTimings;
 import org.culturecard.kiosk.ui.KioskView;
-import org.culturecard.kiosk.ui.KioskViewModel;
-import org.culturecard.kiosk.ui.SyncIndicator;
+import org.culturecard.kiosk.ui.shell.KioskViewModel;
+import org.culturecard.kiosk.ui.shell.SyncIndicator;
 
 /**
  * Renders every main kiosk screen (the young people's and the staff's) to PNG, headless (Monocle),
@@ -172,7 +172,7 @@ public final class ScreenshotTool {
     }
 
     /** Runs zero-delay work (the reader grace period) at once and never anything later: screens stay put. */
-    private static org.culturecard.kiosk.ui.Scheduler.Cancellable onlyImmediate(Duration delay, Runnable work) {
+    private static org.culturecard.kiosk.ui.fx.Scheduler.Cancellable onlyImmediate(Duration delay, Runnable work) {
         if (delay.isZero()) {
             work.run();
         }
