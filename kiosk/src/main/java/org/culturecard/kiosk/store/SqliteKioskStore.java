@@ -44,7 +44,7 @@ import org.sqlite.SQLiteException;
  * <p>One connection, guarded by this object's monitor: the kiosk is the only writer of check-ins,
  * and the sync agent (another process) waits on the busy timeout.
  */
-public final class SqliteKioskStore implements AutoCloseable {
+public final class SqliteKioskStore implements CheckInStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteKioskStore.class);
     private static final int BUSY_TIMEOUT_MS = 5_000;
     private static final String EVENT_COLUMNS = "e.id, e.venue_id, e.title, e.sector, e.activity, e.mode, "
@@ -120,16 +120,35 @@ public final class SqliteKioskStore implements AutoCloseable {
      * when the young person already checked in to this event (or, with no event, visited today).
      */
     public synchronized Optional<CheckIn> recordCheckIn(PendingCheckIn pending) {
+        return inTransaction(() -> insertWithOutbox(pending));
+    }
+
+    @Override
+    public synchronized VisitOutcome recordVisit(VisitRequest request) {
         return inTransaction(() -> {
-            CheckIn checkIn = pending.withSeq(nextSeq());
-            if (!insertCheckIn(checkIn, pending)) {
-                return Optional.empty();
+            Optional<Event> event = activeEvent().filter(e -> request.tappedAt().isBefore(e.endsAt()));
+            boolean already = event.isPresent() ? hasCheckedInToEvent(request.token(), event.get().id())
+                    : hasGeneralVisitOn(request.token(), request.visitDay());
+            Optional<CheckIn> recorded = already ? Optional.empty()
+                    : insertWithOutbox(request.toEvent(event.map(Event::id).orElse(null)));
+            if (recorded.isEmpty()) {
+                return new VisitOutcome.AlreadyRecorded(event);
             }
-            update("INSERT INTO outbox (seq, check_in_id, payload, created_at) VALUES (?, ?, ?, ?)",
-                    checkIn.seq(), checkIn.id().toString(),
-                    new String(codec.encode(checkIn), StandardCharsets.UTF_8), KioskTimes.format(clock.instant()));
-            return Optional.of(checkIn);
+            return new VisitOutcome.Recorded(recorded.get(), event,
+                    visitDaysInYear(request.token(), Year.from(request.visitDay())));
         });
+    }
+
+    /** Inside a transaction: the check-in and its outbox row, or empty (nothing written) for a duplicate. */
+    private Optional<CheckIn> insertWithOutbox(PendingCheckIn pending) throws SQLException {
+        CheckIn checkIn = pending.withSeq(nextSeq());
+        if (!insertCheckIn(checkIn, pending)) {
+            return Optional.empty();
+        }
+        update("INSERT INTO outbox (seq, check_in_id, payload, created_at) VALUES (?, ?, ?, ?)",
+                checkIn.seq(), checkIn.id().toString(),
+                new String(codec.encode(checkIn), StandardCharsets.UTF_8), KioskTimes.format(clock.instant()));
+        return Optional.of(checkIn);
     }
 
     private long nextSeq() throws SQLException {
@@ -298,6 +317,7 @@ public final class SqliteKioskStore implements AutoCloseable {
     }
 
     /** The staff member whose enrolled card has this token, revoked or not. */
+    @Override
     public synchronized Optional<StaffRow> staffByCard(Token cardToken) {
         return staffRows("WHERE card_token = ?", cardToken.value()).stream().findFirst();
     }
@@ -313,6 +333,7 @@ public final class SqliteKioskStore implements AutoCloseable {
     }
 
     /** The venue's staff-auth setting, as the sync agent last wrote it from the venue config. */
+    @Override
     public synchronized StaffAuth staffAuth() {
         return StaffSettings.authFrom(setting(StaffSettings.AUTH).orElse(null));
     }
