@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.culturecard.kiosk.ui.fx.BackgroundTaskExecutor;
-import org.culturecard.kiosk.ui.sound.ClipSounds;
 import org.culturecard.kiosk.ui.fx.FxUiThread;
 import org.culturecard.kiosk.ui.fx.KioskThreads;
+import org.culturecard.kiosk.ui.sound.ClipSounds;
 
 /**
  * The JavaFX entry point. JavaFX builds this class itself, so the composed app is handed over

@@ -19,8 +19,6 @@ import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.checkin.ReaderStatus;
 import org.culturecard.kiosk.checkin.TapListener;
 import org.culturecard.kiosk.config.DisplaySettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.culturecard.kiosk.ui.fx.KioskThreads;
 import org.culturecard.kiosk.ui.fx.Scheduler;
 import org.culturecard.kiosk.ui.fx.TaskExecutor;
@@ -29,6 +27,8 @@ import org.culturecard.kiosk.ui.screen.Screen;
 import org.culturecard.kiosk.ui.sound.Sounds;
 import org.culturecard.kiosk.ui.staff.StaffHost;
 import org.culturecard.kiosk.ui.staff.StaffViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk's state, as properties the views bind to: which screen shows, the language, the
@@ -38,6 +38,10 @@ import org.culturecard.kiosk.ui.staff.StaffViewModel;
  * It never sees a card tap: the tap dispatcher hands it results and the readers' status
  * ({@link TapListener}), and those methods and {@link #acceptsTaps} are the only ones called off
  * the UI thread.
+ *
+ * <p>Over 300 lines on purpose: it is the one state of the young people's screens, and a quarter of it
+ * is the read-only properties the views bind to; staff mode's state is apart ({@link StaffViewModel}),
+ * and so is the tap path ({@code TapDispatcher}).
  */
 public final class KioskViewModel implements TapListener, StaffHost {
     private static final Logger LOG = LoggerFactory.getLogger(KioskViewModel.class);
