@@ -237,10 +237,11 @@ doc "$repo/install/kiosk.sh" --root "$kiosk_root" --bundle bundles/riverside-lib
 etc=$kiosk_root/etc/culturecard
 expect "the installed scheme key must be culturecard's, 0600" [ "$(stat -c '%U %a' "$etc/scheme.key")" = "culturecard 600" ]
 
-# The kiosk (no screen here) creates its database with its migrations and writes a check-in and its
-# outbox row in one transaction; this does the same with sqlite3, as the kiosk user.
+# The kiosk (no screen here) would create its database at its first start. The sync agent brings a
+# file the kiosk has not migrated yet to the current schema (kiosk-db, ADR 26), so this creates the
+# empty file as the kiosk user, starts the agent, waits for the schema, and then writes a check-in
+# and its outbox row in one transaction as the kiosk does, with sqlite3, as the kiosk user.
 db=$kiosk_root/var/lib/culturecard/kiosk.db
-core_jar=$(find "$kiosk_root/opt/culturecard/kiosk/lib" -name 'core-*.jar' | head -n 1)
 uid=04a1b2c3d4e5f6
 token=$(printf '%b' "$(printf '%s' "$uid" | sed 's/../\\x&/g')" | openssl dgst -sha256 -mac HMAC -macopt "hexkey:$(cat scheme.key)" | sed 's/.*= //')
 now_ms=$(date +%s%3N)
@@ -249,20 +250,20 @@ checkin_id=$(printf '%012x' "$now_ms" | sed 's/^\(........\)\(....\)$/\1-\2/')-7
 tapped_at=$(date -u -d "@$(( now_ms / 1000 ))" +%Y-%m-%dT%H:%M:%SZ)
 payload=$(printf '{"id":"%s","seq":1,"token":"%s","eventId":null,"venueId":"riverside-library","kioskId":"riverside-library-1","tappedAt":"%s","clockSynced":true,"cardKind":"MIFARE_CLASSIC_1K","appVersion":"ops-walkthrough"}' \
   "$checkin_id" "$token" "$tapped_at")
-{
-  for migration in $(unzip -Z1 "$core_jar" 'db/kiosk/V*.sql' | sort -V); do
-    unzip -p "$core_jar" "$migration"
-  done
-  cat <<SQL
-PRAGMA journal_mode=WAL;
-BEGIN;
+runuser -u culturecard -- touch "$db"
+start_unit sync-agent "$repo/install/systemd/culturecard-sync.service" "$kiosk_root"
+migrated() {
+  [ "$(sqlite3 "file:$db?mode=ro" "SELECT count(*) FROM flyway_schema_history WHERE success = 1")" -ge 2 ]
+}
+wait_for 60 "schema in $db, migrated by the sync agent" migrated
+runuser -u culturecard -- sqlite3 "$db" >/dev/null <<SQL
+PRAGMA busy_timeout=5000;
+BEGIN IMMEDIATE;
 INSERT INTO check_ins (id, seq, token, event_id, venue_id, kiosk_id, tapped_at, visit_day, clock_synced, card_kind, app_version)
   VALUES ('$checkin_id', 1, '$token', NULL, 'riverside-library', 'riverside-library-1', '$tapped_at', '${tapped_at:0:10}', 1, 'MIFARE_CLASSIC_1K', 'ops-walkthrough');
 INSERT INTO outbox (seq, check_in_id, payload, created_at) VALUES (1, '$checkin_id', '$payload', '$tapped_at');
 COMMIT;
 SQL
-} | runuser -u culturecard -- sqlite3 "$db" >/dev/null
-start_unit sync-agent "$repo/install/systemd/culturecard-sync.service" "$kiosk_root"
 
 step "The check-in arrives in PostgreSQL and is acknowledged"
 stored() {

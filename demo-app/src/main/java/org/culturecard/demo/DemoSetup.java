@@ -1,14 +1,12 @@
 package org.culturecard.demo;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Random;
 import java.util.UUID;
-import java.security.SecureRandom;
-import org.culturecard.core.staff.PinHasher;
-import org.culturecard.kiosk.store.StaffRow;
 import org.culturecard.core.event.AgeBand;
 import org.culturecard.core.event.ArtsActivity;
 import org.culturecard.core.event.Category;
@@ -17,10 +15,12 @@ import org.culturecard.core.event.LearningLayer;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.privacy.Pseudonymiser;
+import org.culturecard.core.staff.PinHasher;
 import org.culturecard.kiosk.KioskApp;
 import org.culturecard.kiosk.config.SchemeKeyFile;
-import org.culturecard.kiosk.store.EventOrigin;
 import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.culturecard.kioskdb.EventOrigin;
+import org.culturecard.kioskdb.StaffRow;
 import org.culturecard.reader.DemoCards;
 
 /**

@@ -1,11 +1,15 @@
 package org.culturecard.demo;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.sql.DriverManager;
 
 /**
  * The module boundaries of DESIGN.md, checked on the compiled classes of every module (this module
@@ -21,7 +25,7 @@ class ArchitectureTest {
                     "javafx..", "java.sql..", "javax.sql..", "org.eclipse.paho..", "javax.smartcardio..",
                     "jnasmartcardio..", "org.culturecard.reader..", "org.culturecard.kiosk..",
                     "org.culturecard.sync..", "org.culturecard.central..", "org.culturecard.provisioning..",
-                    "org.culturecard.demo..", "org.culturecard.sip2..")
+                    "org.culturecard.demo..", "org.culturecard.sip2..", "org.culturecard.kioskdb..")
             .because("core holds the domain and the wire format: pure code, no I/O, no other module");
 
     @ArchTest
@@ -45,10 +49,34 @@ class ArchitectureTest {
                     + " Paho callback for test clients; no main module may depend on test-support)");
 
     @ArchTest
-    static final ArchRule onlyKioskAndSyncAgentTouchSqlite = noClasses()
-            .that().resideOutsideOfPackages("org.culturecard.kiosk..", "org.culturecard.sync..")
+    static final ArchRule onlyKioskDbTouchesSqlite = noClasses()
+            .that().resideOutsideOfPackage("org.culturecard.kioskdb..")
             .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..")
-            .because("the SQLite store is the kiosk's, shared only with its sync agent");
+            .because("kiosk-db owns the kiosk's SQLite file (ADR 26): the kiosk, the sync agent and provisioning"
+                    + " reach it through kiosk-db's opener and table gateways only");
+
+    /** A JDBC URL opens a database without any import; the source scan in KioskDbOwnerTest covers {@code jdbc:sqlite}. */
+    @ArchTest
+    static final ArchRule onlyKioskDbAndThePostgresHarnessCallDriverManager = noClasses()
+            .that().resideOutsideOfPackages("org.culturecard.kioskdb..", "org.culturecard.testsupport.postgres..")
+            .should().callMethodWhere(target(owner(assignableTo(DriverManager.class))))
+            .because("every connection to the kiosk's SQLite file is made by kiosk-db (ADR 26), central's to PostgreSQL"
+                    + " by HikariCP; only test-support's PostgreSQL harness needs a bare JDBC connection");
+
+    @ArchTest
+    static final ArchRule kioskDbDependsOnlyOnCore = noClasses()
+            .that().resideInAPackage("org.culturecard.kioskdb..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.reader..", "org.culturecard.kiosk..",
+                    "org.culturecard.sync..", "org.culturecard.central..", "org.culturecard.provisioning..",
+                    "org.culturecard.demo..", "org.culturecard.sip2..", "org.culturecard.tls..",
+                    "org.culturecard.testsupport..")
+            .because("the kiosk database is a contract between processes; it knows the domain and nothing of its users");
+
+    @ArchTest
+    static final ArchRule nobodyOutsideKioskDbUsesItsInternals = noClasses()
+            .that().resideOutsideOfPackage("org.culturecard.kioskdb..")
+            .should().dependOnClassesThat().resideInAPackage("org.culturecard.kioskdb.internal..")
+            .because("connections, migrations and statement helpers are kiosk-db's; others use KioskDb and its gateways");
 
     @ArchTest
     static final ArchRule onlyCentralTouchesPostgres = noClasses()
@@ -79,7 +107,8 @@ class ArchitectureTest {
     static final ArchRule centralDependsOnlyOnCore = noClasses()
             .that().resideInAPackage("org.culturecard.central..")
             .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.reader..", "org.culturecard.kiosk..",
-                    "org.culturecard.sync..", "org.culturecard.provisioning..", "org.culturecard.demo..");
+                    "org.culturecard.kioskdb..", "org.culturecard.sync..", "org.culturecard.provisioning..",
+                    "org.culturecard.demo..");
 
     @ArchTest
     static final ArchRule provisioningDependsOnlyOnCoreAndCardReader = noClasses()

@@ -39,7 +39,8 @@ import org.culturecard.kiosk.KioskHooks;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.kiosk.staff.PinOutcome;
-import org.culturecard.kiosk.store.StaffRow;
+import org.culturecard.kioskdb.SettingKey;
+import org.culturecard.kioskdb.StaffRow;
 import org.culturecard.provisioning.ProvisionMain;
 import org.culturecard.reader.PcscCardReader;
 import org.culturecard.reader.ReaderEvent;
@@ -114,10 +115,10 @@ class StaffRevocationIT {
             assertThat(kiosk.staffDesk().checkPinAfterCard(ada, PIN)).isEqualTo(new PinOutcome.Accepted("Ada Reyes"));
 
             // IT revokes the lost card once, at central.
-            long before = kiosk.store().setting("config.version").map(Long::parseLong).orElseThrow();
+            long before = kiosk.store().setting(SettingKey.CONFIG_VERSION).orElseThrow();
             assertThat(provision("", concat(List.of("staff", "revoke", "--name", "Ada Reyes"), at))).as(printed()).isZero();
             await().atMost(WAIT).until(() -> kiosk.store().staffByCard(cardToken).map(StaffRow::revoked).orElse(false));
-            assertThat(kiosk.store().setting("config.version").map(Long::parseLong).orElseThrow()).isGreaterThan(before);
+            assertThat(kiosk.store().setting(SettingKey.CONFIG_VERSION).orElseThrow()).isGreaterThan(before);
 
             // After the next config: the same card is refused, her PIN opens nothing, and nothing is recorded.
             assertThat(tap(results)).isEqualTo(new CheckInResult.StaffCardRefused(CheckInResult.StaffCardRefused.Reason.REVOKED));

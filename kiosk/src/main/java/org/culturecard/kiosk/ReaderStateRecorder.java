@@ -1,15 +1,15 @@
 package org.culturecard.kiosk;
 
 import java.util.function.Consumer;
-import org.culturecard.core.status.ReaderState;
 import org.culturecard.kiosk.checkin.ReaderStatus;
 import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.reader.ReaderEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the settings row {@link ReaderState#SETTING} up to date with the card readers' state, for the sync
+ * Keeps the settings row {@link SettingKey#READER_STATE} up to date with the card readers' state, for the sync
  * agent's status message (it reads the same row from the shared database). Runs on the card
  * reader's thread; writes only when the state changes (readers come and go rarely), and a failed
  * write is logged, never thrown back at the reader.
@@ -31,7 +31,7 @@ final class ReaderStateRecorder implements Consumer<ReaderEvent> {
         String state = describe();
         if (!state.equals(last)) {
             try {
-                store.putSetting(ReaderState.SETTING, state);
+                store.putSetting(SettingKey.READER_STATE, state);
                 last = state;
             } catch (RuntimeException e) {
                 LOG.warn("Could not record the reader state '{}': {}", state, e.getMessage());

@@ -22,22 +22,23 @@ import javafx.stage.Stage;
 import org.culturecard.core.card.CardKind;
 import org.culturecard.core.card.CardUid;
 import org.culturecard.core.privacy.Pseudonymiser;
+import org.culturecard.core.staff.PinHasher;
+import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.kiosk.config.SchemeKeyFile;
-import org.culturecard.core.staff.PinHasher;
-import org.culturecard.kiosk.store.StoredEvent;
 import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kiosk.testing.SettingRows;
 import org.culturecard.kiosk.testing.StaffRows;
-import org.culturecard.core.staff.StaffAuth;
-import org.culturecard.core.staff.StaffSettings;
 import org.culturecard.kiosk.ui.fx.BackgroundTaskExecutor;
 import org.culturecard.kiosk.ui.fx.FxUiThread;
 import org.culturecard.kiosk.ui.fx.KioskThreads;
 import org.culturecard.kiosk.ui.shell.KioskTimings;
 import org.culturecard.kiosk.ui.screen.Screen;
 import org.culturecard.kiosk.ui.sound.Sounds;
+import org.culturecard.kioskdb.SettingKey;
+import org.culturecard.kioskdb.StoredEvent;
 import org.culturecard.reader.SimulatedCardReader;
 import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -182,7 +183,7 @@ class KioskFlowsTest {
     @Test
     void theStatusScreenMarksTheSyncAgentsDiskBudgetAsAWarningAndThenAnAlert(FxRobot robot) throws Exception {
         cardAloneOpensStaffMode();
-        app.store().putSetting("disk.budget", "alert=HALF percent=62 used=1331439862 budget=2147483648"
+        SettingRows.put(app.store().health().file(), "disk.budget", "alert=HALF percent=62 used=1331439862 budget=2147483648"
                 + " at=2026-03-14T18:29:00Z");
         tap(Fixtures.BEN);
         waitFor(() -> screen() == Screen.STAFF);
@@ -193,7 +194,7 @@ class KioskFlowsTest {
         assertThat(text(robot, ".status-warning .status-advice")).endsWith("Tell IT this week.");
         assertThat(robot.lookup(".status-alert").tryQuery()).isEmpty();
 
-        app.store().putSetting("disk.budget", "alert=HIGH percent=87 used=1868310773 budget=2147483648"
+        SettingRows.put(app.store().health().file(), "disk.budget", "alert=HIGH percent=87 used=1868310773 budget=2147483648"
                 + " at=2026-03-14T18:30:00Z");
         robot.clickOn("Status");
         waitFor(() -> text(robot, ".status-alert .status-value") != null);
@@ -318,7 +319,7 @@ class KioskFlowsTest {
 
     /** These flows are about staff mode's screens, at a venue where a staff card alone opens it (as before ADR 0012). */
     private void cardAloneOpensStaffMode() {
-        app.store().putSetting(StaffSettings.AUTH, StaffAuth.CARD_ONLY.code());
+        app.store().putSetting(SettingKey.STAFF_AUTH, StaffAuth.CARD_ONLY);
     }
 
     private void tap(CardUid uid) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.culturecard.core.status.ReaderState;
 import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.reader.ReaderEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,17 +24,17 @@ class ReaderStateRecorderTest {
             ReaderStateRecorder recorder = new ReaderStateRecorder(store);
 
             recorder.accept(new ReaderEvent.ReaderAttached("ACS ACR1252 1S CL Reader PICC 0", NOW));
-            assertThat(store.setting(ReaderState.SETTING)).contains("ready: ACS ACR1252 1S CL Reader PICC 0");
+            assertThat(store.setting(SettingKey.READER_STATE)).contains("ready: ACS ACR1252 1S CL Reader PICC 0");
 
             recorder.accept(new ReaderEvent.ServiceDown("SCARD_E_NO_SERVICE", NOW));
-            assertThat(store.setting(ReaderState.SETTING)).contains("service-down");
+            assertThat(store.setting(SettingKey.READER_STATE)).contains("service-down");
 
             recorder.accept(new ReaderEvent.ServiceUp(NOW));
-            assertThat(store.setting(ReaderState.SETTING)).contains("no-reader");
+            assertThat(store.setting(SettingKey.READER_STATE)).contains("no-reader");
 
             recorder.accept(new ReaderEvent.ReaderAttached("Reader B", NOW));
             recorder.accept(new ReaderEvent.ReaderLost("Reader B", NOW));
-            assertThat(store.setting(ReaderState.SETTING)).contains("no-reader");
+            assertThat(store.setting(SettingKey.READER_STATE)).contains("no-reader");
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.culturecard.core.privacy.Pseudonymiser;
-import org.culturecard.provisioning.readers.SchemeKeyFiles;
+import org.culturecard.core.privacy.SchemeKeyFiles;
 import org.culturecard.provisioning.readers.TapTest;
 import org.culturecard.reader.PcscCardReader;
 import picocli.CommandLine.Command;

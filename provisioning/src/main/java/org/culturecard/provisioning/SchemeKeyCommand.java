@@ -5,7 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
-import org.culturecard.provisioning.readers.SchemeKeyFiles;
+import org.culturecard.core.privacy.SchemeKeyFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

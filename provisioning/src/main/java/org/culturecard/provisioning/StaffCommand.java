@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,12 +18,12 @@ import java.util.concurrent.Callable;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.privacy.Pseudonymiser;
+import org.culturecard.core.privacy.SchemeKeyFiles;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.PinHasher;
 import org.culturecard.core.staff.StaffAuth;
-import org.culturecard.provisioning.readers.SchemeKeyFiles;
-import org.culturecard.provisioning.readers.TapTest;
 import org.culturecard.provisioning.central.CentralApi;
+import org.culturecard.provisioning.readers.TapTest;
 import org.culturecard.provisioning.staff.CentralStaff;
 import org.culturecard.provisioning.staff.CentralStaffClient;
 import org.culturecard.provisioning.staff.StaffTable;
@@ -85,7 +84,7 @@ final class StaffCommand {
         String name;
 
         @Override
-        public Integer call() throws IOException, SQLException {
+        public Integer call() throws IOException {
             String pin = readPin();
             if (pin == null) {
                 return 2;
@@ -142,7 +141,7 @@ final class StaffCommand {
         int timeoutSeconds;
 
         @Override
-        public Integer call() throws IOException, SQLException, InterruptedException {
+        public Integer call() throws IOException, InterruptedException {
             CentralStaff central = target.central == null ? null : target.central.staff(); // a bad token file fails before the tap
             Pseudonymiser pseudonymiser = new Pseudonymiser(SchemeKeyFiles.load(schemeKey));
             Optional<Token> token;

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.culturecard.core.card.CardUid;
 import org.culturecard.core.privacy.Pseudonymiser;
-import org.culturecard.provisioning.readers.SchemeKeyFiles;
+import org.culturecard.core.privacy.SchemeKeyFiles;
 import org.culturecard.testsupport.pcsc.PcscdExtension;
 import org.culturecard.testsupport.pcsc.VirtualCard;
 import org.junit.jupiter.api.AfterEach;

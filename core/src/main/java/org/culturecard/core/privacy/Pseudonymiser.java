@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.culturecard.core.card.CardUid;
+import org.culturecard.core.card.LibraryBarcode;
 
 /**
  * Turns a card identity into a {@link Token}: HMAC-SHA256 under the scheme key. The same card
@@ -34,6 +35,15 @@ public final class Pseudonymiser {
             throw new IllegalArgumentException("a library card number is 4 to 32 letters or digits");
         }
         return hmac(("barcode:" + cardNumber).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The token of a card read by its barcode, normalised one way on every path: exactly
+     * {@link #tokenForBarcode}{@code (barcode.number())}. Prefer this to the string form, so that no
+     * path can skip the normalisation.
+     */
+    public Token tokenFor(LibraryBarcode barcode) {
+        return tokenForBarcode(barcode.number());
     }
 
     private Token hmac(byte[] message) {

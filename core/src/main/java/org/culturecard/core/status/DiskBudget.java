@@ -9,11 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The sync agent's verdict on the kiosk database's disk budget, in the kiosk database's settings
- * row {@value #SETTING}: the agent writes it ({@link #format()}), the kiosk's staff status screen
- * reads it ({@link #parse}). It lives in core, beside the kiosk schema, because it is a contract
- * between two processes: the budget is the agent's configuration, and the shared SQLite file is the
- * one thing both see (the kiosk writes {@link ReaderState#SETTING} there the other way round).
+ * The sync agent's verdict on the kiosk database's disk budget, kept in the kiosk database's settings
+ * row {@code disk.budget} (kiosk-db's {@code SettingKey.DISK_BUDGET}): the agent writes it
+ * ({@link #format()}), the kiosk's staff status screen reads it ({@link #parse}). The budget is the
+ * agent's configuration, and the shared SQLite file is the one thing both processes see.
  *
  * <p>The row is one line of {@code name=value} pairs, e.g. {@code alert=HALF percent=62
  * used=1331439862 budget=2147483648 at=2026-11-25T15:10:09Z}. Unknown names are ignored, so pairs
@@ -26,8 +25,6 @@ import java.util.Optional;
  * @param measuredAt  when the agent measured it (by the agent's clock)
  */
 public record DiskBudget(Alert alert, int percent, long usedBytes, long budgetBytes, Instant measuredAt) {
-    /** The settings row's key; the agent writes it as {@code DiskBudgetRecorder.SETTING}. */
-    public static final String SETTING = "disk.budget";
     /** The agent rewrites the row at least this often while it runs, even when nothing changed. */
     public static final Duration REFRESH = Duration.ofMinutes(5);
     /** A verdict older than this is stale: three missed refreshes mean the agent has probably stopped. */

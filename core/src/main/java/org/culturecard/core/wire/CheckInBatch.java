@@ -2,7 +2,6 @@ package org.culturecard.core.wire;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.ids.KioskId;
@@ -25,19 +24,8 @@ public record CheckInBatch(
     public static final int MAX_BYTES = 64 * 1024;
 
     public CheckInBatch {
-        if (!Schemas.CHECKIN_BATCH.equals(schema)) {
-            throw new IllegalArgumentException("schema must be " + Schemas.CHECKIN_BATCH + ", not " + schema);
-        }
-        Objects.requireNonNull(batchId, "batchId");
-        Objects.requireNonNull(kioskId, "kioskId");
-        Objects.requireNonNull(venueId, "venueId");
-        Objects.requireNonNull(bootId, "bootId");
-        Objects.requireNonNull(sentAt, "sentAt");
-        Objects.requireNonNull(records, "records");
-        if (records.isEmpty() || records.size() > MAX_RECORDS) {
-            throw new IllegalArgumentException("a batch holds 1 to " + MAX_RECORDS + " records, not " + records.size());
-        }
-        records = List.copyOf(records);
+        records = BatchEnvelope.checked(Schemas.CHECKIN_BATCH, schema, batchId, kioskId, venueId, bootId, sentAt,
+                records, MAX_RECORDS);
     }
 
     public static CheckInBatch of(UUID batchId, KioskId kioskId, VenueId venueId, UUID bootId,

@@ -10,6 +10,21 @@ public final class Schemas {
     /** The venue config before staff records: still read, so a kiosk keeps working with an older central. */
     public static final String VENUE_CONFIG_V1 = "culturecard.venue-config.v1";
     public static final String KIOSK_EVENTS = "culturecard.kiosk-events.v1";
+    /** Enrolments of library cards, kiosk to central (issue 13). */
+    public static final String ENROLMENT_BATCH = "culturecard.enrolment-batch.v1";
+    /** One chunk of a large retained payload such as the enrolled-card filter, central to kiosks (issue 13). */
+    public static final String FILTER_CHUNK = "culturecard.filter-chunk.v1";
 
     private Schemas() {}
+
+    /**
+     * Refuses a message whose {@code schema} field is not {@code expected}.
+     *
+     * @throws IllegalArgumentException naming both
+     */
+    static void require(String expected, String schema) {
+        if (!expected.equals(schema)) {
+            throw new IllegalArgumentException("schema must be " + expected + ", not " + schema);
+        }
+    }
 }

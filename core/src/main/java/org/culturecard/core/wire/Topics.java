@@ -9,6 +9,8 @@ public final class Topics {
     public static final String ROOT = "culturecard/v1";
     /** The shared subscription that N central ingest workers split between them. */
     public static final String SHARED_CHECKINS = "$share/ingest/" + ROOT + "/+/+/up/checkins";
+    /** The shared subscription for enrolments, as for check-ins. */
+    public static final String SHARED_ENROLMENTS = "$share/ingest/" + ROOT + "/+/+/up/enrolments";
     /** Every kiosk's status, for central's fleet view. */
     public static final String ALL_STATUS = ROOT + "/+/+/up/status";
 
@@ -32,6 +34,47 @@ public final class Topics {
 
     public static String config(VenueId venue) {
         return ROOT + "/" + venue + "/down/config";
+    }
+
+    /** Kiosk to central: enrolments of library cards ({@link EnrolmentBatch}), acked on {@link #acks}. */
+    public static String enrolments(VenueId venue, KioskId kiosk) {
+        return kiosk(venue, kiosk) + "/up/enrolments";
+    }
+
+    /**
+     * Central to kiosks, retained: chunk {@code index} of the enrolled-card filter of {@code scope},
+     * {@code culturecard/v1/{scope}/down/filter/enrolled/{index}}; for the scheme-wide filter that
+     * central publishes, {@code culturecard/v1/_scheme/down/filter/enrolled/{index}}. One topic per
+     * chunk ({@link FilterChunk}), so the broker keeps the whole filter retained while no packet
+     * exceeds its limit (ADR 0007), and apart from the venue config, so an event edit never resends
+     * it. A card enrolled anywhere is enrolled everywhere, so one scheme-wide copy serves every venue
+     * (a copy per venue would multiply the broker's retained megabytes by the number of venues).
+     *
+     * <p>Central publishes chunks 0 to {@code chunkCount - 1} of a new generation, then clears the
+     * retained chunks above them that an older, larger generation left (an empty retained publish).
+     * A kiosk subscribes to {@link #filterChunks}, ignores empty payloads and keeps the newest
+     * complete generation ({@link FilterChunkCollector}). Kiosks need an ACL line to read it
+     * ({@code topic read culturecard/v1/_scheme/down/filter/enrolled/+}) and central one to write it.
+     */
+    public static String filterChunk(FilterScope scope, int index) {
+        if (index < 0 || index >= FilterChunk.MAX_CHUNKS) {
+            throw new IllegalArgumentException("a chunk index is 0 to " + (FilterChunk.MAX_CHUNKS - 1) + ", not " + index);
+        }
+        return filterRoot(scope) + index;
+    }
+
+    /** The topic of {@code chunk}: its scope's filter topic and its index. */
+    public static String filterChunk(FilterChunk chunk) {
+        return filterChunk(chunk.scope(), chunk.index());
+    }
+
+    /** The subscription to every chunk of {@code scope}'s enrolled-card filter. */
+    public static String filterChunks(FilterScope scope) {
+        return filterRoot(scope) + "+";
+    }
+
+    private static String filterRoot(FilterScope scope) {
+        return ROOT + "/" + scope.value() + "/down/filter/enrolled/";
     }
 
     private static String kiosk(VenueId venue, KioskId kiosk) {

@@ -17,21 +17,32 @@ import java.util.Set;
 /**
  * JSON for every wire message: UTF-8, ISO-8601 instants, map entries sorted by key (so the output
  * is fully determined and matches the golden files, ADR 0023), unknown fields refused, every record
- * validated by its constructor, and bounded nesting and string sizes for hostile input.
+ * validated by its constructor, and bounded nesting and string sizes for hostile input (strings of
+ * at most {@value #MAX_STRING_LENGTH} characters, but for a {@link FilterChunk}'s payload).
  * Thread-safe and cheap to share.
  *
- * <p>One exception to "unknown fields refused": the messages central sends down to every kiosk
- * ({@link #FORWARD_COMPATIBLE}) ignore fields they do not know, at any depth, so that a central
- * that adds an optional field does not stop kiosks that have not been updated yet. Everything a
- * kiosk sends up stays strict: central refuses what it does not know.
+ * <p>One exception to "unknown fields refused": the messages central sends down to kiosks
+ * ({@link #FORWARD_COMPATIBLE}: the venue config, the batch ack and the filter chunks) ignore fields they do not know,
+ * at any depth, so that a central that adds an optional field does not stop kiosks that have not
+ * been updated yet (ADR 0024: a kiosk ignores fields it does not know). Everything a kiosk sends
+ * up stays strict: central refuses what it does not know, and learns a new version first.
  */
 public final class WireCodec {
     /** The message types read leniently: sent by central, read by kiosks of several versions. */
-    public static final Set<Class<?>> FORWARD_COMPATIBLE = Set.of(VenueConfig.class);
+    public static final Set<Class<?>> FORWARD_COMPATIBLE = Set.of(VenueConfig.class, BatchAck.class, FilterChunk.class);
+    /** The longest string in any message but a {@link FilterChunk}, whose payload alone is longer. */
+    static final int MAX_STRING_LENGTH = 4096;
 
     private final ObjectMapper mapper;
+    /** The same mapper with room for one filter chunk's payload, used for {@link FilterChunk} only. */
+    private final ObjectMapper chunkMapper;
 
     public WireCodec() {
+        this.mapper = mapper(MAX_STRING_LENGTH);
+        this.chunkMapper = mapper(FilterChunk.MAX_PAYLOAD_CHARS);
+    }
+
+    private static ObjectMapper mapper(int maxStringLength) {
         JsonMapper.Builder builder = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -40,12 +51,13 @@ public final class WireCodec {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
-        this.mapper = builder.build();
+        ObjectMapper mapper = builder.build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(16)
-                .maxStringLength(4096)
+                .maxStringLength(maxStringLength)
                 .maxNumberLength(32)
                 .build());
+        return mapper;
     }
 
     public byte[] encode(Object message) {
@@ -58,7 +70,7 @@ public final class WireCodec {
 
     public <T> T decode(byte[] json, Class<T> type) throws WireFormatException {
         try {
-            ObjectReader reader = mapper.readerFor(type);
+            ObjectReader reader = (type == FilterChunk.class ? chunkMapper : mapper).readerFor(type);
             if (FORWARD_COMPATIBLE.contains(type)) {
                 reader = reader.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             }

@@ -9,18 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.culturecard.core.event.AgeBand;
-import org.culturecard.core.event.ArtsActivity;
-import org.culturecard.core.event.Category;
 import org.culturecard.core.event.Event;
-import org.culturecard.core.event.LearningLayer;
-import org.culturecard.core.event.Mode;
-import org.culturecard.core.event.Sector;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.staff.StaffMember;
 import org.culturecard.core.staff.VenueStaff;
+import org.culturecard.core.wire.golden.GoldenFiles;
+import org.culturecard.core.wire.golden.WireGoldens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,26 +26,20 @@ import org.junit.jupiter.api.Test;
  * staff part can be wrong, refused by name.
  */
 class VenueConfigWireTest {
-    static final Instant NOW = Instant.parse("2026-11-25T10:15:30Z");
-    static final VenueId MUSEUM = VenueId.of("museum");
-    static final String HASH = "pbkdf2-sha256$210000$AAECAwQFBgcICQoLDA0ODw$MfyWfJexqlndtCCLSOIl5XtAuDTY6Y5KOg9JfUuRysM";
-    static final Token CARD = Token.of("5d".repeat(32));
-    static final Token LOST_CARD = Token.of("0c".repeat(32));
+    static final Instant NOW = WireGoldens.NOW;
+    static final VenueId MUSEUM = WireGoldens.MUSEUM;
+    static final String HASH = WireGoldens.PIN_HASH;
+    static final Token CARD = WireGoldens.STAFF_CARD;
+    static final Token LOST_CARD = WireGoldens.LOST_STAFF_CARD;
 
     private final WireCodec codec = new WireCodec();
 
     static Event danceLab() {
-        return new Event(UUID.fromString("01937a2b-4c5d-7e6f-8a9b-0c1d2e3f4a5b"), MUSEUM, "Dance Lab",
-                new Category(Sector.ARTS, ArtsActivity.DANCE, Mode.TAKE_PART), AgeBand.AGE_11_15,
-                LearningLayer.PARTICIPATE, NOW, NOW.plusSeconds(3600), 20);
+        return WireGoldens.danceLab();
     }
 
     static VenueStaff staff() {
-        return new VenueStaff(StaffAuth.CARD_AND_PIN, true, List.of(
-                new StaffMember(UUID.fromString("01937a2b-0000-7000-8000-00000000000a"), "Ada Reyes", HASH, CARD, null),
-                new StaffMember(UUID.fromString("01937a2b-0000-7000-8000-00000000000b"), "Sam Okafor", HASH, null, null),
-                new StaffMember(UUID.fromString("01937a2b-0000-7000-8000-00000000000c"), "Lee Park", null, LOST_CARD,
-                        NOW.minusSeconds(86_400))));
+        return WireGoldens.staff();
     }
 
     @Test

@@ -23,21 +23,28 @@ class WireCodecTest {
     private final WireCodec codec = new WireCodec();
 
     @Test
-    void refusesWrongSchemaUnknownFieldsAndBadIds() {
+    void refusesWrongSchemaUnknownFieldsAndBadIds() throws Exception {
         BatchAck ack = BatchAck.of(UUID.randomUUID(), KioskId.of("k1"), 2, 0, NOW);
         String json = new String(codec.encode(ack), StandardCharsets.UTF_8);
         assertThatThrownBy(() -> codec.decode(json.replace("batch-ack.v1", "batch-ack.v9").getBytes(StandardCharsets.UTF_8), BatchAck.class))
                 .isInstanceOf(WireFormatException.class).hasMessageContaining("schema");
-        assertThatThrownBy(() -> codec.decode(json.replace("{", "{\"extra\":1,").getBytes(StandardCharsets.UTF_8), BatchAck.class))
-                .isInstanceOf(WireFormatException.class).hasMessageContaining("extra");
+        // Unknown fields are refused in what central reads; a kiosk ignores them in the ack (ADR 0024).
+        String status = new String(codec.encode(KioskStatus.offline(KioskId.of("k1"), VenueId.of("v1"), NOW)),
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> codec.decode(("{\"extra\":1," + status.substring(1)).getBytes(StandardCharsets.UTF_8),
+                KioskStatus.class)).isInstanceOf(WireFormatException.class).hasMessageContaining("extra");
+        assertThat(codec.decode(json.replace("{", "{\"extra\":1,").getBytes(StandardCharsets.UTF_8), BatchAck.class))
+                .isEqualTo(ack);
         assertThatThrownBy(() -> codec.decode(json.replace("\"k1\"", "\"K/1\"").getBytes(StandardCharsets.UTF_8), BatchAck.class))
                 .isInstanceOf(WireFormatException.class).hasMessageContaining("kiosk id");
     }
 
     @Property(tries = 500)
     void garbageNeverEscapesAsAnythingButWireFormatException(@ForAll byte[] garbage) {
-        // VenueConfig too: it is read leniently (unknown fields ignored), which must not open another way out.
-        for (Class<?> type : List.of(CheckInBatch.class, VenueConfig.class)) {
+        // VenueConfig, BatchAck and FilterChunk too: they are read leniently (unknown fields ignored, and a chunk's
+        // long payload), which must not open another way out.
+        for (Class<?> type : List.of(CheckInBatch.class, VenueConfig.class, BatchAck.class,
+                EnrolmentBatch.class, FilterChunk.class)) {
             try {
                 codec.decode(garbage, type);
             } catch (WireFormatException expected) {

@@ -12,12 +12,12 @@ import org.culturecard.core.card.CardKind;
 import org.culturecard.core.card.CardTap;
 import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.core.privacy.Token;
-import org.culturecard.kiosk.staff.StaffAuthRules;
 import org.culturecard.kiosk.staff.StaffAuthRules.CardVerdict;
+import org.culturecard.kiosk.staff.StaffAuthRules;
 import org.culturecard.kiosk.store.CheckInStore;
-import org.culturecard.kiosk.store.StaffRow;
 import org.culturecard.kiosk.store.VisitOutcome;
 import org.culturecard.kiosk.store.VisitRequest;
+import org.culturecard.kioskdb.StaffRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

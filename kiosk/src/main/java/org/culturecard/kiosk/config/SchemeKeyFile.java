@@ -8,16 +8,17 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import org.culturecard.core.privacy.SchemeKey;
+import org.culturecard.core.privacy.SchemeKeyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the scheme's HMAC key from its file in the format of ADR 20 ({@link SchemeKey#parse}). The key is
- * provisioned with mode 0600; a file readable by others is used but warned about. The demo key is
- * public by design: tokens made with it are meaningless outside a demo.
+ * The kiosk's use of the scheme key file: read by core's {@link SchemeKeyFiles} (the one loader, ADR
+ * 20), its failures reported as the config key {@code scheme.key.path}, and a warning when others
+ * may read it (it is provisioned with mode 0600); and the demo key. The demo key is public by
+ * design: tokens made with it are meaningless outside a demo.
  */
 public final class SchemeKeyFile {
     private static final Logger LOG = LoggerFactory.getLogger(SchemeKeyFile.class);
@@ -26,24 +27,13 @@ public final class SchemeKeyFile {
 
     public static SchemeKey load(Path file) {
         try {
-            byte[] content = Files.readAllBytes(file);
+            SchemeKey key = SchemeKeyFiles.load(file);
             warnIfOpen(file);
-            return SchemeKey.parse(content);
+            return key;
         } catch (IOException e) {
             throw new KioskConfigException("scheme.key.path", "cannot read " + file + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new KioskConfigException("scheme.key.path", e.getMessage());
-        }
-    }
-
-    /** The fixed demo key (SHA-256 of a public phrase), as hex text. */
-    public static String demoKeyHex() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest("Culture Card demo scheme key: not for real cards".getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -53,18 +43,19 @@ public final class SchemeKeyFile {
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, demoKeyHex() + "\n", StandardCharsets.US_ASCII);
-            restrict(file);
+            SchemeKeyFiles.create(file, demoKey());
         } catch (IOException e) {
             throw new KioskConfigException("scheme.key.path", "cannot write the demo key " + file + ": " + e.getMessage());
         }
     }
 
-    private static void restrict(Path file) throws IOException {
+    /** The fixed demo key: SHA-256 of a public phrase. */
+    private static byte[] demoKey() {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            LOG.debug("No POSIX permissions on this file system: {}", file);
+            return MessageDigest.getInstance("SHA-256")
+                    .digest("Culture Card demo scheme key: not for real cards".getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

@@ -1,7 +1,7 @@
 package org.culturecard.kiosk.staff;
 
 import org.culturecard.core.staff.StaffAuth;
-import org.culturecard.kiosk.store.StaffRow;
+import org.culturecard.kioskdb.StaffRow;
 
 /**
  * The rules of ADR 0012 for opening staff mode, as pure functions of the venue's {@link StaffAuth}

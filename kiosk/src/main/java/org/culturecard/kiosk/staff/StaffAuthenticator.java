@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 import org.culturecard.core.staff.PinHasher;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.kiosk.store.SqliteKioskStore;
-import org.culturecard.kiosk.store.StaffRow;
+import org.culturecard.kioskdb.SettingKey;
+import org.culturecard.kioskdb.StaffRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,6 @@ public final class StaffAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(StaffAuthenticator.class);
     public static final int MAX_TRIES = 5;
     public static final Duration LOCKOUT = Duration.ofMinutes(5);
-    static final String FAILURES = "staff.pin.failures";
-    static final String LOCKED_UNTIL = "staff.pin.lockedUntil";
 
     private final SqliteKioskStore store;
     private final Clock clock;
@@ -64,19 +63,19 @@ public final class StaffAuthenticator {
         }
         Optional<String> staff = match.get();
         if (staff.isPresent()) {
-            store.putSetting(FAILURES, "0");
+            store.putSetting(SettingKey.PIN_FAILURES, 0);
             LOG.info("Staff PIN accepted");
             return new PinOutcome.Accepted(staff.get());
         }
         int failures = failures() + 1;
         if (failures >= MAX_TRIES) {
             Instant until = now.plus(LOCKOUT);
-            store.putSetting(FAILURES, "0");
-            store.putSetting(LOCKED_UNTIL, until.toString());
+            store.putSetting(SettingKey.PIN_FAILURES, 0);
+            store.putSetting(SettingKey.PIN_LOCKED_UNTIL, until);
             LOG.warn("{} wrong staff PINs in a row: the staff pad is locked until {}", failures, until);
             return new PinOutcome.LockedOut(until);
         }
-        store.putSetting(FAILURES, Integer.toString(failures));
+        store.putSetting(SettingKey.PIN_FAILURES, failures);
         LOG.info("Wrong staff PIN ({} of {})", failures, MAX_TRIES);
         return new PinOutcome.Rejected(MAX_TRIES - failures);
     }
@@ -96,10 +95,10 @@ public final class StaffAuthenticator {
     }
 
     private int failures() {
-        return store.setting(FAILURES).map(Integer::parseInt).orElse(0);
+        return store.setting(SettingKey.PIN_FAILURES).orElse(0);
     }
 
     private Optional<Instant> lockedUntil() {
-        return store.setting(LOCKED_UNTIL).map(Instant::parse);
+        return store.setting(SettingKey.PIN_LOCKED_UNTIL);
     }
 }

@@ -15,17 +15,14 @@ import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.store.SqliteKioskStore;
-import org.culturecard.kiosk.store.StoredEvent;
+import org.culturecard.kioskdb.SettingKey;
+import org.culturecard.kioskdb.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The staff screens' access to the store: PINs, events, status facts and display settings. */
 public final class StaffDesk implements StaffPort {
     private static final Logger LOG = LoggerFactory.getLogger(StaffDesk.class);
-    static final String LANGUAGE = "ui.language";
-    static final String HIGH_CONTRAST = "ui.highContrast";
-    static final String TEXT_SCALE = "ui.textScale";
-    static final String VOLUME = "ui.volume";
 
     private final SqliteKioskStore store;
     private final StaffAuthenticator authenticator;
@@ -86,14 +83,9 @@ public final class StaffDesk implements StaffPort {
         return new StatusFacts(store.lastCheckInAt(), store.outboxBacklog(), diskFree(), diskBudget());
     }
 
-    /** The sync agent's verdict from its settings row; empty when it has written none (or none we can read). */
+    /** The sync agent's verdict from its settings row; empty when it has written none (or none we can read, logged). */
     private Optional<DiskBudget> diskBudget() {
-        Optional<String> row = store.setting(DiskBudget.SETTING);
-        Optional<DiskBudget> verdict = row.flatMap(DiskBudget::parse);
-        if (row.isPresent() && verdict.isEmpty()) {
-            LOG.warn("Cannot read the sync agent's disk budget row '{}'; showing it as unknown", row.get());
-        }
-        return verdict;
+        return store.setting(SettingKey.DISK_BUDGET);
     }
 
     private long diskFree() {
@@ -108,17 +100,17 @@ public final class StaffDesk implements StaffPort {
     @Override
     public DisplaySettings settings() {
         return new DisplaySettings(
-                store.setting(LANGUAGE).map(Locale::forLanguageTag).orElse(defaultLanguage),
-                store.setting(HIGH_CONTRAST).map(Boolean::parseBoolean).orElse(false),
-                store.setting(TEXT_SCALE).map(Integer::parseInt).orElse(100),
-                store.setting(VOLUME).map(Integer::parseInt).orElse(80));
+                store.setting(SettingKey.UI_LANGUAGE).orElse(defaultLanguage),
+                store.setting(SettingKey.UI_HIGH_CONTRAST).orElse(false),
+                store.setting(SettingKey.UI_TEXT_SCALE).orElse(100),
+                store.setting(SettingKey.UI_VOLUME).orElse(80));
     }
 
     @Override
     public void saveSettings(DisplaySettings settings) {
-        store.putSetting(LANGUAGE, settings.language().toLanguageTag());
-        store.putSetting(HIGH_CONTRAST, Boolean.toString(settings.highContrast()));
-        store.putSetting(TEXT_SCALE, Integer.toString(settings.textScale()));
-        store.putSetting(VOLUME, Integer.toString(settings.volume()));
+        store.putSetting(SettingKey.UI_LANGUAGE, settings.language());
+        store.putSetting(SettingKey.UI_HIGH_CONTRAST, settings.highContrast());
+        store.putSetting(SettingKey.UI_TEXT_SCALE, settings.textScale());
+        store.putSetting(SettingKey.UI_VOLUME, settings.volume());
     }
 }

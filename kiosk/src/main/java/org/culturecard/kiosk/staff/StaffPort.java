@@ -3,7 +3,7 @@ package org.culturecard.kiosk.staff;
 import java.util.List;
 import java.util.UUID;
 import org.culturecard.kiosk.config.DisplaySettings;
-import org.culturecard.kiosk.store.StoredEvent;
+import org.culturecard.kioskdb.StoredEvent;
 
 /**
  * What the staff screens need from the rest of the kiosk. Every method may touch the disk (or run

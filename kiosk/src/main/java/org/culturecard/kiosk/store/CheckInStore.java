@@ -3,6 +3,7 @@ package org.culturecard.kiosk.store;
 import java.util.Optional;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
+import org.culturecard.kioskdb.StaffRow;
 
 /**
  * What the check-in service needs from the kiosk's store: is this card a staff card, what the venue's

@@ -10,7 +10,7 @@ import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.kiosk.store.CheckInStore;
-import org.culturecard.kiosk.store.StaffRow;
+import org.culturecard.kioskdb.StaffRow;
 import org.culturecard.kiosk.store.VisitOutcome;
 import org.culturecard.kiosk.store.VisitRequest;
 import org.culturecard.kiosk.testing.Fixtures;

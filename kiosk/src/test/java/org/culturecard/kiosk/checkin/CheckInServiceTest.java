@@ -10,6 +10,7 @@ import org.culturecard.core.card.CardUid;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.privacy.Pseudonymiser;
+import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.kiosk.checkin.CheckInResult.AlreadyCheckedIn;
 import org.culturecard.kiosk.checkin.CheckInResult.GeneralVisit;
 import org.culturecard.kiosk.checkin.CheckInResult.NotALibraryCard;
@@ -17,12 +18,11 @@ import org.culturecard.kiosk.checkin.CheckInResult.Recorded;
 import org.culturecard.kiosk.checkin.CheckInResult.StaffCard;
 import org.culturecard.kiosk.checkin.CheckInResult.StaffCardRefused;
 import org.culturecard.kiosk.checkin.CheckInResult.StaffPinNeeded;
-import org.culturecard.core.staff.StaffAuth;
-import org.culturecard.core.staff.StaffSettings;
-import org.culturecard.kiosk.testing.StaffRows;
-import org.culturecard.kiosk.store.EventOrigin;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kiosk.testing.StaffRows;
+import org.culturecard.kioskdb.EventOrigin;
+import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +132,7 @@ class CheckInServiceTest {
     @Test
     void opensStaffModeForAnEnrolledStaffCardWithoutRecording() {
         activeEvent("Youth theatre");
-        store.putSetting(StaffSettings.AUTH, StaffAuth.CARD_ONLY.code()); // a venue where the card alone suffices
+        store.putSetting(SettingKey.STAFF_AUTH, StaffAuth.CARD_ONLY); // a venue where the card alone suffices
         store.enrolStaffCard(UUID.randomUUID(), "Sam", pseudonymiser.tokenFor(Fixtures.BEN));
 
         assertThat(service.handle(tap(Fixtures.BEN))).isEqualTo(new StaffCard("Sam"));
@@ -167,7 +167,7 @@ class CheckInServiceTest {
         StaffRows.revoke(dir.resolve("kiosk.db"), sam, clock.instant());
 
         for (StaffAuth auth : StaffAuth.values()) {
-            store.putSetting(StaffSettings.AUTH, auth.code());
+            store.putSetting(SettingKey.STAFF_AUTH, auth);
             assertThat(service.handle(tap(Fixtures.BEN))).as(auth.code())
                     .isEqualTo(new StaffCardRefused(StaffCardRefused.Reason.REVOKED));
         }

@@ -11,7 +11,7 @@ import static org.culturecard.kiosk.staff.StaffAuthRules.CardVerdict.REFUSED_REV
 
 import java.util.UUID;
 import org.culturecard.core.staff.StaffAuth;
-import org.culturecard.kiosk.store.StaffRow;
+import org.culturecard.kioskdb.StaffRow;
 import org.junit.jupiter.api.Test;
 
 /** Every cell of ADR 0012's table: the venue's setting against one member's credentials. */

@@ -10,9 +10,10 @@ import java.util.UUID;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.PinHasher;
 import org.culturecard.core.staff.StaffAuth;
-import org.culturecard.core.staff.StaffSettings;
 import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.culturecard.kiosk.testing.SettingRows;
 import org.culturecard.kiosk.testing.StaffRows;
+import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,7 @@ class StaffAuthenticatorTest {
     @Test
     void atAPinOnlyVenueAMemberWithACardMayTypeTheirPinAlone() {
         enrolWithCard("Ada", "739104", 'a');
-        store.putSetting(StaffSettings.AUTH, StaffAuth.PIN_ONLY.code());
+        store.putSetting(SettingKey.STAFF_AUTH, StaffAuth.PIN_ONLY);
 
         assertThat(authenticator.check("739104")).isEqualTo(new PinOutcome.Accepted("Ada"));
     }
@@ -85,7 +86,7 @@ class StaffAuthenticatorTest {
     @Test
     void aRevokedMembersPinIsWrongWhicheverWayItIsTyped() {
         UUID ada = enrolWithCard("Ada", "739104", 'a');
-        store.putSetting(StaffSettings.AUTH, StaffAuth.PIN_ONLY.code());
+        store.putSetting(SettingKey.STAFF_AUTH, StaffAuth.PIN_ONLY);
         StaffRows.revoke(dir.resolve("kiosk.db"), ada, clock.instant());
 
         assertThat(authenticator.check("739104")).isEqualTo(new PinOutcome.Rejected(4));
@@ -110,7 +111,7 @@ class StaffAuthenticatorTest {
     @Test
     void aSettingTheKioskCannotReadFallsBackToCardAndPin() {
         UUID ada = enrolWithCard("Ada", "739104", 'a');
-        store.putSetting(StaffSettings.AUTH, "anyone-may-enter");
+        SettingRows.put(dir.resolve("kiosk.db"), "staff.auth", "anyone-may-enter");
 
         assertThat(store.staffAuth()).isEqualTo(StaffAuth.CARD_AND_PIN);
         assertThat(authenticator.check("739104")).isEqualTo(new PinOutcome.Rejected(4));

@@ -11,10 +11,11 @@ import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.config.DisplaySettings;
-import org.culturecard.kiosk.store.EventOrigin;
 import org.culturecard.kiosk.store.SqliteKioskStore;
-import org.culturecard.kiosk.store.StoredEvent;
 import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kiosk.testing.SettingRows;
+import org.culturecard.kioskdb.EventOrigin;
+import org.culturecard.kioskdb.StoredEvent;
 import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,13 +74,13 @@ class StaffDeskTest {
 
     @Test
     void readsTheSyncAgentsDiskBudgetRowFromTheStore() {
-        store.putSetting("disk.budget", "alert=HIGH percent=83 used=1782411264 budget=2147483648"
+        SettingRows.put(dir.resolve("kiosk.db"), "disk.budget", "alert=HIGH percent=83 used=1782411264 budget=2147483648"
                 + " at=2026-03-14T16:28:00Z");
 
         assertThat(desk.statusFacts().diskBudget()).contains(new DiskBudget(DiskBudget.Alert.HIGH, 83, 1_782_411_264L,
                 2_147_483_648L, java.time.Instant.parse("2026-03-14T16:28:00Z")));
 
-        store.putSetting("disk.budget", "alert=PURPLE percent=83");
+        SettingRows.put(dir.resolve("kiosk.db"), "disk.budget", "alert=PURPLE percent=83");
         assertThat(desk.statusFacts().diskBudget()).as("a row we cannot read is unknown, not an error").isEmpty();
     }
 }

@@ -18,6 +18,7 @@ import org.culturecard.core.event.Event;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kioskdb.EventOrigin;
 import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

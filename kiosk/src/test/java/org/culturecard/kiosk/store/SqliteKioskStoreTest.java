@@ -25,6 +25,9 @@ import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kioskdb.EventOrigin;
+import org.culturecard.kioskdb.SettingKey;
+import org.culturecard.kioskdb.StoredEvent;
 import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,13 +195,13 @@ class SqliteKioskStoreTest {
     @Test
     void recognisesAnEnrolledStaffCardAndKeepsSettings() {
         store.enrolStaffCard(UUID.randomUUID(), "Sam", BEN);
-        store.putSetting("ui.highContrast", "true");
-        store.putSetting("ui.highContrast", "false");
+        store.putSetting(SettingKey.UI_HIGH_CONTRAST, true);
+        store.putSetting(SettingKey.UI_HIGH_CONTRAST, false);
 
         assertThat(store.staffNameForCard(BEN)).contains("Sam");
         assertThat(store.staffNameForCard(AMIRA)).isEmpty();
-        assertThat(store.setting("ui.highContrast")).contains("false");
-        assertThat(store.setting("missing")).isEmpty();
+        assertThat(store.setting(SettingKey.UI_HIGH_CONTRAST)).contains(false);
+        assertThat(store.setting(SettingKey.UI_LANGUAGE)).isEmpty();
     }
 
     @Test

@@ -16,10 +16,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +28,14 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.core.privacy.SchemeKeyFiles;
+import org.culturecard.kioskdb.Integrity;
+import org.culturecard.kioskdb.KioskDb;
+import org.culturecard.kioskdb.KioskDbFiles;
 import org.culturecard.provisioning.ca.CertificateAuthority;
 import org.culturecard.provisioning.ca.Pem;
 import org.culturecard.provisioning.ca.RevocationList;
 import org.culturecard.provisioning.kiosk.KioskBundles;
-import org.culturecard.provisioning.readers.SchemeKeyFiles;
 
 /**
  * Finds out why a kiosk is not working: one check per line, each PASS, FAIL (with the fix) or SKIP.
@@ -381,22 +380,18 @@ public final class Doctor {
     }
 
     CheckResult database(Path database) {
-        if (!Files.exists(database)) {
+        Integrity integrity = KioskDbFiles.checkIntegrity(database, KioskDb.Role.DOCTOR);
+        if (integrity instanceof Integrity.Absent) {
             return CheckResult.skip("database", database + " does not exist yet (the kiosk creates it at first start)");
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:file:" + database + "?mode=ro");
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
-            String first = rows.next() ? rows.getString(1) : "no answer";
-            if (!"ok".equals(first)) {
-                return CheckResult.fail("database", database + " integrity_check: " + first,
-                        "stop the kiosk, keep a copy of the file, and let the kiosk recover it (docs/operations.md)");
-            }
-            return CheckResult.pass("database", database + " integrity_check ok");
-        } catch (java.sql.SQLException e) {
-            return CheckResult.fail("database", database + ": " + e.getMessage(),
-                    "stop the kiosk, keep a copy of the file, and let the kiosk recover it (docs/operations.md)");
+        String fix = "stop the kiosk, keep a copy of the file, and let the kiosk recover it (docs/operations.md)";
+        if (integrity instanceof Integrity.Damaged damaged) {
+            return CheckResult.fail("database", database + " integrity_check: " + damaged.findings().get(0), fix);
         }
+        if (integrity instanceof Integrity.Unreadable unreadable) {
+            return CheckResult.fail("database", database + ": " + unreadable.reason(), fix);
+        }
+        return CheckResult.pass("database", database + " integrity_check ok");
     }
 
     private static void load(Path file, Properties into) throws IOException {

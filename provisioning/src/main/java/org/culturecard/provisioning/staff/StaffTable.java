@@ -2,24 +2,23 @@ package org.culturecard.provisioning.staff;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.privacy.Token;
-import org.culturecard.core.staff.StaffSettings;
+import org.culturecard.kioskdb.KioskDb;
+import org.culturecard.kioskdb.KioskDbException;
+import org.culturecard.kioskdb.Tables;
 
 /**
- * The kiosk store's {@code staff} table, reached through plain JDBC ({@code jdbc:sqlite:}) so that
- * provisioning needs no SQLite classes. A staff member is found by display name: adding a PIN or a
- * card to an existing name updates that row. For kiosks whose venue's staff central does not keep
- * yet: once it does (the sync agent wrote {@code staff.source = central}), the kiosk's own rows are
- * gone and this refuses, pointing at {@code --central} (ADR 0012).
+ * A kiosk's own {@code staff} table, written through kiosk-db as {@link KioskDb.Role#PROVISIONING}
+ * (the file must exist, and is never migrated: only version 1's staff columns are written). A staff
+ * member is found by display name: adding a PIN or a card to an existing name updates that row. For
+ * kiosks whose venue's staff central does not keep yet: once it does (the sync agent wrote
+ * {@code staff.source = central}), the kiosk's own rows are gone and this refuses, pointing at
+ * {@code --central} (ADR 0012).
  */
 public final class StaffTable {
 
@@ -36,76 +35,42 @@ public final class StaffTable {
         this.ids = ids;
     }
 
-    public Change setPin(String name, String pinHash) throws SQLException {
-        return upsert(name, "pin_hash", pinHash);
+    /**
+     * Sets the PIN hash of the staff member of this name, adding them if new.
+     *
+     * @throws IllegalStateException when there is no kiosk database there, or central keeps the venue's staff
+     * @throws KioskDbException      when the database cannot be written
+     */
+    public Change setPin(String name, String pinHash) {
+        return write(name, "set the PIN of a staff member", (tables, id) -> tables.staff().setPin(id, name, pinHash,
+                clock.instant()));
     }
 
-    public Change setCard(String name, Token cardToken) throws SQLException {
-        return upsert(name, "card_token", cardToken.value());
+    /** Enrols the staff card of the staff member of this name, adding them if new; fails as {@link #setPin} does. */
+    public Change setCard(String name, Token cardToken) {
+        return write(name, "enrol a staff card", (tables, id) -> tables.staff().enrolCard(id, name, cardToken,
+                clock.instant()));
     }
 
-    private Change upsert(String name, String column, String value) throws SQLException {
+    private interface Row {
+        void write(Tables tables, UUID id) throws SQLException;
+    }
+
+    private Change write(String name, String what, Row row) {
         if (!Files.isRegularFile(database)) {
-            throw new SQLException("no kiosk database at " + database + " (start the kiosk once so it creates its store)");
+            throw new IllegalStateException("no kiosk database at " + database
+                    + " (start the kiosk once so it creates its store)");
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
-            if (centralKeepsStaff(connection)) {
-                throw new SQLException("central keeps the staff of this kiosk's venue: use --central, --token-file and"
-                        + " --venue instead of --db (a row written here would be deleted at the next config)");
-            }
-            connection.setAutoCommit(false);
-            try {
-                Change change = write(connection, name, column, value);
-                connection.commit();
-                return change;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-    }
-
-    /** True once the sync agent applied a config in which central manages the venue's staff. */
-    private static boolean centralKeepsStaff(Connection connection) throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, "settings", null)) {
-            if (!tables.next()) {
-                return false; // a store older than settings: nothing from central yet
-            }
-        }
-        try (PreparedStatement find = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
-            find.setString(1, StaffSettings.SOURCE);
-            try (ResultSet rows = find.executeQuery()) {
-                return rows.next() && StaffSettings.SOURCE_CENTRAL.equals(rows.getString(1));
-            }
-        }
-    }
-
-    private Change write(Connection connection, String name, String column, String value) throws SQLException {
-        String existing = null;
-        try (PreparedStatement find = connection.prepareStatement("SELECT id FROM staff WHERE display_name = ?")) {
-            find.setString(1, name);
-            try (ResultSet rows = find.executeQuery()) {
-                if (rows.next()) {
-                    existing = rows.getString(1);
+        try (KioskDb db = KioskDb.open(database, KioskDb.Role.PROVISIONING)) {
+            return db.write(what, tables -> {
+                if (tables.settings().centralKeepsStaff()) {
+                    throw new IllegalStateException("central keeps the staff of this kiosk's venue: use --central,"
+                            + " --token-file and --venue instead of --db (a row written here would be deleted at the next config)");
                 }
-            }
+                Optional<UUID> existing = tables.staff().idByName(name);
+                row.write(tables, existing.orElseGet(ids));
+                return existing.isPresent() ? Change.UPDATED : Change.ADDED;
+            });
         }
-        if (existing != null) {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE staff SET " + column + " = ? WHERE id = ?")) {
-                update.setString(1, value);
-                update.setString(2, existing);
-                update.executeUpdate();
-            }
-            return Change.UPDATED;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO staff (id, display_name, " + column + ", created_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, ids.get().toString());
-            insert.setString(2, name);
-            insert.setString(3, value);
-            insert.setString(4, KioskTimes.format(clock.instant()));
-            insert.executeUpdate();
-        }
-        return Change.ADDED;
     }
 }

@@ -3,14 +3,14 @@ package org.culturecard.sync.agent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.culturecard.core.status.DiskBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes the agent's disk-budget verdict ({@link DiskBudget}, the format shared with the kiosk)
- * into the kiosk database's settings row {@link DiskBudget#SETTING}. Why: the budget is the agent's
+ * into the kiosk database's settings row ({@code SettingKey.DISK_BUDGET} of kiosk-db). Why: the budget is the agent's
  * configuration ({@code disk.budget}), and the kiosk is a separate process whose only link to the
  * agent is the shared SQLite file, yet the staff status screen must warn at 50 and 80 percent.
  *
@@ -25,14 +25,14 @@ final class DiskBudgetRecorder {
     static final Duration REFRESH = DiskBudget.REFRESH;
     private static final Logger log = LoggerFactory.getLogger(DiskBudgetRecorder.class);
 
-    private final BiConsumer<String, String> settings;
+    private final Consumer<DiskBudget> settings;
     private final Clock clock;
     private DiskUsage written;
     private Instant writtenAt;
     private boolean failing;
 
-    /** @param settings writes one settings row (key, value); may throw */
-    DiskBudgetRecorder(BiConsumer<String, String> settings, Clock clock) {
+    /** @param settings writes the verdict's settings row; may throw */
+    DiskBudgetRecorder(Consumer<DiskBudget> settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }
@@ -43,9 +43,10 @@ final class DiskBudgetRecorder {
         if (!due(usage, now)) {
             return;
         }
-        String value = usage.verdictAt(now).format();
+        DiskBudget verdict = usage.verdictAt(now);
+        String value = verdict.format();
         try {
-            settings.accept(DiskBudget.SETTING, value);
+            settings.accept(verdict);
         } catch (RuntimeException e) {
             if (!failing) {
                 log.warn("could not write the disk-budget verdict for the kiosk's status screen ({}); "

@@ -22,7 +22,6 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.status.DiskBudget;
-import org.culturecard.core.status.ReaderState;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.KioskEvents;
@@ -145,8 +144,8 @@ public final class MqttSyncAgent implements AutoCloseable {
                 ? PemTls.socketFactory(config.caCert(), config.clientCert(), config.clientKey()) : null;
         this.venueEvents = SqliteVenueEvents.open(config.databasePath());
         this.statusSource = new StatusSource(config.kioskId(), config.venueId(), outbox, config.databasePath(), clock,
-                () -> venueEvents.setting(ReaderState.SETTING));
-        this.diskBudget = new DiskBudgetRecorder(venueEvents::putSetting, clock);
+                venueEvents::readerState);
+        this.diskBudget = new DiskBudgetRecorder(venueEvents::putDiskBudget, clock);
         this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(() -> {
                 MDC.put("kioskId", config.kioskId().value());

@@ -29,7 +29,7 @@ final class StatusSource {
 
     /**
      * @param readerState the card reader's state as the kiosk last wrote it (settings row
-     *                    {@link org.culturecard.core.status.ReaderState#SETTING}), or null when the kiosk does not write it
+     *                    {@code reader.state}, kiosk-db's {@code SettingKey.READER_STATE}), or null when the kiosk does not write it
      */
     StatusSource(KioskId kiosk, VenueId venue, SqliteOutbox outbox, Path database, Clock clock,
             Supplier<String> readerState) {

@@ -1,10 +1,6 @@
 package org.culturecard.sync.outbox;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,39 +8,37 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.culturecard.core.kioskdb.KioskTimes;
+import org.culturecard.kioskdb.KioskDb;
+import org.culturecard.kioskdb.KioskDbException;
 
 /**
  * The kiosk's outbox table, seen from the sync agent: the only durable queue between a tap and
- * central. The kiosk owns the file and its migrations; the agent opens the same file (WAL, so both
- * processes can use it at once) and only reads and updates outbox rows.
+ * central. The kiosk database is kiosk-db's (ADR 26); the agent opens it as
+ * {@link KioskDb.Role#SYNC_AGENT} (never creating it, migrating it forward if the kiosk has not yet)
+ * and only reads and updates outbox rows.
  *
  * <p>A row is <em>pending</em> until central's ack sets {@code delivered_at}; it is <em>in flight</em>
  * while {@code sent_at} is set and it is not delivered. {@link #releaseUnacked} clears {@code sent_at}
  * so an unacknowledged row goes out again, but keeps its {@code batch_id}, so a late ack for the old
- * batch still counts. Times written here are fixed-width UTC text ({@link KioskTimes}), so SQL compares them correctly.
+ * batch still counts. Failures after opening are kiosk-db's {@link KioskDbException}s.
  *
- * <p>Thread-safe: one connection, every method synchronized.
+ * <p>Thread-safe: one connection, one caller at a time.
  */
 public final class SqliteOutbox implements AutoCloseable {
     /** Bytes a record adds to a batch beyond its payload: the comma between records. */
     private static final int SEPARATOR_BYTES = 1;
 
-    private final Connection connection;
+    private final KioskDb db;
 
-    private SqliteOutbox(Connection connection) {
-        this.connection = connection;
+    private SqliteOutbox(KioskDb db) {
+        this.db = db;
     }
 
     /** Opens the kiosk's database: WAL, synchronous=FULL, busy_timeout 5000 ms. The file must exist. */
     public static SqliteOutbox open(Path database) {
         try {
-            Connection connection = KioskDatabase.open(database);
-            try (PreparedStatement check = connection.prepareStatement("SELECT count(*) FROM outbox WHERE 0")) {
-                check.executeQuery().close();
-            }
-            return new SqliteOutbox(connection);
-        } catch (SQLException e) {
+            return new SqliteOutbox(KioskDb.open(database, KioskDb.Role.SYNC_AGENT));
+        } catch (KioskDbException e) {
             throw new OutboxException("cannot open the outbox in " + database + ": " + e.getMessage(), e);
         }
     }
@@ -53,129 +47,69 @@ public final class SqliteOutbox implements AutoCloseable {
      * Pending rows that are not in flight, in seq order: at most {@code maxRecords}, and at most
      * {@code maxBytes} of payload (plus separators), but always at least one row if any is eligible.
      */
-    public synchronized List<OutboxRecord> nextBatch(int maxRecords, int maxBytes) {
-        String sql = "SELECT seq, check_in_id, payload, created_at FROM outbox"
-                + " WHERE delivered_at IS NULL AND sent_at IS NULL ORDER BY seq LIMIT ?";
-        List<OutboxRecord> batch = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setInt(1, maxRecords);
-            try (ResultSet rows = select.executeQuery()) {
-                int bytes = 0;
-                while (rows.next()) {
-                    OutboxRecord record = new OutboxRecord(rows.getLong(1), UUID.fromString(rows.getString(2)),
-                            rows.getString(3), KioskTimes.parse(rows.getString(4)));
-                    bytes += record.payloadBytes() + SEPARATOR_BYTES;
-                    if (!batch.isEmpty() && bytes > maxBytes) {
-                        break;
-                    }
-                    batch.add(record);
+    public List<OutboxRecord> nextBatch(int maxRecords, int maxBytes) {
+        return db.read("read pending rows", t -> {
+            List<OutboxRecord> batch = new ArrayList<>();
+            int[] bytes = {0};
+            t.outbox().pending(maxRecords, (seq, checkInId, payload, createdAt) -> {
+                OutboxRecord record = new OutboxRecord(seq, checkInId, payload, createdAt);
+                bytes[0] += record.payloadBytes() + SEPARATOR_BYTES;
+                if (!batch.isEmpty() && bytes[0] > maxBytes) {
+                    return false;
                 }
-            }
+                batch.add(record);
+                return true;
+            });
             return batch;
-        } catch (SQLException e) {
-            throw failure("read pending rows", e);
-        }
+        });
     }
 
     /** Records that rows {@code seqs} went out in batch {@code batchId} at {@code at}: they are in flight. */
-    public synchronized void markSent(UUID batchId, Collection<Long> seqs, Instant at) {
-        String sql = "UPDATE outbox SET batch_id = ?, sent_at = ? WHERE seq = ? AND delivered_at IS NULL";
-        KioskDatabase.inTransaction(connection, () -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                for (long seq : seqs) {
-                    update.setString(1, batchId.toString());
-                    update.setString(2, KioskTimes.formatNanos(at));
-                    update.setLong(3, seq);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
+    public void markSent(UUID batchId, Collection<Long> seqs, Instant at) {
+        db.write("mark batch " + batchId + " sent", t -> {
+            t.outbox().markSent(batchId, seqs, at);
             return null;
-        }, "mark batch " + batchId + " sent");
+        });
     }
 
     /**
      * Central has committed batch {@code batchId}: its rows are delivered. Idempotent: a repeated
      * or unknown ack changes nothing. Returns how many rows became delivered now.
      */
-    public synchronized int markDelivered(UUID batchId, Instant at) {
-        String sql = "UPDATE outbox SET delivered_at = ? WHERE batch_id = ? AND delivered_at IS NULL";
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, KioskTimes.formatNanos(at));
-            update.setString(2, batchId.toString());
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("mark batch " + batchId + " delivered", e);
-        }
+    public int markDelivered(UUID batchId, Instant at) {
+        return db.write("mark batch " + batchId + " delivered", t -> t.outbox().markDelivered(batchId, at));
     }
 
     /** Makes rows sent before {@code olderThan} and still unacknowledged eligible for a new batch. */
-    public synchronized int releaseUnacked(Instant olderThan) {
-        String sql = "UPDATE outbox SET sent_at = NULL WHERE delivered_at IS NULL AND sent_at IS NOT NULL AND sent_at < ?";
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, KioskTimes.formatNanos(olderThan));
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("release unacknowledged rows", e);
-        }
+    public int releaseUnacked(Instant olderThan) {
+        return db.write("release unacknowledged rows", t -> t.outbox().releaseSentBefore(olderThan));
     }
 
     /** Makes every unacknowledged row eligible again: after a restart or a lost connection nothing is in flight. */
-    public synchronized int releaseAllUnacked() {
-        String sql = "UPDATE outbox SET sent_at = NULL WHERE delivered_at IS NULL AND sent_at IS NOT NULL";
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("release unacknowledged rows", e);
-        }
+    public int releaseAllUnacked() {
+        return db.write("release unacknowledged rows", t -> t.outbox().releaseAllSent());
     }
 
     /** How many check-ins central has not yet acknowledged (in flight or not). */
-    public synchronized long backlogCount() {
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM outbox WHERE delivered_at IS NULL");
-                ResultSet rows = count.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw failure("count the backlog", e);
-        }
+    public long backlogCount() {
+        return db.read("count the backlog", t -> t.outbox().backlog());
     }
 
     /** How long the oldest unacknowledged check-in has waited, or empty when nothing is pending. */
-    public synchronized Optional<Duration> oldestPendingAge(Instant now) {
-        String sql = "SELECT created_at FROM outbox WHERE delivered_at IS NULL ORDER BY seq LIMIT 1";
-        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet rows = select.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            Duration age = Duration.between(KioskTimes.parse(rows.getString(1)), now);
-            return Optional.of(age.isNegative() ? Duration.ZERO : age);
-        } catch (SQLException e) {
-            throw failure("read the oldest pending row", e);
-        }
+    public Optional<Duration> oldestPendingAge(Instant now) {
+        return db.read("read the oldest pending row", t -> t.outbox().oldestPendingCreatedAt()).map(createdAt -> {
+            Duration age = Duration.between(createdAt, now);
+            return age.isNegative() ? Duration.ZERO : age;
+        });
     }
 
     /** Deletes outbox rows delivered before {@code olderThan} (the check-ins themselves stay). Returns the count. */
-    public synchronized int purgeDelivered(Instant olderThan) {
-        String sql = "DELETE FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ?";
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
-            delete.setString(1, KioskTimes.formatNanos(olderThan));
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("purge delivered rows", e);
-        }
+    public int purgeDelivered(Instant olderThan) {
+        return db.write("purge delivered rows", t -> t.outbox().purgeDeliveredBefore(olderThan));
     }
 
     @Override
-    public synchronized void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw failure("close the database", e);
-        }
-    }
-
-    private static OutboxException failure(String what, SQLException e) {
-        return new OutboxException("cannot " + what + ": " + e.getMessage(), e);
+    public void close() {
+        db.close();
     }
 }

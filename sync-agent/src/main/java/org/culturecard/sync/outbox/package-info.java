@@ -1,8 +1,7 @@
 /**
- * The agent's way into the kiosk's SQLite file: {@link KioskDatabase} opens it with the kiosk's
- * connection settings and never creates it (the kiosk owns the file and its schema), and
- * {@link SqliteOutbox} reads pending {@link OutboxRecord}s in sequence order and marks them
- * delivered; failures are {@link OutboxException}s. Depends on SQLite and no other Culture Card
- * package; used by the agent, the venue tables and the agent's main.
+ * The agent's side of the kiosk's outbox: {@link SqliteOutbox} opens the kiosk database through
+ * kiosk-db as the sync agent (never creating it; ADR 26), reads pending {@link OutboxRecord}s in
+ * sequence order within the batch limits and marks them sent and delivered; a failure to open is an
+ * {@link OutboxException}. Depends on core and kiosk-db; used by the agent and its main.
  */
 package org.culturecard.sync.outbox;

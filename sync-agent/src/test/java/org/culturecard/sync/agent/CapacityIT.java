@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.status.DiskBudget;
-import org.culturecard.core.status.ReaderState;
 import org.culturecard.core.wire.KioskStatus;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
+import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.SqliteOutbox;
 import org.culturecard.sync.testing.KioskDb;
@@ -74,7 +74,7 @@ class CapacityIT {
         fleet.connect();
         try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file())) {
             fleet.subscribe(Topics.status(KioskDb.VENUE, KioskDb.KIOSK), 1);
-            execute(kiosk, "INSERT INTO settings (key, value) VALUES ('" + ReaderState.SETTING + "', 'attached')");
+            execute(kiosk, "INSERT INTO settings (key, value) VALUES ('" + SettingKey.READER_STATE.name() + "', 'attached')");
             long budget = 8L << 20; // WAL frames make each transaction cost a few KB
             long size = DiskUsage.of(kiosk.file(), budget).usedBytes();
             SyncConfig config = SyncConfig.builder(URI.create(BROKER.server().uri()), KioskDb.KIOSK, KioskDb.VENUE,
@@ -154,7 +154,7 @@ class CapacityIT {
     private static String awaitVerdict(KioskDb kiosk, String prefix) {
         String[] seen = new String[1];
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            seen[0] = setting(kiosk, DiskBudget.SETTING);
+            seen[0] = setting(kiosk, SettingKey.DISK_BUDGET.name());
             return seen[0] != null && seen[0].startsWith(prefix);
         });
         return seen[0];

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.sync.testing.LogCapture;
 import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,11 @@ class DiskBudgetRecorderTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T15:00:00Z"));
     private final List<String> rows = new ArrayList<>();
     private boolean broken;
-    private final DiskBudgetRecorder recorder = new DiskBudgetRecorder((key, value) -> {
+    private final DiskBudgetRecorder recorder = new DiskBudgetRecorder(verdict -> {
         if (broken) {
             throw new IllegalStateException("[SQLITE_BUSY] The database file is locked");
         }
-        rows.add(key + " = " + value);
+        rows.add(SettingKey.DISK_BUDGET.name() + " = " + SettingKey.DISK_BUDGET.write(verdict));
     }, clock);
 
     @Test

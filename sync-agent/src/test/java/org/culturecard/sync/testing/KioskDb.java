@@ -22,13 +22,12 @@ import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.ids.VenueId;
-import org.culturecard.core.kioskdb.KioskTimes;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.wire.WireCodec;
-import org.flywaydb.core.Flyway;
+import org.culturecard.kioskdb.KioskTimes;
 
 /**
- * Plays the kiosk's part in tests: creates the store with the kiosk's Flyway migrations and
+ * Plays the kiosk's part in tests: creates the store as the kiosk does (kiosk-db, as the kiosk) and
  * records check-ins the way the kiosk does (check-in and outbox row in one transaction, outbox.seq =
  * check_ins.seq, payload = WireCodec JSON), on its own connection, as a separate process would.
  */
@@ -50,9 +49,8 @@ public final class KioskDb implements AutoCloseable {
     /** Creates {@code dir/kiosk.db} with the kiosk's migrations. */
     public static KioskDb create(Path dir) throws SQLException {
         Path file = dir.resolve("kiosk.db");
-        String url = "jdbc:sqlite:" + file;
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/kiosk").load().migrate();
-        Connection connection = DriverManager.getConnection(url);
+        org.culturecard.kioskdb.KioskDb.open(file, org.culturecard.kioskdb.KioskDb.Role.KIOSK).close();
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement pragmas = connection.createStatement()) {
             pragmas.execute("PRAGMA journal_mode=WAL");
             pragmas.execute("PRAGMA synchronous=FULL");
@@ -78,26 +76,38 @@ public final class KioskDb implements AutoCloseable {
         long seq = nextSeq++;
         CheckIn checkIn = new CheckIn(ids.get(), seq, tokenFor(seq), null, VENUE, KIOSK, at, true,
                 CardKind.MIFARE_CLASSIC_1K, "test-1.0");
+        record(checkIn, at);
+        return checkIn;
+    }
+
+    /**
+     * Records this very check-in (its own seq, venue and kiosk) with its outbox row created at
+     * {@code createdAt}, in one transaction, as the kiosk does.
+     */
+    public void record(CheckIn checkIn, Instant createdAt) throws SQLException {
+        Instant at = checkIn.tappedAt();
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO check_ins (id, seq, token, event_id, venue_id, kiosk_id, tapped_at, visit_day,"
-                        + " clock_synced, card_kind, app_version) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 1, ?, ?)");
+                        + " clock_synced, card_kind, app_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement outbox = connection.prepareStatement(
                         "INSERT INTO outbox (seq, check_in_id, payload, created_at) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, checkIn.id().toString());
-            insert.setLong(2, seq);
+            insert.setLong(2, checkIn.seq());
             insert.setString(3, checkIn.token().value());
-            insert.setString(4, VENUE.value());
-            insert.setString(5, KIOSK.value());
-            insert.setString(6, KioskTimes.format(at));
-            insert.setString(7, at.atZone(ZoneOffset.UTC).toLocalDate().toString());
-            insert.setString(8, checkIn.cardKind().name());
-            insert.setString(9, checkIn.appVersion());
+            insert.setString(4, checkIn.eventId() == null ? null : checkIn.eventId().toString());
+            insert.setString(5, checkIn.venueId().value());
+            insert.setString(6, checkIn.kioskId().value());
+            insert.setString(7, KioskTimes.format(at));
+            insert.setString(8, at.atZone(ZoneOffset.UTC).toLocalDate().toString());
+            insert.setInt(9, checkIn.clockSynced() ? 1 : 0);
+            insert.setString(10, checkIn.cardKind().name());
+            insert.setString(11, checkIn.appVersion());
             insert.executeUpdate();
-            outbox.setLong(1, seq);
+            outbox.setLong(1, checkIn.seq());
             outbox.setString(2, checkIn.id().toString());
             outbox.setString(3, new String(codec.encode(checkIn), StandardCharsets.UTF_8));
-            outbox.setString(4, KioskTimes.format(at)); // as the kiosk writes it
+            outbox.setString(4, KioskTimes.format(createdAt)); // as the kiosk writes it
             outbox.executeUpdate();
             connection.commit();
         } catch (SQLException e) {
@@ -106,7 +116,6 @@ public final class KioskDb implements AutoCloseable {
         } finally {
             connection.setAutoCommit(true);
         }
-        return checkIn;
     }
 
     /** Writes a raw outbox row (e.g. an unreadable payload) with its check-in. */
@@ -116,6 +125,16 @@ public final class KioskDb implements AutoCloseable {
             update.setString(1, payload);
             update.setLong(2, real.seq());
             update.executeUpdate();
+        }
+    }
+
+    /** A settings row's text as the agent left it, or null. */
+    public String setting(String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            select.setString(1, key);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
         }
     }
 

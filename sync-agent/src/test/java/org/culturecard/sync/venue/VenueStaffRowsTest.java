@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.staff.StaffMember;
-import org.culturecard.core.staff.StaffSettings;
 import org.culturecard.core.staff.VenueStaff;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.sync.testing.KioskDb;
@@ -41,8 +40,8 @@ class VenueStaffRowsTest {
             events.apply(VenueConfig.of(KioskDb.VENUE, 1, NOW, List.of(), VenueStaff.unmanaged(StaffAuth.CARD_ONLY)), NOW);
 
             assertThat(staff(kiosk)).containsExactly("Pat|kiosk|" + LOCAL_CARD.value() + "|revoked=null|v=null");
-            assertThat(events.setting(StaffSettings.AUTH)).isEqualTo("card-only");
-            assertThat(events.setting(StaffSettings.SOURCE)).isNull();
+            assertThat(kiosk.setting("staff.auth")).isEqualTo("card-only");
+            assertThat(kiosk.setting("staff.source")).isNull();
         }
     }
 
@@ -59,8 +58,8 @@ class VenueStaffRowsTest {
             assertThat(staff(kiosk)).containsExactlyInAnyOrder(
                     "Ada Reyes|central|" + ADA_CARD.value() + "|revoked=null|v=4",
                     "Lee Park|central|" + "0c".repeat(32) + "|revoked=2026-11-25T10:14:30.000Z|v=4");
-            assertThat(events.setting(StaffSettings.AUTH)).isEqualTo("card-and-pin");
-            assertThat(events.setting(StaffSettings.SOURCE)).isEqualTo("central");
+            assertThat(kiosk.setting("staff.auth")).isEqualTo("card-and-pin");
+            assertThat(kiosk.setting("staff.source")).isEqualTo("central");
         }
     }
 
@@ -79,7 +78,7 @@ class VenueStaffRowsTest {
             assertThat(events.appliedVersion()).isEqualTo(6);
             assertThat(staff(kiosk)).containsExactly(
                     "Ada Reyes|central|" + ADA_CARD.value() + "|revoked=2026-11-25T10:15:30.000Z|v=5");
-            assertThat(events.setting(StaffSettings.AUTH)).isEqualTo("card-and-pin");
+            assertThat(kiosk.setting("staff.auth")).isEqualTo("card-and-pin");
         }
     }
 
@@ -93,7 +92,7 @@ class VenueStaffRowsTest {
                     true, List.of(new StaffMember(ADA, "Ada Reyes", HASH, ADA_CARD, null)))), NOW)).isEqualTo(-1);
 
             assertThat(staff(kiosk)).singleElement().asString().contains("revoked=2026-11-25T10:15:30.000Z");
-            assertThat(events.setting(StaffSettings.AUTH)).isEqualTo("card-and-pin");
+            assertThat(kiosk.setting("staff.auth")).isEqualTo("card-and-pin");
         }
     }
 

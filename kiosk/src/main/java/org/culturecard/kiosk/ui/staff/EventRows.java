@@ -13,7 +13,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.culturecard.kiosk.store.StoredEvent;
+import org.culturecard.kioskdb.StoredEvent;
 import org.culturecard.kiosk.ui.screen.Messages;
 
 /**

@@ -12,7 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.culturecard.kiosk.store.StoredEvent;
+import org.culturecard.kioskdb.StoredEvent;
 import org.culturecard.kiosk.ui.fx.Nodes;
 import org.culturecard.kiosk.ui.fx.Watch;
 import org.culturecard.kiosk.ui.screen.Messages;

@@ -26,10 +26,10 @@ import org.culturecard.kiosk.staff.EventDraft;
 import org.culturecard.kiosk.staff.PinOutcome;
 import org.culturecard.kiosk.staff.StaffPort;
 import org.culturecard.kiosk.staff.StatusFacts;
-import org.culturecard.kiosk.store.StoredEvent;
 import org.culturecard.kiosk.ui.fx.KioskThreads;
 import org.culturecard.kiosk.ui.screen.Messages;
 import org.culturecard.kiosk.ui.screen.Screen;
+import org.culturecard.kioskdb.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

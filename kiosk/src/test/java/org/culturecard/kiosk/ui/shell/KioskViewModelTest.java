@@ -3,37 +3,38 @@ package org.culturecard.kiosk.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.culturecard.core.card.CardKind;
+import org.culturecard.core.event.AgeBand;
+import org.culturecard.core.event.ArtsActivity;
 import org.culturecard.core.event.Event;
+import org.culturecard.core.event.Mode;
+import org.culturecard.core.event.Sector;
+import org.culturecard.core.staff.PinHasher;
+import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.checkin.CheckInService;
 import org.culturecard.kiosk.checkin.ClockSync;
 import org.culturecard.kiosk.checkin.TapDispatcher;
-import java.security.SecureRandom;
-import org.culturecard.core.card.CardKind;
-import org.culturecard.core.event.AgeBand;
-import org.culturecard.core.event.ArtsActivity;
-import org.culturecard.core.event.Mode;
-import org.culturecard.core.event.Sector;
 import org.culturecard.kiosk.staff.EventDraft;
-import org.culturecard.core.staff.PinHasher;
-import org.culturecard.kiosk.store.StoredEvent;
+import org.culturecard.kioskdb.StoredEvent;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.staff.StaffDesk;
-import org.culturecard.kiosk.store.EventOrigin;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.kiosk.testing.FakeCardReader;
 import org.culturecard.kiosk.testing.Fixtures;
 import org.culturecard.kiosk.testing.ManualScheduler;
 import org.culturecard.kiosk.testing.SameThreadTasks;
+import org.culturecard.kiosk.testing.SettingRows;
 import org.culturecard.kiosk.testing.StaffRows;
-import org.culturecard.core.staff.StaffAuth;
-import org.culturecard.core.staff.StaffSettings;
+import org.culturecard.kioskdb.EventOrigin;
+import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,7 +176,7 @@ class KioskViewModelTest {
 
     @Test
     void opensStaffModeAndShowsTheCorruptionAlertThenTimesOut() {
-        store.putSetting(StaffSettings.AUTH, StaffAuth.CARD_ONLY.code()); // a venue where the card alone suffices
+        store.putSetting(SettingKey.STAFF_AUTH, StaffAuth.CARD_ONLY); // a venue where the card alone suffices
         store.enrolStaffCard(UUID.randomUUID(), "Sam", Fixtures.pseudonymiser().tokenFor(Fixtures.BEN));
         reader.tap(Fixtures.BEN);
 
@@ -313,7 +314,7 @@ class KioskViewModelTest {
 
     @Test
     void staffModeStaysOpenWhileStaffWorkAndTimesOutAfterAMinuteIdle() {
-        store.putSetting(StaffSettings.AUTH, StaffAuth.CARD_ONLY.code()); // a venue where the card alone suffices
+        store.putSetting(SettingKey.STAFF_AUTH, StaffAuth.CARD_ONLY); // a venue where the card alone suffices
         store.enrolStaffCard(UUID.randomUUID(), "Sam", Fixtures.pseudonymiser().tokenFor(Fixtures.BEN));
         reader.tap(Fixtures.BEN);
         scheduler.advance(Duration.ofSeconds(50));
@@ -483,7 +484,7 @@ class KioskViewModelTest {
 
     /** Writes the sync agent's row into the real store and opens the status screen. */
     private StatusRow diskBudgetRow(String row) {
-        store.putSetting("disk.budget", row);
+        SettingRows.put(store.health().file(), "disk.budget", row);
         model.staff().status();
         return model.staff().statusRowsProperty().get().get(5);
     }
