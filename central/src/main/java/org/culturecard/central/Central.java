@@ -9,14 +9,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.culturecard.central.api.ApiAudit;
 import org.culturecard.central.api.CentralApi;
-import org.culturecard.central.broker.BrokerEndpoint;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.config.IngestLimits;
 import org.culturecard.central.deadletter.DeadLetterCounts;
 import org.culturecard.central.deadletter.DeadLetters;
 import org.culturecard.central.deadletter.JunkQuota;
 import org.culturecard.central.fleet.FleetListener;
-import org.culturecard.central.fleet.MqttLink;
 import org.culturecard.central.fleet.VenueConfigPublisher;
 import org.culturecard.central.ingest.BatchValidator;
 import org.culturecard.central.ingest.CachedRegistry;
@@ -38,6 +36,8 @@ import org.culturecard.central.store.RetentionTables;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
+import org.culturecard.mqttlink.BrokerEndpoint;
+import org.culturecard.mqttlink.MqttLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +78,7 @@ public final class Central implements AutoCloseable {
      */
     public static Central start(CentralConfig config, Clock clock) {
         LOG.info("starting central: {}", config.describe());
-        BrokerEndpoint broker = BrokerEndpoint.of(config);
+        BrokerEndpoint broker = broker(config);
         PostgresCheckInStore store = PostgresCheckInStore.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(),
                 2 * config.workers() + 4, clock);
         List<IngestWorker> workers = new ArrayList<>();
@@ -142,6 +142,13 @@ public final class Central implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /** The broker as the config describes it; unreadable or mismatched PEM files fail here, at start-up. */
+    private static BrokerEndpoint broker(CentralConfig config) {
+        CentralConfig.BrokerTls tls = config.brokerTls();
+        return tls.enabled() ? BrokerEndpoint.tls(config.brokerUri(), tls.caCert(), tls.clientCert(), tls.clientKey())
+                : BrokerEndpoint.plain(config.brokerUri());
     }
 
     private static void awaitSubscribed(List<IngestWorker> workers) {

@@ -1,18 +1,16 @@
 package org.culturecard.central;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.core.wire.WireFormatException;
-import org.culturecard.testsupport.mqtt.MessageCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.culturecard.testsupport.mqtt.RecordingMqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /** A stand-in for kiosks in tests: publishes raw payloads and collects every ack central sends. */
@@ -23,21 +21,11 @@ public final class KioskSimulator implements AutoCloseable {
     }
 
     private final WireCodec codec = new WireCodec();
-    private final MqttClient client;
-    private final List<ReceivedAck> acks = new CopyOnWriteArrayList<>();
+    private final RecordingMqttClient client;
+    private final List<ReceivedAck> acks = new ArrayList<>(); // decoded once each, in arrival order
 
     public KioskSimulator(String brokerUri, String clientId) throws MqttException {
-        client = new MqttClient(brokerUri, clientId, new MemoryPersistence());
-        client.setTimeToWait(10_000);
-        client.setCallback(new MessageCallback((topic, message) -> {
-            try {
-                acks.add(new ReceivedAck(topic, codec.decode(message.getPayload(), BatchAck.class)));
-            } catch (WireFormatException e) {
-                throw new IllegalStateException("central sent an undecodable ack", e);
-            }
-        }));
-        client.connect(new MqttConnectionOptions());
-        client.subscribe(Topics.ROOT + "/+/+/down/acks", 1);
+        client = RecordingMqttClient.connect(brokerUri, clientId, new MqttConnectionOptions(), Topics.ROOT + "/+/+/down/acks");
     }
 
     public void publish(String topic, byte[] payload) throws MqttException {
@@ -49,7 +37,9 @@ public final class KioskSimulator implements AutoCloseable {
     }
 
     /** Every ack for {@code batchId} received so far, in arrival order. */
-    public List<ReceivedAck> acksFor(UUID batchId) {
+    public synchronized List<ReceivedAck> acksFor(UUID batchId) {
+        List<RecordingMqttClient.Message> received = client.messages();
+        received.subList(acks.size(), received.size()).forEach(m -> acks.add(decode(m)));
         return acks.stream().filter(a -> a.ack().batchId().equals(batchId)).toList();
     }
 
@@ -59,9 +49,14 @@ public final class KioskSimulator implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect();
-        }
         client.close();
+    }
+
+    private ReceivedAck decode(RecordingMqttClient.Message message) {
+        try {
+            return new ReceivedAck(message.topic(), codec.decode(message.payload(), BatchAck.class));
+        } catch (WireFormatException e) {
+            throw new IllegalStateException("central sent an undecodable ack", e);
+        }
     }
 }

@@ -25,7 +25,8 @@ class ArchitectureTest {
                     "javafx..", "java.sql..", "javax.sql..", "org.eclipse.paho..", "javax.smartcardio..",
                     "jnasmartcardio..", "org.culturecard.reader..", "org.culturecard.kiosk..",
                     "org.culturecard.sync..", "org.culturecard.central..", "org.culturecard.provisioning..",
-                    "org.culturecard.demo..", "org.culturecard.sip2..", "org.culturecard.kioskdb..")
+                    "org.culturecard.demo..", "org.culturecard.sip2..", "org.culturecard.kioskdb..",
+                    "org.culturecard.mqttlink..")
             .because("core holds the domain and the wire format: pure code, no I/O, no other module");
 
     @ArchTest
@@ -41,12 +42,29 @@ class ArchitectureTest {
             .because("only the kiosk has a user interface");
 
     @ArchTest
-    static final ArchRule onlySyncAgentAndCentralTouchPaho = noClasses()
-            .that().resideOutsideOfPackages("org.culturecard.sync..", "org.culturecard.central..",
-                    "org.culturecard.testsupport..")
+    static final ArchRule onlyMqttLinkTouchesPaho = noClasses()
+            .that().resideOutsideOfPackages("org.culturecard.mqttlink..", "org.culturecard.testsupport..")
+            .and().haveNameNotMatching("org\\.culturecard\\.sync\\.agent\\.BrokerSession(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.paho..")
-            .because("only the sync agent and central speak MQTT (and, in test scope only, test-support's"
-                    + " Paho callback for test clients; no main module may depend on test-support)");
+            .because("mqtt-link owns the broker connection (and, in test scope only, test-support's recording"
+                    + " test client; no main module may depend on test-support). One exception: the agent's"
+                    + " BrokerSession drives Paho's asynchronous client itself, for the CONNACK's receive maximum"
+                    + " (its publish window), each PUBACK's reason code and the last will; central imports no Paho");
+
+    @ArchTest
+    static final ArchRule mqttLinkDependsOnNoOtherModule = noClasses()
+            .that().resideInAPackage("org.culturecard.mqttlink..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.core..", "org.culturecard.reader..",
+                    "org.culturecard.kiosk..", "org.culturecard.sync..", "org.culturecard.central..",
+                    "org.culturecard.provisioning..", "org.culturecard.demo..", "org.culturecard.sip2..",
+                    "org.culturecard.testsupport..")
+            .because("mqtt-link is the broker connection and nothing else: the wire format and topics are core's");
+
+    @ArchTest
+    static final ArchRule theDoctorUsesOnlyMqttLinksTls = noClasses()
+            .that().resideInAPackage("org.culturecard.provisioning..")
+            .should().dependOnClassesThat().resideInAPackage("org.culturecard.mqttlink")
+            .because("the doctor probes the broker by hand with mqtt-link's TLS; provisioning speaks no MQTT client");
 
     @ArchTest
     static final ArchRule onlyKioskDbTouchesSqlite = noClasses()
@@ -68,7 +86,7 @@ class ArchitectureTest {
             .that().resideInAPackage("org.culturecard.kioskdb..")
             .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.reader..", "org.culturecard.kiosk..",
                     "org.culturecard.sync..", "org.culturecard.central..", "org.culturecard.provisioning..",
-                    "org.culturecard.demo..", "org.culturecard.sip2..", "org.culturecard.tls..",
+                    "org.culturecard.demo..", "org.culturecard.sip2..", "org.culturecard.mqttlink..",
                     "org.culturecard.testsupport..")
             .because("the kiosk database is a contract between processes; it knows the domain and nothing of its users");
 
@@ -89,12 +107,13 @@ class ArchitectureTest {
     static final ArchRule cardReaderDependsOnlyOnCore = noClasses()
             .that().resideInAPackage("org.culturecard.reader..")
             .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.kiosk..", "org.culturecard.sync..",
-                    "org.culturecard.central..", "org.culturecard.provisioning..", "org.culturecard.demo..");
+                    "org.culturecard.central..", "org.culturecard.provisioning..", "org.culturecard.demo..",
+                    "org.culturecard.mqttlink..");
 
     @ArchTest
     static final ArchRule kioskDependsOnlyOnCoreAndCardReader = noClasses()
             .that().resideInAPackage("org.culturecard.kiosk..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.sync..",
+            .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.sync..", "org.culturecard.mqttlink..",
                     "org.culturecard.central..", "org.culturecard.provisioning..", "org.culturecard.demo..");
 
     @ArchTest
@@ -121,7 +140,7 @@ class ArchitectureTest {
             .that().resideInAPackage("org.culturecard.sip2..")
             .should().dependOnClassesThat().resideInAnyPackage("org.culturecard.reader..", "org.culturecard.kiosk..",
                     "org.culturecard.sync..", "org.culturecard.central..", "org.culturecard.provisioning..",
-                    "org.culturecard.demo..", "org.culturecard.tls..", "org.culturecard.testsupport..")
+                    "org.culturecard.demo..", "org.culturecard.mqttlink..", "org.culturecard.testsupport..")
             .because("sip2 is the one way to the library system, for the kiosk, central and the doctor alike");
 
     @ArchTest

@@ -49,6 +49,7 @@ import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.SqliteOutbox;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
 import org.culturecard.testsupport.mqtt.MosquittoServer;
+import org.culturecard.testsupport.mqtt.RecordingMqttClient;
 import org.culturecard.testsupport.pcsc.PcscdExtension;
 import org.culturecard.testsupport.pcsc.PcscdServer;
 import org.culturecard.testsupport.pcsc.VirtualCard;
@@ -89,10 +90,10 @@ class StaffRevocationIT {
         Path database = dir.resolve("kiosk.db");
         String jdbcUrl = postgres.createDatabase("staff_it");
         Token cardToken = new Pseudonymiser(SchemeKey.of(key)).tokenFor(CardUid.of(UID));
-        List<MqttSpy.Seen> messages;
+        List<RecordingMqttClient.Message> messages;
         List<String> logLines;
 
-        try (LogCapture logs = LogCapture.attach(); MqttSpy spy = MqttSpy.on(broker.uri());
+        try (LogCapture logs = LogCapture.attach(); RecordingMqttClient spy = RecordingMqttClient.connect(broker.uri(), "#");
                 Central central = Central.start(centralConfig(jdbcUrl, broker.uri()), clock);
                 KioskApp kiosk = KioskApp.compose(kioskConfig(database, keyFile), new PcscCardReader(clock), KioskHooks.defaults());
                 MqttSyncAgent agent = new MqttSyncAgent(SyncConfig.of(URI.create(broker.uri()), KIOSK, VENUE, database),
@@ -135,15 +136,15 @@ class StaffRevocationIT {
                         assertThat(PrivacySearch.dumpAllTables(jdbcUrl, postgres)).as("central kept the revocation")
                     .contains("Ada Reyes").contains(cardToken.value()).contains("pbkdf2-sha256$210000$");
 
-            messages = spy.seen();
+            messages = spy.messages();
             logLines = logs.lines();
         }
 
         assertNoPinOrUidIn(database, jdbcUrl, postgres, messages, logLines);
     }
 
-    private void assertNoPinOrUidIn(Path database, String jdbcUrl, PostgresServer postgres, List<MqttSpy.Seen> messages,
-            List<String> logLines) throws Exception {
+    private void assertNoPinOrUidIn(Path database, String jdbcUrl, PostgresServer postgres,
+            List<RecordingMqttClient.Message> messages, List<String> logLines) throws Exception {
         String uid = HexFormat.of().formatHex(UID);
         byte[] pinBytes = PIN.getBytes(StandardCharsets.US_ASCII);
         for (Path file : PrivacySearch.sqliteFiles(database)) {
@@ -156,7 +157,7 @@ class StaffRevocationIT {
         assertThat(messages).as("the spy saw the staff in a venue config")
                 .anyMatch(m -> m.topic().endsWith("/down/config") && new String(m.payload(), StandardCharsets.UTF_8)
                         .contains("Ada Reyes"));
-        for (MqttSpy.Seen message : messages) {
+        for (RecordingMqttClient.Message message : messages) {
             assertThat(PrivacySearch.indexOf(message.payload(), pinBytes)).as("the PIN on " + message.topic()).isEqualTo(-1);
             assertThat(new String(message.payload(), StandardCharsets.ISO_8859_1)).as(message.topic())
                     .doesNotContainIgnoringCase(uid);

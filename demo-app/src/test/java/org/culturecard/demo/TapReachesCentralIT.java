@@ -55,6 +55,7 @@ import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.SqliteOutbox;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
 import org.culturecard.testsupport.mqtt.MosquittoServer;
+import org.culturecard.testsupport.mqtt.RecordingMqttClient;
 import org.culturecard.testsupport.pcsc.PcscdExtension;
 import org.culturecard.testsupport.pcsc.PcscdServer;
 import org.culturecard.testsupport.pcsc.VirtualCard;
@@ -89,10 +90,10 @@ class TapReachesCentralIT {
         String jdbcUrl = postgres.createDatabase("central_it");
         Token expectedToken = new Pseudonymiser(SchemeKey.of(key)).tokenFor(CardUid.of(UID));
 
-        List<MqttSpy.Seen> messages;
+        List<RecordingMqttClient.Message> messages;
         List<String> logLines;
         Event event;
-        try (LogCapture logs = LogCapture.attach(); MqttSpy spy = MqttSpy.on(broker.uri())) {
+        try (LogCapture logs = LogCapture.attach(); RecordingMqttClient spy = RecordingMqttClient.connect(broker.uri(), "#")) {
             try (Central central = Central.start(centralConfig(jdbcUrl, broker.uri()), clock);
                     KioskApp kiosk = KioskApp.compose(kioskConfig(database, keyFile), new PcscCardReader(clock), KioskHooks.defaults());
                     MqttSyncAgent agent = new MqttSyncAgent(SyncConfig.of(URI.create(broker.uri()), KIOSK, VENUE, database),
@@ -133,7 +134,7 @@ class TapReachesCentralIT {
                 assertThat(listed.statusCode()).isEqualTo(200);
                 assertThat(listed.body()).contains(expectedToken.value());
             }
-            messages = spy.seen();
+            messages = spy.messages();
             logLines = logs.lines();
         }
 
@@ -156,7 +157,7 @@ class TapReachesCentralIT {
         // MQTT: every payload that crossed the broker (the spy saw the batch and the ack, so it was listening).
         assertThat(messages).anyMatch(m -> m.topic().endsWith("/up/checkins"))
                 .anyMatch(m -> m.topic().endsWith("/down/acks"));
-        for (MqttSpy.Seen message : messages) {
+        for (RecordingMqttClient.Message message : messages) {
             String payload = new String(message.payload(), java.nio.charset.StandardCharsets.ISO_8859_1);
             assertThat(payload).as(message.topic()).doesNotContainIgnoringCase(lower).doesNotContain(spaced);
             assertThat(PrivacySearch.indexOf(message.payload(), UID)).as("raw UID bytes on " + message.topic()).isEqualTo(-1);

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.culturecard.central.config.CentralConfig;
-import org.culturecard.tls.PemTls;
+import org.culturecard.mqttlink.tls.PemTls;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;

@@ -4,7 +4,7 @@
  * {@link IngestLimits} on what kiosks' messages may cost, and the API's tokens ({@link ApiToken}
  * with its {@link Role}, read by {@code TokenSettings}). Depends on no other Culture Card package
  * but core's ids;
- * read by the composition root, the API, the broker connection, ingest, reports, retention and the
+ * read by the composition root, the API, ingest, reports, retention and the
  * demo.
  */
 package org.culturecard.central.config;

@@ -16,7 +16,6 @@ import org.culturecard.core.wire.KioskStatus;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.core.wire.WireFormatException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +54,7 @@ public final class FleetListener {
     }
 
     /** Handles one message; called on the MQTT callback thread. */
-    public void handle(String topic, MqttMessage message) {
-        byte[] payload = message.getPayload();
+    public void handle(String topic, byte[] payload) {
         Optional<Topics.KioskTopic> parsed = Topics.parseKioskTopic(topic);
         if (parsed.isEmpty() || payload.length == 0) {
             return; // an empty retained message clears a status: nothing to record

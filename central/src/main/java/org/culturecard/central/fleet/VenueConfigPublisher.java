@@ -10,6 +10,7 @@ import org.culturecard.core.staff.VenueStaff;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.core.wire.WireCodec;
+import org.culturecard.mqttlink.MqttLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

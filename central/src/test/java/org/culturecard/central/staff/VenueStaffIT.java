@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.culturecard.central.Central;
 import org.culturecard.central.TestBatches;
-import org.culturecard.central.broker.LinkCallback;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.privacy.Token;
@@ -27,10 +26,9 @@ import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
+import org.culturecard.testsupport.mqtt.RecordingMqttClient;
 import org.culturecard.testsupport.postgres.PostgresExtension;
-import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,32 +52,21 @@ class VenueStaffIT {
     private static final WireCodec CODEC = new WireCodec();
     private static final String PIN = "739104";
     private static final String HASH = new PinHasher(new SecureRandom()).hash(PIN);
-    private static final java.util.Map<VenueId, VenueConfig> LATEST = new java.util.concurrent.ConcurrentHashMap<>();
     private static Central central;
-    private static MqttClient kiosk;
+    private static RecordingMqttClient kiosk;
 
     @BeforeAll
     static void start() throws Exception {
         String url = DB.server().createDatabase("central_staff");
         central = Central.start(new CentralConfig(url, DB.server().user(), "", BROKER.server().uri(), "staff-it", 1,
                 "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of(READ), Set.of(ADMIN))), TestBatches.CLOCK);
-        kiosk = new MqttClient(BROKER.server().uri(), "staff-kiosk", new MemoryPersistence());
-        kiosk.setCallback(new LinkCallback("staff-kiosk", (topic, message) -> {
-            try {
-                VenueConfig config = CODEC.decode(message.getPayload(), VenueConfig.class);
-                LATEST.merge(config.venueId(), config, (old, now) -> now.version() > old.version() ? now : old);
-            } catch (org.culturecard.core.wire.WireFormatException e) {
-                throw new AssertionError("central published an unreadable config", e);
-            }
-        }, response -> { }));
-        kiosk.connect(new MqttConnectionOptions());
-        kiosk.subscribe("culturecard/v1/+/down/config", 1);
+        kiosk = RecordingMqttClient.connect(BROKER.server().uri(), "staff-kiosk", new MqttConnectionOptions(),
+                "culturecard/v1/+/down/config");
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (kiosk != null) {
-            kiosk.disconnect();
             kiosk.close();
         }
         if (central != null) {
@@ -253,11 +240,28 @@ class VenueStaffIT {
         VenueId id = VenueId.of(venue);
         AtomicReference<VenueConfig> seen = new AtomicReference<>();
         await().atMost(WAIT).until(() -> {
-            VenueConfig config = LATEST.get(id);
+            VenueConfig config = latest(id);
             seen.set(config);
             return config != null && condition.test(config);
         });
         return seen.get();
+    }
+
+    /** The newest config the kiosk has received for {@code venue}, or null. */
+    private static VenueConfig latest(VenueId venue) {
+        VenueConfig newest = null;
+        for (RecordingMqttClient.Message message : kiosk.messages()) {
+            VenueConfig config;
+            try {
+                config = CODEC.decode(message.payload(), VenueConfig.class);
+            } catch (org.culturecard.core.wire.WireFormatException e) {
+                throw new AssertionError("central published an unreadable config", e);
+            }
+            if (config.venueId().equals(venue) && (newest == null || config.version() > newest.version())) {
+                newest = config;
+            }
+        }
+        return newest;
     }
 
     private static String idOf(HttpResponse<String> response) {

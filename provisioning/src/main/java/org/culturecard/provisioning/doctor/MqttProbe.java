@@ -14,7 +14,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import org.culturecard.tls.PemTls;
+import org.culturecard.mqttlink.tls.PemTls;
 
 /**
  * Checks that the broker accepts a kiosk: a TLS handshake with the kiosk's client certificate

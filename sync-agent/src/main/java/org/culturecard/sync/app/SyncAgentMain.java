@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.culturecard.core.ids.UuidV7;
+import org.culturecard.mqttlink.tls.TlsSetupException;
 import org.culturecard.sync.agent.MqttSyncAgent;
 import org.culturecard.sync.config.InvalidConfigException;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.OutboxException;
 import org.culturecard.sync.outbox.SqliteOutbox;
-import org.culturecard.tls.TlsSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,15 +23,13 @@ import java.util.stream.Collectors;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.ids.UuidV7;
-import org.culturecard.core.kioskdb.KioskRows;
-import org.culturecard.core.kioskdb.KioskTimes;
-import org.culturecard.core.staff.StaffSettings;
 import org.culturecard.core.status.DiskBudget;
-import org.culturecard.core.status.ReaderState;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.KioskStatus;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.VenueConfig;
+import org.culturecard.kioskdb.KioskDb.Role;
+import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.core.wire.WireFormatException;
 import org.culturecard.core.wire.golden.GoldenFiles;
@@ -140,8 +135,11 @@ class AgentWireGoldenIT {
     void itsOnlineStatusIsTheGoldenOneButForTheFreeDiskAndTheVersionsTheMachineDecides() throws Exception {
         try (KioskDb kiosk = KioskDb.create(dir); SqliteOutbox outbox = SqliteOutbox.open(kiosk.file())) {
             kiosk.record(7, WireGoldens.NOW.minusSeconds(95));
-            try (SqliteVenueEvents settings = SqliteVenueEvents.open(kiosk.file())) {
-                settings.putSetting(ReaderState.SETTING, "card-present");
+            try (org.culturecard.kioskdb.KioskDb db = org.culturecard.kioskdb.KioskDb.open(kiosk.file(), Role.KIOSK)) {
+                db.write("the reader state", tables -> {
+                    tables.settings().put(SettingKey.READER_STATE, "card-present");
+                    return null;
+                });
             }
             try (MqttSyncAgent agent = agent(kiosk, outbox, WireGoldens.NOW)) {
                 byte[] sent = await().atMost(WAIT).until(() -> status(KioskStatus.ONLINE), Optional::isPresent).get();
@@ -164,7 +162,7 @@ class AgentWireGoldenIT {
                 central.publish(Topics.config(WireGoldens.MUSEUM), later.bytes(), 1, true);
 
                 await().atMost(WAIT).until(() -> applied.appliedVersion() == expected.version());
-                assertThat(applied.setting(StaffSettings.AUTH)).as(later.file())
+                assertThat(kiosk.setting(SettingKey.STAFF_AUTH.name())).as(later.file())
                         .isEqualTo(expected.staffPart().isPresent() ? "card-and-pin" : null);
             }
         }
@@ -207,18 +205,16 @@ class AgentWireGoldenIT {
                 + status.substring(versions).replaceAll(":\"[^\"]*\"", ":\"\"");
     }
 
-    /** An event staff made on the kiosk, not yet sent up, as the kiosk writes it. */
-    private static void insertKioskEvent(KioskDb kiosk, Event event, boolean closed) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + kiosk.file());
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO events (" + KioskRows.EVENT_COLUMNS
-                        + ", closed, origin, published, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'kiosk', 0, ?)")) {
-            List<Object> values = KioskRows.eventValues(event);
-            for (int i = 0; i < values.size(); i++) {
-                insert.setObject(i + 1, values.get(i));
-            }
-            insert.setInt(values.size() + 1, closed ? 1 : 0);
-            insert.setString(values.size() + 2, KioskTimes.format(WireGoldens.NOW));
-            insert.executeUpdate();
+    /** An event staff made on the kiosk, not yet sent up, written through kiosk-db as the kiosk writes it. */
+    private static void insertKioskEvent(KioskDb kiosk, Event event, boolean closed) {
+        try (org.culturecard.kioskdb.KioskDb db = org.culturecard.kioskdb.KioskDb.open(kiosk.file(), Role.KIOSK)) {
+            db.write("a kiosk-made event", tables -> {
+                tables.events().saveKioskMade(event, WireGoldens.NOW);
+                if (closed) {
+                    tables.events().close(event.id(), WireGoldens.NOW);
+                }
+                return null;
+            });
         }
     }
 

@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.culturecard.core.checkin.CheckIn;
-import org.culturecard.core.kioskdb.KioskRows;
-import org.culturecard.core.staff.StaffSettings;
+import org.culturecard.core.event.Event;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.VenueConfig;
+import org.culturecard.kioskdb.EventOrigin;
+import org.culturecard.kioskdb.KioskDb.Role;
+import org.culturecard.kioskdb.SettingKey;
+import org.culturecard.kioskdb.StoredEvent;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.core.wire.golden.GoldenFiles;
 import org.culturecard.core.wire.golden.WireGoldens;
@@ -65,13 +68,13 @@ class AgentWireGoldenTest {
 
             assertThat(snapshot).isEqualTo(expected);
             assertThat(events.appliedVersion()).isEqualTo(expected.version());
-            assertThat(centralEventRows(kiosk)).containsExactly(KioskRows.eventValues(WireGoldens.danceLab()));
+            assertThat(centralEvents(kiosk)).containsExactly(WireGoldens.danceLab());
             if (expected.staffPart().isPresent()) {
-                assertThat(events.setting(StaffSettings.AUTH)).isEqualTo("card-and-pin");
-                assertThat(events.setting(StaffSettings.SOURCE)).isEqualTo(StaffSettings.SOURCE_CENTRAL);
+                assertThat(kiosk.setting(SettingKey.STAFF_AUTH.name())).isEqualTo("card-and-pin");
+                assertThat(kiosk.setting(SettingKey.CENTRAL_KEEPS_STAFF.name())).isEqualTo("central");
                 assertThat(centralStaff(kiosk)).containsExactly("Ada Reyes", "Lee Park", "Sam Okafor");
             } else {
-                assertThat(events.setting(StaffSettings.AUTH)).as("a v1 config leaves staff alone").isNull();
+                assertThat(kiosk.setting(SettingKey.STAFF_AUTH.name())).as("a v1 config leaves staff alone").isNull();
                 assertThat(centralStaff(kiosk)).isEmpty();
             }
         }
@@ -100,23 +103,12 @@ class AgentWireGoldenTest {
         return GoldenFiles.read(file);
     }
 
-    /** The central-origin rows of the kiosk's events table, as {@link KioskRows#eventValues} lists them. */
-    private static List<List<Object>> centralEventRows(KioskDb kiosk) throws Exception {
-        List<List<Object>> rows = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + kiosk.file());
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT " + KioskRows.EVENT_COLUMNS + " FROM events WHERE origin = 'central' ORDER BY id");
-                ResultSet found = select.executeQuery()) {
-            int columns = found.getMetaData().getColumnCount();
-            while (found.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(found.getObject(i));
-                }
-                rows.add(row);
-            }
+    /** The central-origin events of the kiosk's events table, read back through kiosk-db. */
+    private static List<Event> centralEvents(KioskDb kiosk) {
+        try (org.culturecard.kioskdb.KioskDb db = org.culturecard.kioskdb.KioskDb.open(kiosk.file(), Role.SYNC_AGENT)) {
+            return db.read("the central events", tables -> tables.events().overlapping(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")))
+                    .stream().filter(stored -> stored.origin() == EventOrigin.CENTRAL).map(StoredEvent::event).toList();
         }
-        return rows;
     }
 
     private static List<String> centralStaff(KioskDb kiosk) throws Exception {

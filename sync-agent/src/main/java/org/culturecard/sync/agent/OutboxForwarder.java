@@ -1,0 +1,193 @@
+package org.culturecard.sync.agent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.culturecard.core.checkin.CheckIn;
+import org.culturecard.core.wire.BatchAck;
+import org.culturecard.core.wire.CheckInBatch;
+import org.culturecard.core.wire.Topics;
+import org.culturecard.core.wire.WireCodec;
+import org.culturecard.core.wire.WireFormatException;
+import org.culturecard.mqttlink.Refusals;
+import org.culturecard.sync.config.SyncConfig;
+import org.culturecard.sync.outbox.OutboxRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards the outbox in batches and marks check-ins delivered only when central's {@link BatchAck}
+ * arrives (a broker's PUBACK proves nothing about the central store). Batches awaiting their ack
+ * form the in-flight window, which never exceeds the broker's receive maximum (less a few slots
+ * for status messages), so Paho never fails a publish with "too many publishes in progress"
+ * (32202). A batch central has not acked within the ack timeout is forgotten and its rows go out
+ * again; after any reconnect every unacknowledged row does (central's inserts are idempotent).
+ * Confined to the agent's worker.
+ */
+final class OutboxForwarder {
+    private static final Logger log = LoggerFactory.getLogger(MqttSyncAgent.class); // the agent's one log
+    /** Room for the batch envelope (ids, times, schema) around the records. */
+    private static final int ENVELOPE_RESERVE = 1024;
+    /** In-flight slots kept free for status messages. */
+    private static final int STATUS_SLOTS = 2;
+    private static final int MAX_WINDOW = 1000;
+
+    /** The outbox as the forwarder uses it (the kiosk's SQLite file in production). */
+    interface Outbox {
+        List<OutboxRecord> nextBatch(int maxRecords, int maxBytes);
+
+        void markSent(UUID batchId, Collection<Long> seqs, Instant at);
+
+        int markDelivered(UUID batchId, Instant at);
+
+        int releaseUnacked(Instant olderThan);
+
+        int releaseAllUnacked();
+    }
+
+    private final SyncConfig config;
+    private final Outbox outbox;
+    private final Link link;
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+    private final UUID bootId;
+    private final Consumer<BatchDelivered> delivered;
+    private final WireCodec codec = new WireCodec();
+    private final String checkinsTopic;
+    private final Map<UUID, Instant> inFlight = new LinkedHashMap<>();
+    private int window = 1;
+    private boolean warnedNoSubscriber;
+    private Instant lastSyncAt;
+
+    OutboxForwarder(SyncConfig config, Outbox outbox, Link link, Clock clock, Supplier<UUID> ids, UUID bootId,
+            Consumer<BatchDelivered> delivered) {
+        this.config = config;
+        this.outbox = outbox;
+        this.link = link;
+        this.clock = clock;
+        this.ids = ids;
+        this.bootId = bootId;
+        this.delivered = delivered;
+        this.checkinsTopic = Topics.checkins(config.venueId(), config.kioskId());
+    }
+
+    /** A new connection: nothing is in flight, every unacked row goes out again. Returns the publish window. */
+    int connected(int receiveMaximum) {
+        window = Math.max(1, Math.min(MAX_WINDOW, receiveMaximum - STATUS_SLOTS));
+        inFlight.clear();
+        warnedNoSubscriber = false;
+        outbox.releaseAllUnacked();
+        return window;
+    }
+
+    /** The connection is gone: whatever was in flight goes out again on the next one. */
+    void disconnected() {
+        inFlight.clear();
+        outbox.releaseAllUnacked();
+    }
+
+    /** When central last acknowledged a batch; null if never since start. */
+    Instant lastSyncAt() {
+        return lastSyncAt;
+    }
+
+    /** Publishes batches while the window has room and the outbox has rows. */
+    void pump() {
+        while (link.isUp() && inFlight.size() < window) {
+            List<OutboxRecord> rows = outbox.nextBatch(config.batchMaxRecords(), config.batchMaxBytes() - ENVELOPE_RESERVE);
+            if (rows.isEmpty()) {
+                return;
+            }
+            publishBatch(rows);
+        }
+    }
+
+    /** Central's ack on the kiosk's ack topic: the batch's rows are delivered. */
+    void ackArrived(byte[] payload) {
+        BatchAck ack;
+        try {
+            ack = codec.decode(payload, BatchAck.class);
+        } catch (WireFormatException e) {
+            log.warn("ignoring an unreadable ack: {}", e.getMessage());
+            return;
+        }
+        if (!ack.kioskId().equals(config.kioskId())) {
+            log.warn("ignoring an ack for kiosk {} on this kiosk's topic", ack.kioskId());
+            return;
+        }
+        Instant now = clock.instant();
+        int count = outbox.markDelivered(ack.batchId(), now);
+        inFlight.remove(ack.batchId());
+        warnedNoSubscriber = false;
+        if (count > 0) {
+            lastSyncAt = now;
+            delivered.accept(new BatchDelivered(ack.batchId(), count, ack.inserted(), ack.duplicates(), now));
+        } else {
+            log.debug("ack for batch {} changed nothing (already delivered or superseded)", ack.batchId());
+        }
+        pump();
+    }
+
+    /** Forgets batches central has not acked within the timeout and frees their rows to go out again. */
+    void expireUnacked(Instant now, boolean sweep) {
+        Instant threshold = now.minus(config.ackTimeout());
+        int before = inFlight.size();
+        inFlight.values().removeIf(sentAt -> sentAt.isBefore(threshold));
+        if (before == inFlight.size() && !sweep) {
+            return; // the database sweep (for rows parked without a batch in memory) runs once a second
+        }
+        int released = outbox.releaseUnacked(threshold);
+        if (before > inFlight.size() || released > 0) {
+            log.warn("no ack from central within {} for {} batches: republishing {} check-ins",
+                    config.ackTimeout(), before - inFlight.size(), released);
+        }
+    }
+
+    private void publishBatch(List<OutboxRecord> rows) {
+        Instant now = clock.instant();
+        List<CheckIn> records = new ArrayList<>(rows.size());
+        List<Long> seqs = new ArrayList<>(rows.size());
+        List<Long> unreadable = new ArrayList<>();
+        for (OutboxRecord row : rows) {
+            try {
+                records.add(codec.decode(row.payload().getBytes(StandardCharsets.UTF_8), CheckIn.class));
+                seqs.add(row.seq());
+            } catch (WireFormatException e) {
+                unreadable.add(row.seq());
+                log.error("outbox row seq {} is not a readable check-in ({}); it stays pending", row.seq(), e.getMessage());
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            // Parked as if sent in a batch that is never acked: retried after the ack timeout, never dropped.
+            outbox.markSent(ids.get(), unreadable, now);
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        UUID batchId = ids.get();
+        byte[] payload = codec.encode(CheckInBatch.of(batchId, config.kioskId(), config.venueId(), bootId, now, records));
+        outbox.markSent(batchId, seqs, now);
+        inFlight.put(batchId, now);
+        link.publish(checkinsTopic, payload, false, code -> published(batchId, code));
+        log.debug("published batch {} ({} check-ins, {} bytes)", batchId, records.size(), payload.length);
+    }
+
+    private void published(UUID batchId, int code) {
+        if (code >= 0x80) {
+            log.error("the broker refused batch {}: {}", batchId, Refusals.describe(code));
+            link.refused("publishing to " + checkinsTopic, code);
+        } else if (code == 0x10 && !warnedNoSubscriber) {
+            warnedNoSubscriber = true; // once per connection (or until an ack comes), not once per batch
+            log.warn("batch {} reached no subscriber: is central running? Unacked batches are republished after {}",
+                    batchId, config.ackTimeout());
+        }
+    }
+}
