@@ -1,29 +1,31 @@
 package org.culturecard.kiosk;
 
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.culturecard.core.card.CardTap;
+import org.culturecard.core.event.Event;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.privacy.Pseudonymiser;
+import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.checkin.CheckInService;
 import org.culturecard.kiosk.checkin.ClockSync;
 import org.culturecard.kiosk.checkin.Station;
+import org.culturecard.kiosk.checkin.TapDispatcher;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.kiosk.config.SchemeKeyFile;
+import org.culturecard.kiosk.staff.StaffDesk;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.kiosk.store.StoreHealth;
-import org.culturecard.kiosk.ui.AttractStatus;
-import org.culturecard.kiosk.ui.KioskPorts;
-import org.culturecard.kiosk.ui.KioskThreads;
-import org.culturecard.kiosk.ui.KioskViewModel;
-import org.culturecard.kiosk.ui.Sounds;
-import org.culturecard.kiosk.staff.StaffDesk;
-import org.culturecard.kiosk.checkin.CheckInResult;
-import org.culturecard.core.card.CardTap;
-import org.culturecard.reader.ReaderFeedback;
-import org.culturecard.kiosk.ui.SyncIndicator;
-import java.util.function.Consumer;
+import org.culturecard.kiosk.ui.fx.KioskThreads;
+import org.culturecard.kiosk.ui.shell.AttractStatus;
+import org.culturecard.kiosk.ui.shell.KioskPorts;
+import org.culturecard.kiosk.ui.shell.KioskViewModel;
+import org.culturecard.kiosk.ui.shell.SyncIndicator;
+import org.culturecard.kiosk.ui.sound.Sounds;
 import org.culturecard.reader.CardReader;
 import org.culturecard.reader.ReaderEvent;
-import org.culturecard.core.event.Event;
+import org.culturecard.reader.ReaderFeedback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +73,7 @@ public final class KioskApp implements AutoCloseable {
 
     /** The view model for the window, on the given threads, with the given sounds. */
     public KioskViewModel viewModel(KioskThreads threads, Sounds sounds) {
-        KioskPorts ports = new KioskPorts(this::checkIn, checkInService::handleBarcode, this::status,
+        KioskPorts ports = new KioskPorts(checkInService::handleBarcode, this::status,
                 hooks.onResult(), staffDesk, sounds);
         return new KioskViewModel(staffDesk.settings(), config.venueName(), ports, threads,
                 hooks.clock(), hooks.timings(), hooks.demoCards());
@@ -86,13 +88,15 @@ public final class KioskApp implements AutoCloseable {
 
     /**
      * The card reader's listener: records the readers' state for the sync agent's status message,
-     * then passes every event on to {@code screens}.
+     * then hands the event to the tap dispatcher, which checks taps in on {@code worker} and tells
+     * {@code model} the results (reader thread, then worker, then the UI thread).
      */
-    public Consumer<ReaderEvent> readerListener(Consumer<ReaderEvent> screens) {
+    public Consumer<ReaderEvent> readerListener(KioskViewModel model, Executor worker) {
         ReaderStateRecorder recorder = new ReaderStateRecorder(store);
+        TapDispatcher dispatcher = new TapDispatcher(this::checkIn, worker, model::acceptsTaps, model);
         return event -> {
             recorder.accept(event);
-            screens.accept(event);
+            dispatcher.accept(event);
         };
     }
 

@@ -3,10 +3,10 @@ package org.culturecard.kiosk;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.culturecard.kiosk.ui.BackgroundTaskExecutor;
-import org.culturecard.kiosk.ui.ClipSounds;
-import org.culturecard.kiosk.ui.FxUiThread;
-import org.culturecard.kiosk.ui.KioskThreads;
+import org.culturecard.kiosk.ui.fx.BackgroundTaskExecutor;
+import org.culturecard.kiosk.ui.fx.FxUiThread;
+import org.culturecard.kiosk.ui.fx.KioskThreads;
+import org.culturecard.kiosk.ui.sound.ClipSounds;
 
 /**
  * The JavaFX entry point. JavaFX builds this class itself, so the composed app is handed over

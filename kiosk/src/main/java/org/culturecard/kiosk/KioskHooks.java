@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.culturecard.kiosk.checkin.CheckInResult;
-import org.culturecard.kiosk.ui.DemoCard;
-import org.culturecard.kiosk.ui.KioskTimings;
-import org.culturecard.kiosk.ui.SyncIndicator;
+import org.culturecard.kiosk.ui.shell.DemoCard;
+import org.culturecard.kiosk.ui.shell.KioskTimings;
+import org.culturecard.kiosk.ui.shell.SyncIndicator;
 import org.culturecard.reader.ReaderFeedback;
 
 /**

@@ -1,16 +1,14 @@
 package org.culturecard.kiosk;
 
-import org.culturecard.kiosk.ui.ClipSounds;
-
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import org.culturecard.kiosk.ui.ClipSounds;
-import org.culturecard.kiosk.ui.KioskThreads;
 import org.culturecard.kiosk.ui.KioskView;
-import org.culturecard.kiosk.ui.KioskViewModel;
-import org.culturecard.kiosk.ui.Sounds;
+import org.culturecard.kiosk.ui.fx.KioskThreads;
+import org.culturecard.kiosk.ui.shell.KioskViewModel;
+import org.culturecard.kiosk.ui.sound.ClipSounds;
+import org.culturecard.kiosk.ui.sound.Sounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +50,7 @@ public final class KioskWindow {
         });
         stage.show();
         model.start();
-        app.reader().start(app.readerListener(model::onReaderEvent));
+        app.reader().start(app.readerListener(model, threads.tasks()));
         return new KioskWindow(model, view);
     }
 

@@ -1,8 +1,7 @@
 package org.culturecard.kiosk;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.function.Consumer;
+import org.culturecard.kiosk.checkin.ReaderStatus;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.reader.ReaderEvent;
@@ -19,8 +18,7 @@ final class ReaderStateRecorder implements Consumer<ReaderEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(ReaderStateRecorder.class);
 
     private final SqliteKioskStore store;
-    private final Set<String> readers = new LinkedHashSet<>();
-    private boolean serviceDown;
+    private ReaderStatus readers = ReaderStatus.initial();
     private String last;
 
     ReaderStateRecorder(SqliteKioskStore store) {
@@ -29,16 +27,7 @@ final class ReaderStateRecorder implements Consumer<ReaderEvent> {
 
     @Override
     public synchronized void accept(ReaderEvent event) {
-        if (event instanceof ReaderEvent.ReaderAttached attached) {
-            readers.add(attached.readerName());
-        } else if (event instanceof ReaderEvent.ReaderLost lost) {
-            readers.remove(lost.readerName());
-        } else if (event instanceof ReaderEvent.ServiceDown) {
-            serviceDown = true;
-            readers.clear();
-        } else if (event instanceof ReaderEvent.ServiceUp) {
-            serviceDown = false;
-        }
+        readers = readers.after(event);
         String state = describe();
         if (!state.equals(last)) {
             try {
@@ -51,9 +40,9 @@ final class ReaderStateRecorder implements Consumer<ReaderEvent> {
     }
 
     private String describe() {
-        if (serviceDown) {
+        if (!readers.serviceUp()) {
             return "service-down";
         }
-        return readers.isEmpty() ? "no-reader" : "ready: " + String.join(", ", readers);
+        return readers.readers().isEmpty() ? "no-reader" : "ready: " + String.join(", ", readers.readers());
     }
 }

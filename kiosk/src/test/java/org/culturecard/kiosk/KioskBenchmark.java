@@ -18,11 +18,11 @@ import org.culturecard.core.card.CardUid;
 import org.culturecard.core.event.Event;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.kiosk.testing.Fixtures;
-import org.culturecard.kiosk.ui.BackgroundTaskExecutor;
-import org.culturecard.kiosk.ui.FxUiThread;
-import org.culturecard.kiosk.ui.KioskThreads;
-import org.culturecard.kiosk.ui.Screen;
-import org.culturecard.kiosk.ui.Sounds;
+import org.culturecard.kiosk.ui.fx.BackgroundTaskExecutor;
+import org.culturecard.kiosk.ui.fx.FxUiThread;
+import org.culturecard.kiosk.ui.fx.KioskThreads;
+import org.culturecard.kiosk.ui.screen.Screen;
+import org.culturecard.kiosk.ui.sound.Sounds;
 import org.culturecard.kioskdb.EventOrigin;
 import org.culturecard.reader.SimulatedCardReader;
 

@@ -35,24 +35,25 @@ import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.checkin.ReaderStatus;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.staff.EventDraft;
 import org.culturecard.kiosk.staff.PinOutcome;
 import org.culturecard.kiosk.staff.StaffPort;
 import org.culturecard.kiosk.staff.StatusFacts;
-import org.culturecard.kiosk.testing.Fixtures;
-import org.culturecard.kiosk.testing.SameThreadTasks;
-import org.culturecard.kiosk.ui.AttractStatus;
-import org.culturecard.kiosk.ui.DemoCard;
-import org.culturecard.kiosk.ui.KioskPorts;
-import org.culturecard.kiosk.ui.KioskThreads;
-import org.culturecard.kiosk.ui.KioskTimings;
-import org.culturecard.kiosk.ui.KioskView;
-import org.culturecard.kiosk.ui.KioskViewModel;
-import org.culturecard.kiosk.ui.Sounds;
-import org.culturecard.kiosk.ui.SyncIndicator;
 import org.culturecard.kioskdb.EventOrigin;
 import org.culturecard.kioskdb.StoredEvent;
+import org.culturecard.kiosk.ui.sound.Sounds;
+import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kiosk.testing.SameThreadTasks;
+import org.culturecard.kiosk.ui.shell.AttractStatus;
+import org.culturecard.kiosk.ui.shell.DemoCard;
+import org.culturecard.kiosk.ui.shell.KioskPorts;
+import org.culturecard.kiosk.ui.fx.KioskThreads;
+import org.culturecard.kiosk.ui.shell.KioskTimings;
+import org.culturecard.kiosk.ui.KioskView;
+import org.culturecard.kiosk.ui.shell.KioskViewModel;
+import org.culturecard.kiosk.ui.shell.SyncIndicator;
 import org.culturecard.reader.ReaderEvent;
 
 /**
@@ -156,8 +157,7 @@ public final class ScreenshotTool {
     private static KioskViewModel model(Variant variant, DiskBudget.Alert diskAlert) {
         Locale locale = variant.locale();
         StaffPort desk = new ShowcaseDesk(locale, variant.highContrast(), variant.textScale(), diskAlert);
-        KioskPorts ports = new KioskPorts(tap -> new CheckInResult.NotALibraryCard(),
-                number -> new CheckInResult.NotALibraryCard(),
+        KioskPorts ports = new KioskPorts(number -> new CheckInResult.NotALibraryCard(),
                 () -> new AttractStatus(Optional.of(EVENT.title()),
                         new SyncIndicator(SyncIndicator.State.CONNECTED, 0, CLOCK.instant()), Optional.empty()),
                 result -> { }, desk, Sounds.SILENT);
@@ -168,12 +168,12 @@ public final class ScreenshotTool {
                         Duration.ofSeconds(15)), List.of(new DemoCard("Amira", () -> { }), new DemoCard("Ben", () -> { }),
                         new DemoCard("Phone", () -> { })));
         model.start();
-        model.onReaderEvent(new ReaderEvent.ReaderAttached("ACS ACR1252 PICC", CLOCK.instant()));
+        model.readersChanged(new ReaderStatus(true, List.of("ACS ACR1252 PICC")));
         return model;
     }
 
     /** Runs zero-delay work (the reader grace period) at once and never anything later: screens stay put. */
-    private static org.culturecard.kiosk.ui.Scheduler.Cancellable onlyImmediate(Duration delay, Runnable work) {
+    private static org.culturecard.kiosk.ui.fx.Scheduler.Cancellable onlyImmediate(Duration delay, Runnable work) {
         if (delay.isZero()) {
             work.run();
         }
@@ -258,7 +258,7 @@ public final class ScreenshotTool {
     }
 
     private static void loseReader(KioskViewModel model) {
-        model.onReaderEvent(new ReaderEvent.ServiceDown("pcscd stopped", CLOCK.instant()));
+        model.readersChanged(new ReaderStatus(false, List.of()));
         model.returnToAttract();
     }
 

@@ -3,7 +3,6 @@ package org.culturecard.kiosk.checkin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,28 +10,29 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.culturecard.core.card.CardKind;
 import org.culturecard.core.card.CardTap;
-import org.culturecard.core.checkin.CheckIn;
-import org.culturecard.core.event.Event;
 import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.kiosk.staff.StaffAuthRules.CardVerdict;
 import org.culturecard.kiosk.staff.StaffAuthRules;
-import org.culturecard.kiosk.store.PendingCheckIn;
-import org.culturecard.kiosk.store.SqliteKioskStore;
+import org.culturecard.kiosk.store.CheckInStore;
+import org.culturecard.kiosk.store.VisitOutcome;
+import org.culturecard.kiosk.store.VisitRequest;
 import org.culturecard.kioskdb.StaffRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a card tap into a {@link CheckInResult}. The raw UID stops here: it is pseudonymised at
- * once and only the token goes further. A recorded check-in is on disk (with its outbox row) when
- * {@link #handle} returns, so the screen never thanks anyone for a tap that could be lost.
+ * once and only the token goes further. Two store calls per tap: is it a staff card, then one
+ * transaction that decides and records the visit ({@link CheckInStore#recordVisit}). A recorded
+ * check-in is on disk (with its outbox row) when {@link #handle} returns, so the screen never thanks
+ * anyone for a tap that could be lost.
  * Headless: no toolkit, callable from any thread (calls are serialised).
  */
 public final class CheckInService {
     private static final Logger LOG = LoggerFactory.getLogger(CheckInService.class);
 
-    private final SqliteKioskStore store;
+    private final CheckInStore store;
     private final Pseudonymiser pseudonymiser;
     private final Station station;
     private final Clock clock;
@@ -44,7 +44,7 @@ public final class CheckInService {
      * @param ids         check-in ids; production passes {@link org.culturecard.core.ids.UuidV7}
      * @param clockSynced whether the system clock is synchronised (NTP) at the time of a tap
      */
-    public CheckInService(SqliteKioskStore store, Pseudonymiser pseudonymiser, Station station, Clock clock,
+    public CheckInService(CheckInStore store, Pseudonymiser pseudonymiser, Station station, Clock clock,
                           Supplier<UUID> ids, BooleanSupplier clockSynced) {
         this.store = Objects.requireNonNull(store, "store");
         this.pseudonymiser = Objects.requireNonNull(pseudonymiser, "pseudonymiser");
@@ -79,12 +79,21 @@ public final class CheckInService {
             return staffCard(token, staff.get());
         }
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        Optional<Event> event = store.activeEvent().filter(e -> now.isBefore(e.endsAt()));
-        CheckInResult result = event.map(e -> checkInToEvent(kind, token, e, now, today))
-                .orElseGet(() -> generalVisit(kind, token, now, today));
+        VisitOutcome outcome = store.recordVisit(new VisitRequest(ids.get(), token, station.venueId(),
+                station.kioskId(), now, LocalDate.ofInstant(now, clock.getZone()), clockSynced.getAsBoolean(), kind,
+                station.appVersion()));
+        CheckInResult result = resultOf(outcome);
         LOG.info("Tap by {}: {}", token, result.getClass().getSimpleName());
         return result;
+    }
+
+    private static CheckInResult resultOf(VisitOutcome outcome) {
+        if (outcome instanceof VisitOutcome.Recorded recorded) {
+            return recorded.event().<CheckInResult>map(event -> new CheckInResult.Recorded(recorded.checkIn(), event,
+                    recorded.visitDaysThisYear()))
+                    .orElseGet(() -> new CheckInResult.GeneralVisit(recorded.checkIn(), recorded.visitDaysThisYear()));
+        }
+        return new CheckInResult.AlreadyCheckedIn(outcome.event().orElse(null));
     }
 
     /** A staff card: never a check-in; what it opens follows the venue's staff-auth setting. */
@@ -101,36 +110,5 @@ public final class CheckInService {
             case REFUSED_NO_PIN -> new CheckInResult.StaffCardRefused(CheckInResult.StaffCardRefused.Reason.NO_PIN);
             case REFUSED_REVOKED -> new CheckInResult.StaffCardRefused(CheckInResult.StaffCardRefused.Reason.REVOKED);
         };
-    }
-
-    private CheckInResult checkInToEvent(CardKind kind, Token token, Event event, Instant now, LocalDate today) {
-        if (store.hasCheckedInToEvent(token, event.id())) {
-            return new CheckInResult.AlreadyCheckedIn(event);
-        }
-        return record(pending(kind, token, event.id(), now, today))
-                .<CheckInResult>map(c -> new CheckInResult.Recorded(c, event, visitNumber(token, today)))
-                .orElseGet(() -> new CheckInResult.AlreadyCheckedIn(event));
-    }
-
-    private CheckInResult generalVisit(CardKind kind, Token token, Instant now, LocalDate today) {
-        if (store.hasGeneralVisitOn(token, today)) {
-            return new CheckInResult.AlreadyCheckedIn(null);
-        }
-        return record(pending(kind, token, null, now, today))
-                .<CheckInResult>map(c -> new CheckInResult.GeneralVisit(c, visitNumber(token, today)))
-                .orElseGet(() -> new CheckInResult.AlreadyCheckedIn(null));
-    }
-
-    private Optional<CheckIn> record(PendingCheckIn pending) {
-        return store.recordCheckIn(pending);
-    }
-
-    private PendingCheckIn pending(CardKind kind, Token token, UUID eventId, Instant now, LocalDate today) {
-        return new PendingCheckIn(ids.get(), token, eventId, station.venueId(), station.kioskId(), now, today,
-                clockSynced.getAsBoolean(), kind, station.appVersion());
-    }
-
-    private int visitNumber(Token token, LocalDate today) {
-        return store.visitDaysInYear(token, Year.from(today));
     }
 }

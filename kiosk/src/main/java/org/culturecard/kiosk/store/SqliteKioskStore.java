@@ -2,6 +2,7 @@ package org.culturecard.kiosk.store;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.culturecard.kioskdb.KioskDbFiles;
 import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.kioskdb.StaffRow;
 import org.culturecard.kioskdb.StoredEvent;
+import org.culturecard.kioskdb.Tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * <p>One connection, one caller at a time: the kiosk is the only writer of check-ins, and the sync
  * agent (another process) waits on the busy timeout.
  */
-public final class SqliteKioskStore implements AutoCloseable {
+public final class SqliteKioskStore implements CheckInStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteKioskStore.class);
 
     private final KioskDb db;
@@ -79,15 +81,34 @@ public final class SqliteKioskStore implements AutoCloseable {
      * when the young person already checked in to this event (or, with no event, visited today).
      */
     public Optional<CheckIn> recordCheckIn(PendingCheckIn pending) {
-        return db.write("record a check-in", t -> {
-            CheckIn checkIn = pending.withSeq(t.checkIns().nextSeq());
-            if (!t.checkIns().insert(checkIn, pending.visitDay())) {
-                return Optional.empty();
+        return db.write("record a check-in", t -> insertWithOutbox(t, pending));
+    }
+
+    @Override
+    public VisitOutcome recordVisit(VisitRequest request) {
+        return db.write("record a visit", t -> {
+            Optional<Event> event = t.events().active().filter(e -> request.tappedAt().isBefore(e.endsAt()));
+            boolean already = event.isPresent() ? t.checkIns().hasCheckedInToEvent(request.token(), event.get().id())
+                    : t.checkIns().hasGeneralVisitOn(request.token(), request.visitDay());
+            Optional<CheckIn> recorded = already ? Optional.empty()
+                    : insertWithOutbox(t, request.toEvent(event.map(Event::id).orElse(null)));
+            if (recorded.isEmpty()) {
+                return new VisitOutcome.AlreadyRecorded(event);
             }
-            t.outbox().add(checkIn.seq(), checkIn.id(), new String(codec.encode(checkIn), StandardCharsets.UTF_8),
-                    clock.instant());
-            return Optional.of(checkIn);
+            return new VisitOutcome.Recorded(recorded.get(), event,
+                    t.checkIns().visitDaysInYear(request.token(), Year.from(request.visitDay())));
         });
+    }
+
+    /** Inside a write: the check-in and its outbox row, or empty (nothing written) for a duplicate. */
+    private Optional<CheckIn> insertWithOutbox(Tables t, PendingCheckIn pending) throws SQLException {
+        CheckIn checkIn = pending.withSeq(t.checkIns().nextSeq());
+        if (!t.checkIns().insert(checkIn, pending.visitDay())) {
+            return Optional.empty();
+        }
+        t.outbox().add(checkIn.seq(), checkIn.id(), new String(codec.encode(checkIn), StandardCharsets.UTF_8),
+                clock.instant());
+        return Optional.of(checkIn);
     }
 
     /** True when this token has checked in to this event. */
@@ -188,6 +209,7 @@ public final class SqliteKioskStore implements AutoCloseable {
     }
 
     /** The staff member whose enrolled card has this token, revoked or not. */
+    @Override
     public Optional<StaffRow> staffByCard(Token cardToken) {
         return db.read("find a staff card", t -> t.staff().byCard(cardToken));
     }
@@ -203,6 +225,7 @@ public final class SqliteKioskStore implements AutoCloseable {
     }
 
     /** The venue's staff-auth setting, as the sync agent last wrote it from the venue config. */
+    @Override
     public StaffAuth staffAuth() {
         return db.read("read the staff sign-in rule", t -> t.settings().staffAuth());
     }

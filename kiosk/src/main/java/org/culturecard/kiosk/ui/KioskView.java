@@ -14,6 +14,12 @@ import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.culturecard.kiosk.config.DisplaySettings;
+import org.culturecard.kiosk.ui.attract.AttractView;
+import org.culturecard.kiosk.ui.pin.PinPadView;
+import org.culturecard.kiosk.ui.result.ResultView;
+import org.culturecard.kiosk.ui.screen.Screen;
+import org.culturecard.kiosk.ui.shell.KioskViewModel;
+import org.culturecard.kiosk.ui.staff.StaffView;
 
 /**
  * The kiosk's whole window content: the attract screen, the result screen, the PIN pad and staff
@@ -72,20 +78,21 @@ public final class KioskView extends StackPane {
         }
         attract = new AttractView(model);
         result = new ResultView(model);
-        pinPad = new PinPadView(model);
-        staff = new StaffView(model, zone);
+        pinPad = new PinPadView(model.staff());
+        staff = new StaffView(model.staff(), zone);
         getChildren().setAll(attract, result, pinPad, staff);
         show(model.screen());
     }
 
     private void show(Screen screen) {
-        boolean attracting = screen == Screen.ATTRACT;
+        Screen.Group group = screen.group();
+        boolean attracting = group == Screen.Group.ATTRACT;
         attract.setVisible(attracting);
         attract.animate(attracting);
-        result.setVisible(screen.isResult());
-        pinPad.setVisible(screen == Screen.STAFF_PIN);
-        staff.setVisible(screen.isStaff() && screen != Screen.STAFF_PIN);
-        if (screen == Screen.STAFF_PIN) {
+        result.setVisible(group == Screen.Group.RESULT);
+        pinPad.setVisible(group == Screen.Group.PIN);
+        staff.setVisible(group == Screen.Group.STAFF);
+        if (group == Screen.Group.PIN) {
             pinPad.requestFocus();
         }
     }

@@ -1,11 +1,9 @@
 /**
- * The kiosk's screens on JavaFX, MVVM: {@link KioskView} and its screens bind to
- * {@link KioskViewModel} and {@link StaffViewModel}, which need no toolkit and reach the services
- * through {@link KioskPorts} and {@link org.culturecard.kiosk.staff.StaffPort}, with the threading
- * seams {@link TaskExecutor} (work off the FX thread), {@link Scheduler} and {@link UiThread};
- * {@link Messages} holds every word. Depends on the check-in and staff services, the barcode wedge,
- * the config, the store's records (never {@code SqliteKioskStore} or JDBC) and the reader's events;
- * in the kiosk only the composition root depends on it ({@code KioskLayersTest}), outside it the
- * demo as the kiosk's host.
+ * The kiosk's window content on JavaFX, MVVM: {@link org.culturecard.kiosk.ui.KioskView} stacks the
+ * screens of {@code ui.attract}, {@code ui.result}, {@code ui.pin} and {@code ui.staff}, shows the one
+ * the view model's screen names, applies the theme, and routes keys. Below it: {@code ui.shell} (the
+ * kiosk view model), {@code ui.screen} (screens and words), {@code ui.sound} and {@code ui.fx} (threads).
+ * No ui package sees a card tap or the reader ({@code KioskLayersTest}); in the kiosk only the
+ * composition root depends on ui, outside it the demo as the kiosk's host.
  */
 package org.culturecard.kiosk.ui;

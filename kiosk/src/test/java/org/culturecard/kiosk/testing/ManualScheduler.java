@@ -3,7 +3,7 @@ package org.culturecard.kiosk.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.culturecard.kiosk.ui.Scheduler;
+import org.culturecard.kiosk.ui.fx.Scheduler;
 
 /** A scheduler whose time moves only when the test says so. */
 public final class ManualScheduler implements Scheduler {

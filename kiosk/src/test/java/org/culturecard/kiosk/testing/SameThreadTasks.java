@@ -2,7 +2,7 @@ package org.culturecard.kiosk.testing;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.culturecard.kiosk.ui.TaskExecutor;
+import org.culturecard.kiosk.ui.fx.TaskExecutor;
 
 /** Runs background work at once on the caller's thread: view-model tests stay deterministic. */
 public final class SameThreadTasks implements TaskExecutor {

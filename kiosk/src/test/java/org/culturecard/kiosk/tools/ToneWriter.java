@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Writes the kiosk's two sounds as small 16-bit mono WAV files (how the shipped files in
- * src/main/resources/org/culturecard/kiosk/ui/sounds were made): success, two rising notes (E5 then
+ * src/main/resources/org/culturecard/kiosk/ui/sound/sounds were made): success, two rising notes (E5 then
  * G#5, a major third); refusal, two low falling notes (A3 then F3). Soft attack and release, no clicks.
  * Usage: {@code java kiosk/src/test/java/org/culturecard/kiosk/tools/ToneWriter.java <directory>}.
  */

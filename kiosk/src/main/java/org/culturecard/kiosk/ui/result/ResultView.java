@@ -1,0 +1,73 @@
+package org.culturecard.kiosk.ui.result;
+
+import java.util.Map;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.culturecard.kiosk.ui.fx.Nodes;
+import org.culturecard.kiosk.ui.fx.Watch;
+import org.culturecard.kiosk.ui.screen.Screen;
+import org.culturecard.kiosk.ui.shell.KioskViewModel;
+
+/**
+ * Every screen that answers a tap (welcome, already checked in, not a library card, a refused
+ * staff card, error)
+ * and the reader-unavailable screen: a big symbol in a white disc, a headline, a message and, for a
+ * welcome, the recognition line. The look follows the screen through a CSS pseudo-class.
+ */
+public final class ResultView extends VBox {
+    private static final Map<Screen, String> MOODS = Map.of(
+            Screen.WELCOME, "welcome", Screen.ALREADY_CHECKED_IN, "already", Screen.NOT_A_LIBRARY_CARD, "refused",
+            Screen.ERROR, "error", Screen.READER_UNAVAILABLE, "unavailable", Screen.STAFF_CARD_REFUSED, "refused");
+    private static final Map<Screen, String> SYMBOLS = Map.of(
+            Screen.WELCOME, "symbol-tick", Screen.ALREADY_CHECKED_IN, "symbol-tick",
+            Screen.NOT_A_LIBRARY_CARD, "symbol-card", Screen.ERROR, "symbol-exclaim",
+            Screen.READER_UNAVAILABLE, "symbol-pause", Screen.STAFF_CARD_REFUSED, "symbol-card");
+
+    private final KioskViewModel model;
+    private final Region symbol = Nodes.styled(new Region(), "badge-symbol");
+    private final Label headline = Nodes.styled(new Label(), "result-headline");
+    private final Label message = Nodes.styled(new Label(), "result-message");
+    private final Label hint = Nodes.styled(new Label(), "result-hint");
+    private final Label recognition = Nodes.styled(new Label(), "recognition");
+
+    public ResultView(KioskViewModel model) {
+        this.model = model;
+        getStyleClass().add("result");
+        setAlignment(Pos.CENTER);
+        headline.setWrapText(true);
+        message.setWrapText(true);
+        recognition.setWrapText(true);
+        hint.setWrapText(true);
+        headline.textProperty().bind(model.headlineProperty());
+        message.textProperty().bind(model.messageProperty());
+        hint.setText(model.messages().text("notcard.hint"));
+        recognition.textProperty().bind(model.recognitionProperty());
+        StackPane badge = new StackPane(symbol);
+        badge.getStyleClass().add("badge");
+        getChildren().addAll(badge, headline, message, hint, recognition);
+        show(recognition, false);
+        Watch.value(this, model.screenProperty(), (observable, was, is) -> update(is));
+        headline.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        Watch.value(this, model.recognitionProperty(), (observable, was, is) -> update(model.screen()));
+        update(model.screen());
+    }
+
+    private void update(Screen screen) {
+        MOODS.forEach((shown, mood) -> pseudoClassStateChanged(PseudoClass.getPseudoClass(mood), shown == screen));
+        symbol.getStyleClass().removeAll(SYMBOLS.values());
+        if (SYMBOLS.containsKey(screen)) {
+            symbol.getStyleClass().add(SYMBOLS.get(screen));
+        }
+        show(hint, screen == Screen.NOT_A_LIBRARY_CARD);
+        show(recognition, screen == Screen.WELCOME && !model.recognitionProperty().get().isEmpty());
+    }
+
+    private static void show(javafx.scene.Node node, boolean visible) {
+        node.setVisible(visible);
+        node.setManaged(visible);
+    }
+}

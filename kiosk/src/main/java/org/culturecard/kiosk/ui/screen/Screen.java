@@ -1,0 +1,61 @@
+package org.culturecard.kiosk.ui.screen;
+
+import java.util.Objects;
+
+/**
+ * Every screen the kiosk can show. The view shows exactly one; the view model decides which. Each
+ * screen names its {@link Group}, so the order of the constants means nothing.
+ */
+public enum Screen {
+    ATTRACT(Group.ATTRACT),
+    WELCOME(Group.RESULT),
+    ALREADY_CHECKED_IN(Group.RESULT),
+    NOT_A_LIBRARY_CARD(Group.RESULT),
+    READER_UNAVAILABLE(Group.RESULT),
+    ERROR(Group.RESULT),
+    /** A staff card that may not open staff mode (revoked, or no PIN where one is needed). */
+    STAFF_CARD_REFUSED(Group.RESULT),
+    STAFF_PIN(Group.PIN),
+    STAFF(Group.STAFF),
+    STAFF_EVENTS(Group.STAFF),
+    STAFF_EDITOR(Group.STAFF),
+    STAFF_STATUS(Group.STAFF),
+    STAFF_SETTINGS(Group.STAFF);
+
+    /** The kinds of screen, each shown by its own view. */
+    public enum Group {
+        /** The screen that waits for a tap. */
+        ATTRACT,
+        /** The screens that answer a tap or report a problem, shown by the result view. */
+        RESULT,
+        /** The staff PIN pad: the way into staff mode. */
+        PIN,
+        /** Staff mode's pages. */
+        STAFF
+    }
+
+    private final Group group;
+
+    Screen(Group group) {
+        this.group = Objects.requireNonNull(group, "group");
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    /** The staff screens (the PIN pad included): they time out to attract after a minute idle. */
+    public boolean isStaff() {
+        return group == Group.PIN || group == Group.STAFF;
+    }
+
+    /** The screens that answer a tap or report a problem, shown by the result view. */
+    public boolean isResult() {
+        return group == Group.RESULT;
+    }
+
+    /** Whether a tap is checked in while this screen shows: everywhere but staff mode's pages. */
+    public boolean acceptsTaps() {
+        return group != Group.STAFF;
+    }
+}

@@ -1,0 +1,32 @@
+package org.culturecard.kiosk.ui.shell;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.staff.StaffPort;
+import org.culturecard.kiosk.ui.fx.TaskExecutor;
+import org.culturecard.kiosk.ui.sound.Sounds;
+
+/**
+ * What the kiosk's view model needs from the rest of the app, as plain functions so that its tests
+ * can pass a real check-in service or a stub. Taps do not come this way: the tap dispatcher
+ * checks them in and hands the view model the results. {@code barcode}, {@code status} and
+ * every {@code staff} method are slow (disk) and are only ever called through the {@link TaskExecutor}.
+ *
+ * @param barcode  a card number scanned from a printed barcode, checked in like a tap
+ * @param onResult told of every result (the demo prints them); must not throw
+ * @param sounds   the success and refusal sounds; never blocks
+ */
+public record KioskPorts(Function<String, CheckInResult> barcode,
+                         Supplier<AttractStatus> status, Consumer<CheckInResult> onResult, StaffPort staff,
+                         Sounds sounds) {
+    public KioskPorts {
+        Objects.requireNonNull(barcode, "barcode");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(onResult, "onResult");
+        Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(sounds, "sounds");
+    }
+}
