@@ -24,10 +24,12 @@ import java.util.stream.Collectors;
  * counting as unset. A key the app does not read is refused by name, with the nearest known key
  * when one is close ("did you mean"). Typed getters name the key in every error, through the app's
  * own exception. {@link #describe} gives the effective config with secrets redacted: the value of
- * every key ending in {@code password}, {@code token(s)}, {@code secret} or {@code key}.
+ * every key ending in {@code password}, {@code token(s)}, {@code secret} or {@code key}, and a
+ * password inside a URL ({@code password=...}, {@code user:password@}).
  */
 public final class ConfigReader {
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|tokens?|secret|secret-sha256|key)$");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*|(//[^/:@]+:)[^/@]*(@)");
     private static final String REDACTED = "(redacted)";
 
     private final ConfigSpec spec;
@@ -91,17 +93,17 @@ public final class ConfigReader {
     }
 
     public int integer(String key, int fallback) {
-        return parsed(key, Integer::parseInt, "is not a whole number", fallback);
+        return parsed(key, Integer::parseInt, "must be a whole number", fallback);
     }
 
     /** Bytes, written {@code 5000}, {@code 512KB}, {@code 200MB} or {@code 2GB} (powers of 1024). */
     public long bytes(String key, long fallback) {
-        return parsed(key, ConfigReader::size, "is not a size in bytes (e.g. 500MB)", fallback);
+        return parsed(key, ConfigReader::size, "must be a size in bytes (e.g. 500MB)", fallback);
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d} or ISO-8601 ({@code PT30S}). */
     public Duration duration(String key, Duration fallback) {
-        return parsed(key, Durations::parse, "is not a duration (e.g. 500ms, 30s, 5m, 2h, 30d, PT30S)", fallback);
+        return parsed(key, Durations::parse, "must be a duration (e.g. 500ms, 30s, 5m, 2h, 30d, PT30S)", fallback);
     }
 
     /** A path, or null when unset. */
@@ -147,7 +149,7 @@ public final class ConfigReader {
     /** The effective config, one key a line, sorted, secrets redacted, and where each came from. */
     public String describe() {
         return values.entrySet().stream()
-                .map(e -> e.getKey() + " = " + (SECRET.matcher(e.getKey()).matches() ? REDACTED : e.getValue())
+                .map(e -> e.getKey() + " = " + shown(e.getKey(), e.getValue())
                         + (fromEnv.contains(e.getKey()) ? " (from " + spec.envName(e.getKey()) + ")" : ""))
                 .collect(Collectors.joining("\n  ", spec.app() + " config:\n  ", ""));
     }
@@ -162,9 +164,17 @@ public final class ConfigReader {
             String key = String.valueOf(keysAndValues[i]);
             Object value = keysAndValues[i + 1];
             text.append("\n  ").append(key).append(" = ")
-                    .append(value == null ? "(unset)" : SECRET.matcher(key).matches() ? REDACTED : value);
+                    .append(value == null ? "(unset)" : shown(key, value));
         }
         return text.toString();
+    }
+
+    private static String shown(String key, Object value) {
+        if (SECRET.matcher(key).matches()) {
+            return REDACTED;
+        }
+        return URL_PASSWORD.matcher(String.valueOf(value)).replaceAll(m -> m.group(1) != null
+                ? m.group(1) + REDACTED : m.group(2) + REDACTED + m.group(3));
     }
 
     private <T> T parsed(String key, Function<String, T> parser, String problem, T fallback) {
@@ -175,7 +185,7 @@ public final class ConfigReader {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw spec.errors().error(key, problem + ": " + value, e);
+            throw spec.errors().error(key, problem + ", not '" + value + "'", e);
         }
     }
 

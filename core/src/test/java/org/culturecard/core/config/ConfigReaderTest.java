@@ -66,8 +66,8 @@ class ConfigReaderTest {
         assertThat(reader.bytes("disk.budget", 0)).isEqualTo(200L << 20);
         assertThat(reader.enumValue("display.mode", Mode.class, Mode.KIOSK)).isEqualTo(Mode.WINDOWED_DEMO);
         assertThat(reader.path("tls.ca-cert")).isEqualTo(Path.of("/etc/ca.pem"));
-        assertBad(() -> reader.integer("batch.max-records", 1), "batch.max-records", "is not a whole number: lots");
-        assertBad(() -> reader.duration("ack.timeout", Duration.ZERO), "ack.timeout", "is not a duration");
+        assertBad(() -> reader.integer("batch.max-records", 1), "batch.max-records", "must be a whole number, not 'lots'");
+        assertBad(() -> reader.duration("ack.timeout", Duration.ZERO), "ack.timeout", "must be a duration");
         assertBad(() -> reader.bool("kiosk.mode", true), "kiosk.mode", "must be true or false, not \"yes\"");
         assertBad(() -> reader.string("name"), "name", "is required (or set CULTURECARD_TEST_NAME)");
         assertBad(() -> reader.parsed("tls.ca-cert", text -> {
@@ -75,7 +75,7 @@ class ConfigReaderTest {
         }), "tls.ca-cert", "not a CA");
         ConfigReader other = ConfigReader.of(SPEC, props("display.mode", "tv", "disk.budget", "9999999999GB"), Map.of());
         assertBad(() -> other.enumValue("display.mode", Mode.class, Mode.KIOSK), "display.mode", "must be one of [kiosk, windowed-demo], not tv");
-        assertBad(() -> other.bytes("disk.budget", 0), "disk.budget", "is not a size in bytes");
+        assertBad(() -> other.bytes("disk.budget", 0), "disk.budget", "must be a size in bytes");
     }
 
     @Test
@@ -90,12 +90,14 @@ class ConfigReaderTest {
     @Test
     void describesTheEffectiveConfigWithSecretsRedactedAndWhereEachCameFrom() {
         ConfigReader reader = ConfigReader.of(SPEC, props("broker.password", "s3cret-pass", "api.tokens", "token-0123456789abcdef",
-                "tls.client-key", "/etc/k.pem", "name", "Hall"), Map.of("CULTURECARD_TEST_BROKER_URI", "tcp://b:1884"));
+                "tls.client-key", "/etc/k.pem", "name", "Hall"), Map.of("CULTURECARD_TEST_BROKER_URI", "tcp://kiosk:pw@b:1884"));
 
         assertThat(reader.describe()).isEqualTo("test config:\n  api.tokens = (redacted)\n  broker.password = (redacted)\n"
-                + "  broker.uri = tcp://b:1884 (from CULTURECARD_TEST_BROKER_URI)\n  name = Hall\n  tls.client-key = (redacted)");
-        assertThat(ConfigReader.describe("Cfg", "name", "Hall", "broker.password", "pw", "tls.ca-cert", null))
-                .isEqualTo("Cfg\n  name = Hall\n  broker.password = (redacted)\n  tls.ca-cert = (unset)");
+                + "  broker.uri = tcp://kiosk:(redacted)@b:1884 (from CULTURECARD_TEST_BROKER_URI)\n  name = Hall\n  tls.client-key = (redacted)");
+        assertThat(ConfigReader.describe("Cfg", "name", "Hall", "broker.password", "pw", "tls.ca-cert", null,
+                "jdbc.url", "jdbc:postgresql://db/cc?user=c&password=pw&ssl=true"))
+                .isEqualTo("Cfg\n  name = Hall\n  broker.password = (redacted)\n  tls.ca-cert = (unset)\n"
+                        + "  jdbc.url = jdbc:postgresql://db/cc?user=c&password=(redacted)&ssl=true");
     }
 
     @Test
