@@ -35,8 +35,8 @@ final class KioskFiles implements OutboxForwarder.Outbox, VenueSync.VenueStore, 
     }
 
     @Override
-    public List<OutboxRecord> nextBatch(int maxRecords, int maxBytes) {
-        return outbox.nextBatch(maxRecords, maxBytes);
+    public List<OutboxRecord> nextBatch(long afterSeq, int maxRecords, int maxBytes) {
+        return outbox.nextBatch(afterSeq, maxRecords, maxBytes);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.culturecard.sync.agent;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,8 @@ public final class MqttSyncAgent implements AutoCloseable {
     private final VenueSync venue;
     private final StatusPublisher status;
     private final OutboxPurge purge;
+    private final Lookout lookout;
+    private WalWatch walWatch; // guarded by this; null when not watching
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private final String configTopic;
     private Instant lastSnapshotAt = Instant.MIN; // worker thread
@@ -74,6 +77,7 @@ public final class MqttSyncAgent implements AutoCloseable {
         this.venue = new VenueSync(config, files, session, clock);
         this.status = new StatusPublisher(config, files, session, clock);
         this.purge = new OutboxPurge(files, config.purgeAfter(), clock);
+        this.lookout = new Lookout(worker, forwarder::pump);
     }
 
     /** Starts connecting (in the background) and forwarding; returns at once. */
@@ -85,6 +89,12 @@ public final class MqttSyncAgent implements AutoCloseable {
         log.info("sync agent starting, boot {}", bootId);
         worker.post(this::startup);
         worker.every(config.pollInterval().toMillis(), this::tick);
+        try {
+            walWatch = WalWatch.start(config.databasePath(), lookout::hint, "sync-agent-wal-" + config.kioskId());
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot watch {} for new check-ins ({}): the outbox is read every {} only",
+                    config.databasePath(), e.toString(), config.pollInterval());
+        }
     }
 
     /** A snapshot for the staff status screen; any thread. */
@@ -99,12 +109,18 @@ public final class MqttSyncAgent implements AutoCloseable {
 
     /** Asks the agent to look at the outbox now, e.g. right after the kiosk recorded a tap in-process. */
     public void wake() {
-        worker.post(forwarder::pump);
+        lookout.hint();
     }
 
     /** Publishes "offline", disconnects, closes the client and stops the worker. Idempotent. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (walWatch != null) {
+                walWatch.close();
+                walWatch = null;
+            }
+        }
         if (worker.isStopped()) {
             return;
         }

@@ -42,7 +42,8 @@ final class OutboxForwarder {
 
     /** The outbox as the forwarder uses it (the kiosk's SQLite file in production). */
     interface Outbox {
-        List<OutboxRecord> nextBatch(int maxRecords, int maxBytes);
+        /** Pending rows not in flight with a seq after {@code afterSeq}, in seq order, within the limits. */
+        List<OutboxRecord> nextBatch(long afterSeq, int maxRecords, int maxBytes);
 
         void markSent(UUID batchId, Collection<Long> seqs, Instant at);
 
@@ -64,6 +65,8 @@ final class OutboxForwarder {
     private final String checkinsTopic;
     private final Map<UUID, Instant> inFlight = new LinkedHashMap<>();
     private int window = 1;
+    /** The last seq handed out since rows were last released: later reads start after it, not at the in-flight rows. */
+    private long cursor;
     private boolean warnedNoSubscriber;
     private Instant lastSyncAt;
 
@@ -85,6 +88,7 @@ final class OutboxForwarder {
         inFlight.clear();
         warnedNoSubscriber = false;
         outbox.releaseAllUnacked();
+        cursor = 0;
         return window;
     }
 
@@ -92,6 +96,7 @@ final class OutboxForwarder {
     void disconnected() {
         inFlight.clear();
         outbox.releaseAllUnacked();
+        cursor = 0;
     }
 
     /** When central last acknowledged a batch; null if never since start. */
@@ -99,15 +104,21 @@ final class OutboxForwarder {
         return lastSyncAt;
     }
 
-    /** Publishes batches while the window has room and the outbox has rows. */
-    void pump() {
+    /**
+     * Publishes batches while the window has room and the outbox has rows. Returns false only when
+     * it could have published and found no row: the caller may want to look again soon.
+     */
+    boolean pump() {
         while (link.isUp() && inFlight.size() < window) {
-            List<OutboxRecord> rows = outbox.nextBatch(config.batchMaxRecords(), config.batchMaxBytes() - ENVELOPE_RESERVE);
+            List<OutboxRecord> rows = outbox.nextBatch(cursor, config.batchMaxRecords(),
+                    config.batchMaxBytes() - ENVELOPE_RESERVE);
             if (rows.isEmpty()) {
-                return;
+                return false;
             }
+            cursor = rows.get(rows.size() - 1).seq();
             publishBatch(rows);
         }
+        return true;
     }
 
     /** Central's ack on the kiosk's ack topic: the batch's rows are delivered. */
@@ -145,6 +156,9 @@ final class OutboxForwarder {
             return; // the database sweep (for rows parked without a batch in memory) runs once a second
         }
         int released = outbox.releaseUnacked(threshold);
+        if (released > 0) {
+            cursor = 0; // the released rows lie before it
+        }
         if (before > inFlight.size() || released > 0) {
             log.warn("no ack from central within {} for {} batches: republishing {} check-ins",
                     config.ackTimeout(), before - inFlight.size(), released);

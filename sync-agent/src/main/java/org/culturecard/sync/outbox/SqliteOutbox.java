@@ -48,10 +48,15 @@ public final class SqliteOutbox implements AutoCloseable {
      * {@code maxBytes} of payload (plus separators), but always at least one row if any is eligible.
      */
     public List<OutboxRecord> nextBatch(int maxRecords, int maxBytes) {
+        return nextBatch(0, maxRecords, maxBytes);
+    }
+
+    /** As {@link #nextBatch(int, int)}, counting only rows after {@code afterSeq}. */
+    public List<OutboxRecord> nextBatch(long afterSeq, int maxRecords, int maxBytes) {
         return db.read("read pending rows", t -> {
             List<OutboxRecord> batch = new ArrayList<>();
             int[] bytes = {0};
-            t.outbox().pending(maxRecords, (seq, checkInId, payload, createdAt) -> {
+            t.outbox().pendingAfter(afterSeq, maxRecords, (seq, checkInId, payload, createdAt) -> {
                 OutboxRecord record = new OutboxRecord(seq, checkInId, payload, createdAt);
                 bytes[0] += record.payloadBytes() + SEPARATOR_BYTES;
                 if (!batch.isEmpty() && bytes[0] > maxBytes) {

@@ -36,12 +36,12 @@ class KioskFilesTest {
                     new StatusSource(KioskDb.KIOSK, KioskDb.VENUE, outbox, kiosk.file(), clock, () -> null),
                     new DiskBudgetRecorder(venue::putDiskBudget, clock));
 
-            List<OutboxRecord> rows = files.nextBatch(10, 1 << 20);
+            List<OutboxRecord> rows = files.nextBatch(0, 10, 1 << 20);
             assertThat(rows).extracting(OutboxRecord::seq).containsExactly(1L, 2L, 3L);
             assertThat(files.backlog()).isEqualTo(3);
             UUID batch = UUID.randomUUID();
             files.markSent(batch, rows.stream().map(OutboxRecord::seq).toList(), now);
-            assertThat(files.nextBatch(10, 1 << 20)).isEmpty();
+            assertThat(files.nextBatch(0, 10, 1 << 20)).isEmpty();
             assertThat(files.releaseAllUnacked()).isEqualTo(3);
             files.markSent(batch, rows.stream().map(OutboxRecord::seq).toList(), now);
             assertThat(files.markDelivered(batch, now)).isEqualTo(3);

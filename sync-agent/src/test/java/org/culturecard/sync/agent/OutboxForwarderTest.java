@@ -220,8 +220,9 @@ class OutboxForwarderTest {
         }
 
         @Override
-        public List<OutboxRecord> nextBatch(int maxRecords, int maxBytes) {
-            return rows.values().stream().filter(r -> r.batch == null).limit(maxRecords).map(r -> r.record).toList();
+        public List<OutboxRecord> nextBatch(long afterSeq, int maxRecords, int maxBytes) {
+            return rows.values().stream().filter(r -> r.batch == null && r.record.seq() > afterSeq).limit(maxRecords)
+                    .map(r -> r.record).toList();
         }
 
         @Override
