@@ -8,12 +8,14 @@ import java.util.function.BooleanSupplier;
  * Turns hints that the outbox may have a new row ({@link WalWatch}) into looks on the agent's
  * worker. Hints that come while a look is queued make no second one, so under load the forwarder
  * reads whole batches, not a row per hint. A look that finds nothing is repeated after 1, 2, 4 ...
- * 64 ms (127 ms in all), since a hint can come before the kiosk's commit is visible; a fresh hint
- * starts the steps again. The agent's timer remains the safety net for a hint that never comes.
+ * 512 ms (about 1 s in all), since a hint comes before the kiosk's commit is visible (SQLite writes
+ * the WAL, syncs it, then publishes the commit; the sync alone can take a busy disk 100 ms); so a
+ * look comes at most about twice as late as the commit became visible. A fresh hint starts the
+ * steps again. The agent's timer remains the safety net for a hint that never comes.
  */
 final class Lookout {
     /** Delays of the looks after one that found nothing, in milliseconds. */
-    static final long[] AGAIN_MILLIS = {1, 2, 4, 8, 16, 32, 64};
+    static final long[] AGAIN_MILLIS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
 
     /** Where looks run: the agent's worker. */
     interface Scheduler {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -179,6 +180,9 @@ public final class MqttSyncAgent implements AutoCloseable {
 
     /** What the connection tells the agent, on the worker. */
     private final class SessionEvents implements SessionListener {
+        /** Acks that arrived since the last settling; settled together, in one transaction. */
+        private final List<byte[]> acks = new ArrayList<>();
+
         @Override
         public void connected(int receiveMaximum) {
             int window = forwarder.connected(receiveMaximum);
@@ -206,9 +210,18 @@ public final class MqttSyncAgent implements AutoCloseable {
         public void messageArrived(String topic, byte[] payload) {
             if (configTopic.equals(topic)) {
                 venue.configArrived(payload);
-            } else {
-                forwarder.ackArrived(payload);
+                return;
             }
+            if (acks.isEmpty()) {
+                worker.post(this::settleAcks); // after the acks already queued behind this one
+            }
+            acks.add(payload);
+        }
+
+        private void settleAcks() {
+            List<byte[]> arrived = List.copyOf(acks);
+            acks.clear();
+            forwarder.acksArrived(arrived);
         }
     }
 }

@@ -47,7 +47,7 @@ class LookoutTest {
         scheduler.runAll();
 
         assertThat(looks).isEqualTo(1 + Lookout.AGAIN_MILLIS.length);
-        assertThat(scheduler.delays).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L);
+        assertThat(scheduler.delays).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L);
 
         lookout.hint();
         scheduler.runAll();
