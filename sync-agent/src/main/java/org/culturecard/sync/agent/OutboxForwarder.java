@@ -134,7 +134,12 @@ final class OutboxForwarder {
             }
             found = true;
             outbox.markSent(sent, now); // on disk before any of them is published
-            ready.forEach(batch -> publish(batch, now));
+            for (Outgoing batch : ready) {
+                if (!link.isUp()) {
+                    return true; // a publish lost the link: disconnected() released these rows
+                }
+                publish(batch, now);
+            }
             if (!more) {
                 return true;
             }
