@@ -2,9 +2,11 @@ package org.culturecard.sync.agent;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,6 +51,8 @@ public final class MqttSyncAgent implements AutoCloseable {
     private final StatusPublisher status;
     private final OutboxPurge purge;
     private final AgentMeters meters = new AgentMeters(new SimpleMeterRegistry());
+    private final Lookout lookout;
+    private WalWatch walWatch; // guarded by this; null when not watching
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private final String configTopic;
     private Instant lastSnapshotAt = Instant.MIN; // worker thread
@@ -79,6 +83,7 @@ public final class MqttSyncAgent implements AutoCloseable {
         this.status = new StatusPublisher(config, files, session, clock);
         this.purge = new OutboxPurge(files, config.purgeAfter(), clock);
         meters.bind(status::status);
+        this.lookout = new Lookout(worker, forwarder::pump);
     }
 
     /** Starts connecting (in the background) and forwarding; returns at once. */
@@ -90,6 +95,12 @@ public final class MqttSyncAgent implements AutoCloseable {
         log.info("sync agent starting, boot {}", bootId);
         worker.post(this::startup);
         worker.every(config.pollInterval().toMillis(), this::tick);
+        try {
+            walWatch = WalWatch.start(config.databasePath(), lookout::hint, "sync-agent-wal-" + config.kioskId());
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot watch {} for new check-ins ({}): the outbox is read every {} only",
+                    config.databasePath(), e.toString(), config.pollInterval());
+        }
     }
 
     /** A snapshot for the staff status screen; any thread. */
@@ -109,12 +120,18 @@ public final class MqttSyncAgent implements AutoCloseable {
 
     /** Asks the agent to look at the outbox now, e.g. right after the kiosk recorded a tap in-process. */
     public void wake() {
-        worker.post(forwarder::pump);
+        lookout.hint();
     }
 
     /** Publishes "offline", disconnects, closes the client and stops the worker. Idempotent. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (walWatch != null) {
+                walWatch.close();
+                walWatch = null;
+            }
+        }
         if (worker.isStopped()) {
             return;
         }
@@ -173,6 +190,9 @@ public final class MqttSyncAgent implements AutoCloseable {
 
     /** What the connection tells the agent, on the worker. */
     private final class SessionEvents implements SessionListener {
+        /** Acks that arrived since the last settling; settled together, in one transaction. */
+        private final List<byte[]> acks = new ArrayList<>();
+
         @Override
         public void connected(int receiveMaximum) {
             int window = forwarder.connected(receiveMaximum);
@@ -200,9 +220,18 @@ public final class MqttSyncAgent implements AutoCloseable {
         public void messageArrived(String topic, byte[] payload) {
             if (configTopic.equals(topic)) {
                 venue.configArrived(payload);
-            } else {
-                forwarder.ackArrived(payload);
+                return;
             }
+            if (acks.isEmpty()) {
+                worker.post(this::settleAcks); // after the acks already queued behind this one
+            }
+            acks.add(payload);
+        }
+
+        private void settleAcks() {
+            List<byte[]> arrived = List.copyOf(acks);
+            acks.clear();
+            forwarder.acksArrived(arrived);
         }
     }
 }
