@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.culturecard.core.card.LibraryBarcode;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.staff.StaffPort;
 import org.culturecard.kiosk.ui.fx.TaskExecutor;
@@ -15,11 +16,11 @@ import org.culturecard.kiosk.ui.sound.Sounds;
  * checks them in and hands the view model the results. {@code barcode}, {@code status} and
  * every {@code staff} method are slow (disk) and are only ever called through the {@link TaskExecutor}.
  *
- * @param barcode  a card number scanned from a printed barcode, checked in like a tap
+ * @param barcode  a card number scanned from a printed barcode (normalised), checked in like a tap
  * @param onResult told of every result (the demo prints them); must not throw
  * @param sounds   the success and refusal sounds; never blocks
  */
-public record KioskPorts(Function<String, CheckInResult> barcode,
+public record KioskPorts(Function<LibraryBarcode, CheckInResult> barcode,
                          Supplier<AttractStatus> status, Consumer<CheckInResult> onResult, StaffPort staff,
                          Sounds sounds) {
     public KioskPorts {
