@@ -35,7 +35,8 @@ public record KioskConfig(
     public static final Set<String> LANGUAGES = Set.of("en", "pl", "pt", "lt");
     /** Every key the kiosk reads; any other key in the file is refused by name. */
     public static final Set<String> KEYS = Set.of("venue.id", "kiosk.id", "venue.name", "database.path",
-            "scheme.key.path", "app.version", "kiosk.mode", "language");
+            "scheme.key.path", "app.version", "kiosk.mode", "language", EnrolmentConfig.SELF_SERVICE,
+            EnrolmentConfig.VALIDITY_MONTHS);
     private static final String ENV_PREFIX = "CULTURECARD_KIOSK_";
 
     public KioskConfig {

@@ -11,10 +11,13 @@ final class Settings {
     private final Properties properties;
     private final Map<String, String> env;
 
-    /** Refuses a key not in {@code known}: a misspelt key would otherwise be ignored without a word. */
+    /**
+     * Refuses a key not in {@code known}: a misspelt key would otherwise be ignored without a word.
+     * {@code sip2.*} keys are sip2's {@code Sip2Config}'s, which refuses its own misspellings.
+     */
     Settings(Properties properties, Map<String, String> env, Set<String> known) {
         for (String key : properties.stringPropertyNames()) {
-            if (!known.contains(key)) {
+            if (!known.contains(key) && !key.startsWith(EnrolmentConfig.SIP2_PREFIX)) {
                 throw new KioskConfigException(key, "is not a kiosk setting (known: " + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
