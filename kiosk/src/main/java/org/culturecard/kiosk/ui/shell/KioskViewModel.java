@@ -60,7 +60,7 @@ public final class KioskViewModel implements TapListener, StaffHost {
         this.statusLine = new StatusLine(venueName, clock);
         this.language = new LanguageChoice(settings, threads.scheduler(), timings.staffIdle(), statusLine::use);
         this.results = new ResultScreens(screens);
-        this.staff = new StaffViewModel(this, ports.staff(), threads, clock);
+        this.staff = new StaffViewModel(this, ports.staff(), ports.enrolling(), threads, clock);
         screens.property().addListener((observable, was, is) -> acceptingTaps = is.acceptsTaps());
     }
 
