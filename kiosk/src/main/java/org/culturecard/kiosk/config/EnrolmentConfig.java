@@ -1,8 +1,6 @@
 package org.culturecard.kiosk.config;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -47,12 +45,7 @@ public record EnrolmentConfig(Optional<Sip2Config> sip2, boolean selfService, Pe
 
     /** Reads the enrolment keys of the kiosk's properties {@code file}, checking its mode when it holds a sip2 section. */
     public static EnrolmentConfig load(Path file, Map<String, String> env) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the kiosk configuration " + file + ": " + e.getMessage(), e);
-        }
+        Properties properties = Settings.read(file);
         EnrolmentConfig config = from(properties, env);
         if (config.sip2().isPresent()) {
             requirePrivate(file);

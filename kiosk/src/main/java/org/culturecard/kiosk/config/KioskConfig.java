@@ -1,9 +1,5 @@
 package org.culturecard.kiosk.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -65,12 +61,7 @@ public record KioskConfig(
 
     /** Loads {@code file} (UTF-8 properties) and applies overrides from {@code env}. */
     public static KioskConfig load(Path file, Map<String, String> env) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the kiosk configuration " + file + ": " + e.getMessage(), e);
-        }
+        Properties properties = Settings.read(file);
         return from(properties, env);
     }
 

@@ -1,5 +1,10 @@
 package org.culturecard.kiosk.config;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -23,6 +28,17 @@ final class Settings {
         }
         this.properties = properties;
         this.env = env;
+    }
+
+    /** The kiosk's properties file (UTF-8). */
+    static Properties read(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the kiosk configuration " + file + ": " + e.getMessage(), e);
+        }
+        return properties;
     }
 
     String optional(String key, String fallback) {
