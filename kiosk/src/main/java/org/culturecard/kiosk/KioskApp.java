@@ -12,7 +12,13 @@ import org.culturecard.kiosk.checkin.CheckInService;
 import org.culturecard.kiosk.checkin.ClockSync;
 import org.culturecard.kiosk.checkin.Station;
 import org.culturecard.kiosk.checkin.TapDispatcher;
+import org.culturecard.kiosk.config.EnrolmentConfig;
 import org.culturecard.kiosk.config.KioskConfig;
+import org.culturecard.kiosk.enrol.CardCapture;
+import org.culturecard.kiosk.enrol.EnrolmentDesk;
+import org.culturecard.kiosk.enrol.Enrolling;
+import org.culturecard.sip2.LibrarySystem;
+import org.culturecard.sip2.client.Sip2LibrarySystem;
 import org.culturecard.kiosk.config.SchemeKeyFile;
 import org.culturecard.kiosk.staff.StaffDesk;
 import org.culturecard.kiosk.store.SqliteKioskStore;
@@ -45,9 +51,16 @@ public final class KioskApp implements AutoCloseable {
     private final CheckInService checkInService;
     private final StaffDesk staffDesk;
     private final ReaderFeedback feedback;
+    private final Optional<LibrarySystem> lms;
+    private final CardCapture capture;
+    private final Enrolling enrolling;
 
     private KioskApp(KioskConfig config, CardReader reader, KioskHooks hooks, SqliteKioskStore store,
-                     CheckInService checkInService, StaffDesk staffDesk) {
+                     CheckInService checkInService, StaffDesk staffDesk, Optional<LibrarySystem> lms,
+                     CardCapture capture, Enrolling enrolling) {
+        this.lms = lms;
+        this.capture = capture;
+        this.enrolling = enrolling;
         this.config = config;
         this.reader = reader;
         this.hooks = hooks;
@@ -59,6 +72,11 @@ public final class KioskApp implements AutoCloseable {
 
     /** Opens the store (moving a corrupt one aside), reads the scheme key and builds the check-in service. */
     public static KioskApp compose(KioskConfig config, CardReader reader, KioskHooks hooks) {
+        return compose(config, EnrolmentConfig.none(), reader, hooks);
+    }
+
+    /** As above, with the library system to register cards against (issue 13), when {@code enrolment} has one. */
+    public static KioskApp compose(KioskConfig config, EnrolmentConfig enrolment, CardReader reader, KioskHooks hooks) {
         LOG.info("Kiosk configuration: {}", config.describe());
         Pseudonymiser pseudonymiser = new Pseudonymiser(SchemeKeyFile.load(config.schemeKeyPath()));
         SqliteKioskStore store = SqliteKioskStore.open(config.databasePath(), hooks.clock());
@@ -68,13 +86,21 @@ public final class KioskApp implements AutoCloseable {
                 ClockSync.systemd());
         StaffDesk desk = new StaffDesk(store, hooks.clock(), config.venueId(), ids, config.databasePath(),
                 config.language());
-        return new KioskApp(config, reader, hooks, store, service, desk);
+        Optional<LibrarySystem> lms = enrolment.sip2().map(sip2 -> {
+            LOG.info("Cards are registered against the library system at {}:{}", sip2.host(), sip2.port());
+            return (LibrarySystem) new Sip2LibrarySystem(sip2, hooks.clock());
+        });
+        CardCapture capture = new CardCapture(pseudonymiser);
+        EnrolmentDesk enrolments = new EnrolmentDesk(lms, pseudonymiser, store, hooks.clock(), ids,
+                enrolment.defaultValidity());
+        return new KioskApp(config, reader, hooks, store, service, desk, lms, capture,
+                Enrolling.of(enrolments, capture, enrolment.selfService()));
     }
 
     /** The view model for the window, on the given threads, with the given sounds. */
     public KioskViewModel viewModel(KioskThreads threads, Sounds sounds) {
         KioskPorts ports = new KioskPorts(checkInService::handleBarcode, this::status,
-                hooks.onResult(), staffDesk, sounds);
+                hooks.onResult(), staffDesk, sounds, enrolling);
         return new KioskViewModel(staffDesk.settings(), config.venueName(), ports, threads,
                 hooks.clock(), hooks.timings(), hooks.demoCards());
     }
@@ -93,7 +119,7 @@ public final class KioskApp implements AutoCloseable {
      */
     public Consumer<ReaderEvent> readerListener(KioskViewModel model, Executor worker) {
         ReaderStateRecorder recorder = new ReaderStateRecorder(store);
-        TapDispatcher dispatcher = new TapDispatcher(this::checkIn, worker, model::acceptsTaps, model);
+        TapDispatcher dispatcher = new TapDispatcher(this::checkIn, worker, model::acceptsTaps, model, capture);
         return event -> {
             recorder.accept(event);
             dispatcher.accept(event);
@@ -146,6 +172,7 @@ public final class KioskApp implements AutoCloseable {
         try {
             reader.close();
         } finally {
+            lms.ifPresent(LibrarySystem::close);
             store.close();
         }
     }

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.culturecard.core.card.CardKind;
 import org.culturecard.core.card.CardTap;
+import org.culturecard.core.card.LibraryBarcode;
 import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.kiosk.staff.StaffAuthRules.CardVerdict;
@@ -64,13 +65,12 @@ public final class CheckInService {
     }
 
     /**
-     * A library card read by its printed barcode (digits from a keyboard-wedge scanner): the same
-     * decision as a tap, under the barcode's own token ({@link Pseudonymiser#tokenForBarcode}).
-     *
-     * @throws IllegalArgumentException when {@code cardNumber} is not 4 to 32 letters or digits
+     * A library card read by its printed barcode (a keyboard-wedge scanner or the on-screen keyboard),
+     * already normalised by {@link LibraryBarcode}: the same decision as a tap, under the barcode's own
+     * token ({@link Pseudonymiser#tokenFor(LibraryBarcode)}, the formula of {@code tokenForBarcode}).
      */
-    public synchronized CheckInResult handleBarcode(String cardNumber) {
-        return decide(pseudonymiser.tokenForBarcode(cardNumber), CardKind.BARCODE);
+    public synchronized CheckInResult handleBarcode(LibraryBarcode barcode) {
+        return decide(pseudonymiser.tokenFor(barcode), CardKind.BARCODE);
     }
 
     private CheckInResult decide(Token token, CardKind kind) {

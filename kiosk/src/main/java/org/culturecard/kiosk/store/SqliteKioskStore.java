@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.culturecard.core.checkin.CheckIn;
+import org.culturecard.core.enrolment.Enrolment;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>One connection, one caller at a time: the kiosk is the only writer of check-ins, and the sync
  * agent (another process) waits on the busy timeout.
  */
-public final class SqliteKioskStore implements CheckInStore, AutoCloseable {
+public final class SqliteKioskStore implements CheckInStore, EnrolmentStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteKioskStore.class);
 
     private final KioskDb db;
@@ -217,6 +218,29 @@ public final class SqliteKioskStore implements CheckInStore, AutoCloseable {
     /** The staff member with this id, revoked or not. */
     public Optional<StaffRow> staffById(UUID staffId) {
         return db.read("find a staff member", t -> t.staff().byId(staffId));
+    }
+
+    // ---- enrolments (tokens and the band only) ----
+
+    @Override
+    public Optional<UUID> staffIdByName(String displayName) {
+        return db.read("read a staff id", t -> t.staff().idByName(displayName));
+    }
+
+    @Override
+    public void append(Enrolment record) {
+        db.write("record enrolment " + record.id(), t -> t.enrolments().append(record));
+    }
+
+    /** How many enrolment records central has not acknowledged. */
+    public long enrolmentBacklog() {
+        return db.read("count the enrolment backlog", t -> t.enrolments().backlog());
+    }
+
+    @Override
+    public List<Enrolment> undoableToday() {
+        Instant dayStart = LocalDate.ofInstant(clock.instant(), clock.getZone()).atStartOfDay(clock.getZone()).toInstant();
+        return db.read("read today's enrolments", t -> t.enrolments().undoableSince(dayStart));
     }
 
     /** The display name of the staff member whose enrolled card has this token. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.culturecard.core.card.CardTap;
 import org.culturecard.core.card.CardUid;
+import org.culturecard.core.card.LibraryBarcode;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.privacy.Pseudonymiser;
@@ -189,8 +190,8 @@ class CheckInServiceTest {
     void checksInABarcodeCardUnderItsOwnTokenAndKind() {
         Event event = activeEvent("Youth theatre");
 
-        CheckInResult first = service.handleBarcode("29384756");
-        CheckInResult second = service.handleBarcode("29384756");
+        CheckInResult first = service.handleBarcode(LibraryBarcode.of("29384756"));
+        CheckInResult second = service.handleBarcode(LibraryBarcode.of("A29384756B\r\n"));
 
         assertThat(first).isInstanceOfSatisfying(Recorded.class, recorded -> {
             assertThat(recorded.checkIn().cardKind()).isEqualTo(org.culturecard.core.card.CardKind.BARCODE);

@@ -20,7 +20,9 @@ public enum Screen {
     STAFF_EVENTS(Group.STAFF),
     STAFF_EDITOR(Group.STAFF),
     STAFF_STATUS(Group.STAFF),
-    STAFF_SETTINGS(Group.STAFF);
+    STAFF_SETTINGS(Group.STAFF),
+    /** "Register a card": a tap here gives the chip of the card to register, never a check-in. */
+    STAFF_REGISTER(Group.STAFF);
 
     /** The kinds of screen, each shown by its own view. */
     public enum Group {
