@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
+import org.culturecard.kioskdb.EnrolledFilterFile;
 import org.culturecard.mqttlink.BrokerEndpoint;
 import org.culturecard.mqttlink.PahoClients;
 import org.culturecard.sync.config.SyncConfig;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * reports the kiosk's status. This class composes and paces the parts, each confined to one worker
  * thread ({@link Worker}): the connection ({@link BrokerSession}, reconnecting through mqtt-link),
  * the forwarder with its in-flight window ({@link OutboxForwarder}), the venue sync
- * ({@link VenueSync}), the status ({@link StatusPublisher}) and the purge ({@link OutboxPurge}).
+ * ({@link VenueSync}), the enrolled-card filter ({@link FilterSync}), the status ({@link StatusPublisher}) and the purge ({@link OutboxPurge}).
  *
  * <p>Paho keeps messages only in memory: the SQLite outbox is the one durable queue, so after any
  * reconnect every unacknowledged row is simply published again; central's inserts are idempotent.
@@ -44,6 +45,7 @@ public final class MqttSyncAgent implements AutoCloseable {
     private final BrokerSession session;
     private final OutboxForwarder forwarder;
     private final VenueSync venue;
+    private final FilterSync filter;
     private final StatusPublisher status;
     private final OutboxPurge purge;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
@@ -72,6 +74,7 @@ public final class MqttSyncAgent implements AutoCloseable {
                 PahoClients.inMemory(), new SessionEvents());
         this.forwarder = new OutboxForwarder(config, files, session, clock, ids, bootId, this::notifyListeners);
         this.venue = new VenueSync(config, files, session, clock);
+        this.filter = new FilterSync(EnrolledFilterFile.beside(config.databasePath()), clock);
         this.status = new StatusPublisher(config, files, session, clock);
         this.purge = new OutboxPurge(files, config.purgeAfter(), clock);
     }
@@ -190,6 +193,8 @@ public final class MqttSyncAgent implements AutoCloseable {
         public void messageArrived(String topic, byte[] payload) {
             if (configTopic.equals(topic)) {
                 venue.configArrived(payload);
+            } else if (FilterSync.isChunkTopic(topic)) {
+                filter.chunkArrived(topic, payload);
             } else {
                 forwarder.ackArrived(payload);
             }
