@@ -246,7 +246,9 @@ public final class KioskViewModel implements TapListener, StaffHost {
     public void show(CheckInResult result) {
         notifyHook(result);
         recognition.set("");
-        if (result instanceof CheckInResult.Recorded recorded) {
+        if (CheckInResult.remindToRegister(result)) {
+            display(Screen.NOT_REGISTERED, messages().text("unregistered.headline"), messages().text("unregistered.message"));
+        } else if (result instanceof CheckInResult.Recorded recorded) {
             welcome(messages().text("welcome.event", recorded.event().title()), recorded.visitNumberThisYear());
         } else if (result instanceof CheckInResult.GeneralVisit visit) {
             welcome(messages().text("welcome.visit", venueName.get()), visit.visitNumberThisYear());

@@ -1,0 +1,109 @@
+package org.culturecard.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.culturecard.core.enrolment.EnrolledFilter;
+import org.culturecard.core.privacy.Pseudonymiser;
+import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.checkin.Registration;
+import org.culturecard.kiosk.config.KioskConfig;
+import org.culturecard.kiosk.config.SchemeKeyFile;
+import org.culturecard.kiosk.testing.FakeCardReader;
+import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kiosk.testing.SettingRows;
+import org.culturecard.kiosk.ui.fx.BackgroundTaskExecutor;
+import org.culturecard.kiosk.ui.fx.FxUiThread;
+import org.culturecard.kiosk.ui.fx.KioskThreads;
+import org.culturecard.kiosk.ui.shell.KioskTimings;
+import org.culturecard.kiosk.ui.sound.Sounds;
+import org.culturecard.kioskdb.EnrolledFilterFile;
+import org.culturecard.kioskdb.SettingKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The enrolled-card filter on screen, in a real (headless, Monocle) scene: with the filter the
+ * agent stored beside the database and the venue set to record and remind, a registered card is
+ * welcomed and an unregistered one is checked in and asked to register; both are recorded.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RegistrationScreensFlowTest {
+    @TempDir
+    static Path dir;
+
+    private final List<CheckInResult> results = new CopyOnWriteArrayList<>();
+    private FakeCardReader reader;
+    private KioskApp app;
+    private BackgroundTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) {
+        Clock clock = Clock.systemDefaultZone();
+        reader = new FakeCardReader(clock);
+        KioskTimings quick = new KioskTimings(Duration.ofMillis(1500), Duration.ofMillis(1500), Duration.ofSeconds(60),
+                Duration.ofSeconds(3), Duration.ofSeconds(15));
+        KioskHooks hooks = KioskHooks.defaults().withClock(clock).withTimings(quick).withOnResult(results::add);
+        KioskConfig config = KioskConfig.demo(dir.resolve("kiosk-" + System.nanoTime()));
+        app = KioskApp.compose(config, reader, hooks);
+        Pseudonymiser pseudonymiser = new Pseudonymiser(SchemeKeyFile.load(config.schemeKeyPath()));
+        EnrolledFilterFile.beside(config.databasePath()).store(1, clock.instant(),
+                EnrolledFilter.of(List.of(pseudonymiser.tokenFor(Fixtures.BEN))).toBytes());
+        SettingRows.put(config.databasePath(), SettingKey.UNREGISTERED_CARDS.name(), "record-and-remind");
+        executor = new BackgroundTaskExecutor(new FxUiThread());
+        KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()), Sounds.SILENT);
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+        app.close();
+    }
+
+    @Test
+    void anUnregisteredCardIsAskedToRegisterAndARegisteredOneWelcomed(FxRobot robot) throws Exception {
+        reader.tap(Fixtures.AMIRA);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".result"));
+        assertThat(textOf(robot, ".result-headline")).isEqualTo("You're checked in");
+        assertThat(textOf(robot, ".result-message")).isEqualTo("Your card isn't registered yet: ask staff");
+        assertThat(results).singleElement().isInstanceOfSatisfying(CheckInResult.GeneralVisit.class,
+                visit -> assertThat(visit.registration()).isEqualTo(Registration.NOT_REGISTERED_REMIND));
+        assertThat(app.store().outboxBacklog()).as("recorded all the same").isEqualTo(1);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".attract"));
+        reader.tap(Fixtures.BEN);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> results.size() == 2);
+        assertThat(results.get(1)).isInstanceOfSatisfying(CheckInResult.GeneralVisit.class,
+                visit -> assertThat(visit.registration()).isEqualTo(Registration.REGISTERED));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".result"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(textOf(robot, ".result-headline")).isEqualTo("Welcome!");
+        assertThat(textOf(robot, ".result-message")).isEqualTo("Thanks for visiting Central Library today");
+        assertThat(app.store().outboxBacklog()).isEqualTo(2);
+    }
+
+    private static String textOf(FxRobot robot, String selector) {
+        Node node = robot.lookup(selector).query();
+        return ((Labeled) node).getText();
+    }
+
+    private static boolean visible(FxRobot robot, String selector) {
+        return robot.lookup(selector).query().isVisible();
+    }
+}
