@@ -6,19 +6,16 @@ import static org.culturecard.sync.agent.FilterChunksForTests.chunks;
 import static org.culturecard.sync.agent.FilterChunksForTests.filter;
 import static org.culturecard.sync.agent.FilterChunksForTests.token;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.wire.FilterChunk;
 import org.culturecard.core.wire.FilterScope;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.kioskdb.EnrolledFilterFile;
-import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.SqliteOutbox;
+import org.culturecard.sync.testing.Agents;
 import org.culturecard.sync.testing.KioskDb;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -87,11 +84,7 @@ class FilterSyncIT {
     }
 
     private MqttSyncAgent agent(KioskDb kiosk, SqliteOutbox outbox) {
-        MqttSyncAgent agent = new MqttSyncAgent(SyncConfig.builder(URI.create(BROKER.server().uri()), KioskDb.KIOSK,
-                KioskDb.VENUE, kiosk.file()).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)).build(), outbox,
-                Clock.systemUTC(), UuidV7.system());
-        agent.start();
-        return agent;
+        return Agents.started(BROKER.server().uri(), kiosk, outbox);
     }
 
     private static MqttClient central(String id) throws Exception {
