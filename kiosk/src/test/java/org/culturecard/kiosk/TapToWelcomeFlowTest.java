@@ -97,7 +97,7 @@ class TapToWelcomeFlowTest {
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".result"));
         assertThat(textOf(robot, ".result-headline")).isEqualTo("Welcome!");
-        assertThat(window.model().syncTextProperty().get()).isNotBlank();
+        assertThat(window.model().statusLine().syncTextProperty().get()).isNotBlank();
     }
 
     /**
