@@ -3,16 +3,19 @@ package org.culturecard.sync.agent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.culturecard.core.enrolment.Enrolment;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.kioskdb.EnrolledFilterFile;
 import org.culturecard.mqttlink.BrokerEndpoint;
 import org.culturecard.mqttlink.PahoClients;
 import org.culturecard.sync.config.SyncConfig;
+import org.culturecard.sync.outbox.SqliteEnrolments;
 import org.culturecard.sync.outbox.SqliteOutbox;
 import org.culturecard.sync.venue.SqliteVenueEvents;
 import org.slf4j.Logger;
@@ -23,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * only when central's ack arrives, carries the venue's config down and kiosk-made events up, and
  * reports the kiosk's status. This class composes and paces the parts, each confined to one worker
  * thread ({@link Worker}): the connection ({@link BrokerSession}, reconnecting through mqtt-link),
- * the forwarder with its in-flight window ({@link OutboxForwarder}), the venue sync
+ * the forwarder with its in-flight window ({@link OutboxForwarder}), the enrolments' forwarder
+ * ({@link EnrolmentForwarder}), the venue sync
  * ({@link VenueSync}), the enrolled-card filter ({@link FilterSync}), the status ({@link StatusPublisher}) and the purge ({@link OutboxPurge}).
  *
  * <p>Paho keeps messages only in memory: the SQLite outbox is the one durable queue, so after any
@@ -46,6 +50,8 @@ public final class MqttSyncAgent implements AutoCloseable {
     private final OutboxForwarder forwarder;
     private final VenueSync venue;
     private final FilterSync filter;
+    private final SqliteEnrolments enrolmentOutbox;
+    private final EnrolmentForwarder enrolments;
     private final StatusPublisher status;
     private final OutboxPurge purge;
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
@@ -75,6 +81,8 @@ public final class MqttSyncAgent implements AutoCloseable {
         this.forwarder = new OutboxForwarder(config, files, session, clock, ids, bootId, this::notifyListeners);
         this.venue = new VenueSync(config, files, session, clock);
         this.filter = new FilterSync(EnrolledFilterFile.beside(config.databasePath()), clock);
+        this.enrolmentOutbox = SqliteEnrolments.open(config.databasePath());
+        this.enrolments = new EnrolmentForwarder(config, new EnrolmentOutbox(enrolmentOutbox), session, clock, ids, bootId);
         this.status = new StatusPublisher(config, files, session, clock);
         this.purge = new OutboxPurge(files, config.purgeAfter(), clock);
     }
@@ -139,6 +147,8 @@ public final class MqttSyncAgent implements AutoCloseable {
             snapshot();
             status.maybePublish();
             venue.publishKioskEvents();
+            enrolments.expireUnacked(now);
+            enrolments.pump();
         }
         purge.purgeIfDue();
     }
@@ -147,6 +157,7 @@ public final class MqttSyncAgent implements AutoCloseable {
         session.close();
         snapshot();
         venueEvents.close();
+        enrolmentOutbox.close();
     }
 
     private void snapshot() {
@@ -164,6 +175,19 @@ public final class MqttSyncAgent implements AutoCloseable {
         }
     }
 
+    /** The enrolment outbox in the kiosk's database, as the enrolment forwarder uses it. */
+    private record EnrolmentOutbox(SqliteEnrolments table) implements EnrolmentForwarder.Enrolments {
+        @Override
+        public List<Enrolment> pending(int limit) {
+            return table.pending(limit);
+        }
+
+        @Override
+        public int markDelivered(Collection<UUID> ids, Instant at) {
+            return table.markDelivered(ids, at);
+        }
+    }
+
     /** What the connection tells the agent, on the worker. */
     private final class SessionEvents implements SessionListener {
         @Override
@@ -175,6 +199,8 @@ public final class MqttSyncAgent implements AutoCloseable {
             snapshot();
             forwarder.pump();
             venue.publishKioskEvents();
+            enrolments.reset();
+            enrolments.pump();
         }
 
         @Override
@@ -182,6 +208,7 @@ public final class MqttSyncAgent implements AutoCloseable {
             forwarder.disconnected();
             status.disconnected();
             venue.disconnected();
+            enrolments.reset();
         }
 
         @Override
@@ -195,7 +222,7 @@ public final class MqttSyncAgent implements AutoCloseable {
                 venue.configArrived(payload);
             } else if (FilterSync.isChunkTopic(topic)) {
                 filter.chunkArrived(topic, payload);
-            } else {
+            } else if (!enrolments.ackArrived(payload)) {
                 forwarder.ackArrived(payload);
             }
         }
