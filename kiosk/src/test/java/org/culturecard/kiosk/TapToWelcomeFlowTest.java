@@ -115,26 +115,27 @@ class TapToWelcomeFlowTest {
 
         reader.tap(Fixtures.AMIRA);
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> results.size() == 1);
-        assertThat(results.get(0)).isInstanceOfSatisfying(CheckInResult.GeneralVisit.class,
-                visit -> assertThat(visit.registration()).isEqualTo(Registration.NOT_REGISTERED_REMIND));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".result"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(textOf(robot, ".result-headline")).isEqualTo("You're checked in");
-        assertThat(textOf(robot, ".result-message")).isEqualTo("Your card isn't registered yet: ask staff");
+        tapShown(robot, 1, Registration.NOT_REGISTERED_REMIND, "You're checked in",
+                "Your card isn't registered yet: ask staff");
         assertThat(app.store().outboxBacklog()).as("recorded all the same").isEqualTo(1);
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".attract"));
         reader.tap(Fixtures.BEN);
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> results.size() == 2);
-        assertThat(results.get(1)).isInstanceOfSatisfying(CheckInResult.GeneralVisit.class,
-                visit -> assertThat(visit.registration()).isEqualTo(Registration.REGISTERED));
+        tapShown(robot, 2, Registration.REGISTERED, "Welcome!", "Thanks for visiting Central Library today");
+        assertThat(app.store().outboxBacklog()).isEqualTo(2);
+    }
+
+    /** Waits for the {@code nth} result, a general visit of this registration, and its screen's words. */
+    private void tapShown(FxRobot robot, int nth, Registration registration, String headline, String message)
+            throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> results.size() == nth);
+        assertThat(results.get(nth - 1)).isInstanceOfSatisfying(CheckInResult.GeneralVisit.class,
+                visit -> assertThat(visit.registration()).isEqualTo(registration));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".result"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(textOf(robot, ".result-headline")).isEqualTo("Welcome!");
-        assertThat(textOf(robot, ".result-message")).isEqualTo("Thanks for visiting Central Library today");
-        assertThat(app.store().outboxBacklog()).isEqualTo(2);
+        assertThat(textOf(robot, ".result-headline")).isEqualTo(headline);
+        assertThat(textOf(robot, ".result-message")).isEqualTo(message);
     }
 
     private static String textOf(FxRobot robot, String selector) {
