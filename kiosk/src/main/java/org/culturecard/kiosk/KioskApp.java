@@ -10,6 +10,7 @@ import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.checkin.CheckInService;
 import org.culturecard.kiosk.checkin.ClockSync;
+import org.culturecard.kiosk.checkin.EnrolledCardsFile;
 import org.culturecard.kiosk.checkin.Station;
 import org.culturecard.kiosk.checkin.TapDispatcher;
 import org.culturecard.kiosk.config.EnrolmentConfig;
@@ -29,6 +30,7 @@ import org.culturecard.kiosk.ui.shell.KioskPorts;
 import org.culturecard.kiosk.ui.shell.KioskViewModel;
 import org.culturecard.kiosk.ui.shell.SyncIndicator;
 import org.culturecard.kiosk.ui.sound.Sounds;
+import org.culturecard.kioskdb.EnrolledFilterFile;
 import org.culturecard.reader.CardReader;
 import org.culturecard.reader.ReaderEvent;
 import org.culturecard.reader.ReaderFeedback;
@@ -51,13 +53,14 @@ public final class KioskApp implements AutoCloseable {
     private final CheckInService checkInService;
     private final StaffDesk staffDesk;
     private final ReaderFeedback feedback;
+    private final EnrolledCardsFile enrolled;
     private final Optional<LibrarySystem> lms;
     private final CardCapture capture;
     private final Enrolling enrolling;
 
     private KioskApp(KioskConfig config, CardReader reader, KioskHooks hooks, SqliteKioskStore store,
-                     CheckInService checkInService, StaffDesk staffDesk, Optional<LibrarySystem> lms,
-                     CardCapture capture, Enrolling enrolling) {
+                     CheckInService checkInService, StaffDesk staffDesk, EnrolledCardsFile enrolled,
+                     Optional<LibrarySystem> lms, CardCapture capture, Enrolling enrolling) {
         this.lms = lms;
         this.capture = capture;
         this.enrolling = enrolling;
@@ -67,6 +70,7 @@ public final class KioskApp implements AutoCloseable {
         this.store = store;
         this.checkInService = checkInService;
         this.staffDesk = staffDesk;
+        this.enrolled = enrolled;
         this.feedback = reader instanceof ReaderFeedback own ? own : hooks.readerFeedback();
     }
 
@@ -81,9 +85,11 @@ public final class KioskApp implements AutoCloseable {
         Pseudonymiser pseudonymiser = new Pseudonymiser(SchemeKeyFile.load(config.schemeKeyPath()));
         SqliteKioskStore store = SqliteKioskStore.open(config.databasePath(), hooks.clock());
         UuidV7 ids = new UuidV7(hooks.clock(), new java.security.SecureRandom());
+        EnrolledCardsFile enrolled = new EnrolledCardsFile(EnrolledFilterFile.beside(config.databasePath()),
+                store::unregisteredCards);
         CheckInService service = new CheckInService(store, pseudonymiser,
                 new Station(config.venueId(), config.kioskId(), config.appVersion()), hooks.clock(), ids,
-                ClockSync.systemd());
+                ClockSync.systemd(), enrolled);
         StaffDesk desk = new StaffDesk(store, hooks.clock(), config.venueId(), ids, config.databasePath(),
                 config.language());
         Optional<LibrarySystem> lms = enrolment.sip2().map(sip2 -> {
@@ -93,7 +99,7 @@ public final class KioskApp implements AutoCloseable {
         CardCapture capture = new CardCapture(pseudonymiser);
         EnrolmentDesk enrolments = new EnrolmentDesk(lms, pseudonymiser, store, hooks.clock(), ids,
                 enrolment.defaultValidity());
-        return new KioskApp(config, reader, hooks, store, service, desk, lms, capture,
+        return new KioskApp(config, reader, hooks, store, service, desk, enrolled, lms, capture,
                 Enrolling.of(enrolments, capture, enrolment.selfService()));
     }
 
@@ -120,6 +126,7 @@ public final class KioskApp implements AutoCloseable {
     public Consumer<ReaderEvent> readerListener(KioskViewModel model, Executor worker) {
         ReaderStateRecorder recorder = new ReaderStateRecorder(store);
         TapDispatcher dispatcher = new TapDispatcher(this::checkIn, worker, model::acceptsTaps, model, capture);
+        worker.execute(enrolled::warm); // the filter is read before the first tap, on the tap worker
         return event -> {
             recorder.accept(event);
             dispatcher.accept(event);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.enrolment.Enrolment;
 import org.culturecard.core.event.Event;
+import org.culturecard.core.enrolment.UnregisteredCards;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.wire.WireCodec;
@@ -246,6 +247,11 @@ public final class SqliteKioskStore implements CheckInStore, EnrolmentStore, Aut
     /** The display name of the staff member whose enrolled card has this token. */
     public Optional<String> staffNameForCard(Token cardToken) {
         return staffByCard(cardToken).map(StaffRow::displayName);
+    }
+
+    /** What the venue says to a card that is not registered, as the sync agent last wrote it from the venue config. */
+    public UnregisteredCards unregisteredCards() {
+        return db.read("read what to say to an unregistered card", t -> t.settings().unregisteredCards());
     }
 
     /** The venue's staff-auth setting, as the sync agent last wrote it from the venue config. */

@@ -10,6 +10,8 @@ public enum Screen {
     ATTRACT(Group.ATTRACT),
     WELCOME(Group.RESULT),
     ALREADY_CHECKED_IN(Group.RESULT),
+    /** Checked in, and the venue asks holders of unregistered cards to register them with staff. */
+    NOT_REGISTERED(Group.RESULT),
     NOT_A_LIBRARY_CARD(Group.RESULT),
     READER_UNAVAILABLE(Group.RESULT),
     ERROR(Group.RESULT),

@@ -15,7 +15,7 @@ class ScreenTest {
         Map<Screen, Screen.Group> expected = new EnumMap<>(Screen.class);
         expected.put(Screen.ATTRACT, Screen.Group.ATTRACT);
         for (Screen result : new Screen[] {Screen.WELCOME, Screen.ALREADY_CHECKED_IN, Screen.NOT_A_LIBRARY_CARD,
-                Screen.READER_UNAVAILABLE, Screen.ERROR, Screen.STAFF_CARD_REFUSED}) {
+                Screen.READER_UNAVAILABLE, Screen.ERROR, Screen.STAFF_CARD_REFUSED, Screen.NOT_REGISTERED}) {
             expected.put(result, Screen.Group.RESULT);
         }
         expected.put(Screen.STAFF_PIN, Screen.Group.PIN);
