@@ -7,6 +7,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.smartcardio.CardTerminals;
+import org.culturecard.reader.internal.LatencyProbe;
+import org.culturecard.reader.internal.PcscContext;
+import org.culturecard.reader.internal.ReadWorkers;
+import org.culturecard.reader.internal.ReaderModel;
 
 /**
  * Reads contactless cards on every PC/SC reader through pcscd: the composition root of the PC/SC

@@ -12,6 +12,9 @@ import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.culturecard.reader.internal.PcscContext;
+import org.culturecard.reader.internal.ReaderModel;
+import org.culturecard.reader.internal.ReaderModels;
 
 /**
  * Beeps and blinks readers through the escape commands their {@link ReaderModel} gives (ACS readers

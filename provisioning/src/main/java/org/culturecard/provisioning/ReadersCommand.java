@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.core.privacy.SchemeKeyFiles;
-import org.culturecard.provisioning.readers.TapTest;
+import org.culturecard.provisioning.internal.readers.TapTest;
 import org.culturecard.reader.PcscCardReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
