@@ -84,7 +84,7 @@ public final class PcscCardReader implements CardReader {
     }
 
     /** Buzzer and LED feedback on the readers this class watches (the models that have commands for it). */
-    public static PcscReaderFeedback feedback() {
+    public static ReaderFeedback feedback() {
         return new PcscReaderFeedback();
     }
 

@@ -22,7 +22,7 @@ import org.culturecard.reader.internal.ReaderModels;
  * failing reader never delays card monitoring, and the caller (the kiosk) never waits. A reader that
  * fails is logged once at WARN, then at DEBUG.
  */
-public final class PcscReaderFeedback implements ReaderFeedback, AutoCloseable {
+final class PcscReaderFeedback implements ReaderFeedback, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PcscReaderFeedback.class);
 
     private final PcscContext context;
@@ -33,7 +33,7 @@ public final class PcscReaderFeedback implements ReaderFeedback, AutoCloseable {
     });
     private final Set<String> failedReaders = ConcurrentHashMap.newKeySet();
 
-    public PcscReaderFeedback() {
+    PcscReaderFeedback() {
         this(PcscContext::establish);
     }
 

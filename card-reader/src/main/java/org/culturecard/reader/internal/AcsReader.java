@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code ACS ACR1252 1S CL Reader [ACR1252 1S CL Reader(1)] 00 00}). Only the models here get
  * commands: an unknown reader could take the bytes for anything.
  */
-public enum AcsReader implements ReaderModel {
+enum AcsReader implements ReaderModel {
     /**
      * ACR122U "Bi-Color LED and Buzzer Control": FF 00 40 P2 04 T1 T2 repetitions buzzer-link.
      * Success: green blinks once with a short beep; refusal: red blinks three times, each with a beep.

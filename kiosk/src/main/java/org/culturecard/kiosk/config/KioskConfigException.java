@@ -1,10 +1,10 @@
 package org.culturecard.kiosk.config;
 
 /** A configuration value is missing or wrong; the message names the key and how to set it. */
-public final class KioskConfigException extends IllegalArgumentException {
+final class KioskConfigException extends IllegalArgumentException {
     private final String key;
 
-    public KioskConfigException(String key, String problem) {
+    KioskConfigException(String key, String problem) {
         super(key + ": " + problem + " (set it in the kiosk properties file or as " + KioskConfig.envName(key) + ")");
         this.key = key;
     }
