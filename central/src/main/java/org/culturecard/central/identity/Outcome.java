@@ -3,7 +3,7 @@ package org.culturecard.central.identity;
 import java.util.Objects;
 
 /** What became of one enrolment record at central. */
-sealed interface Outcome {
+public sealed interface Outcome {
 
     /** Applied: {@code action} is what it did (bind, merge, replace, undo, split), as audited. */
     record Applied(String action) implements Outcome {

@@ -1,41 +1,18 @@
 package org.culturecard.provisioning.doctor;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.PrivateKey;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.culturecard.core.ids.KioskId;
-import org.culturecard.core.ids.VenueId;
-import org.culturecard.core.privacy.SchemeKeyFiles;
 import org.culturecard.kioskdb.Integrity;
 import org.culturecard.kioskdb.KioskDb;
 import org.culturecard.kioskdb.KioskDbFiles;
-import org.culturecard.provisioning.ca.CertificateAuthority;
-import org.culturecard.provisioning.ca.Pem;
-import org.culturecard.provisioning.ca.RevocationList;
-import org.culturecard.provisioning.kiosk.KioskBundles;
 
 /**
  * Finds out why a kiosk is not working: one check per line, each PASS, FAIL (with the fix) or SKIP.

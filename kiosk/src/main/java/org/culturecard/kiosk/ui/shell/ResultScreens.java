@@ -12,7 +12,7 @@ import org.culturecard.kiosk.ui.screen.Screen;
  * Part of {@link KioskViewModel}, which hands it to the
  * views; UI thread only.
  */
-final class ResultScreens {
+public final class ResultScreens {
     private final ScreenTimer screens;
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");

@@ -21,7 +21,7 @@ import org.culturecard.kiosk.ui.screen.Messages;
  * the clock, the readers and the sync state, in the language shown. Part of {@link KioskViewModel};
  * UI thread only.
  */
-final class StatusLine {
+public final class StatusLine {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Clock clock;
