@@ -1,11 +1,12 @@
 package org.culturecard.kiosk.config;
 
 /** A configuration value is missing or wrong; the message names the key and how to set it. */
-final class KioskConfigException extends IllegalArgumentException {
+public final class KioskConfigException extends IllegalArgumentException {
     private final String key;
 
-    KioskConfigException(String key, String problem) {
-        super(key + ": " + problem + " (set it in the kiosk properties file or as " + KioskConfig.envName(key) + ")");
+    public KioskConfigException(String key, String problem) {
+        super(key + ": " + problem + (problem.contains(KioskConfig.envName(key)) ? ""
+                : " (set it in the kiosk properties file or as " + KioskConfig.envName(key) + ")"));
         this.key = key;
     }
 
