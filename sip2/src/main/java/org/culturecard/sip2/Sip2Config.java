@@ -17,8 +17,6 @@ import org.culturecard.core.config.ConfigSpec;
  * with a message naming the key ({@code sip2.port}), not at a young person's first tap. Keys and
  * defaults are listed in {@code docs/sip2.md} and this module's {@code package-info}. The record's
  * {@link #toString()} redacts both passwords, so the effective config can be logged.
- * (Over 300 lines on purpose: the record, its seventeen keys with their documentation and its
- * builder belong together; parsing is {@link Sip2ConfigValues}'s and the cross-checks {@link Sip2ConfigChecks}'s.)
  *
  * @param host             LMS host name or address ({@code sip2.host})
  * @param port             LMS SIP2 port ({@code sip2.port})
