@@ -7,6 +7,10 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.smartcardio.CardTerminals;
+import org.culturecard.reader.internal.LatencyProbe;
+import org.culturecard.reader.internal.PcscContext;
+import org.culturecard.reader.internal.ReadWorkers;
+import org.culturecard.reader.internal.ReaderModel;
 
 /**
  * Reads contactless cards on every PC/SC reader through pcscd: the composition root of the PC/SC
@@ -80,7 +84,7 @@ public final class PcscCardReader implements CardReader {
     }
 
     /** Buzzer and LED feedback on the readers this class watches (the models that have commands for it). */
-    public static PcscReaderFeedback feedback() {
+    public static ReaderFeedback feedback() {
         return new PcscReaderFeedback();
     }
 

@@ -17,6 +17,7 @@ import org.culturecard.reader.ReaderEvent.ServiceDown;
 import org.culturecard.reader.ReaderEvent.ServiceUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.culturecard.reader.internal.PcscContext;
 
 /**
  * The work of the {@value #THREAD_NAME} thread, which watches every reader through one PC/SC

@@ -12,6 +12,9 @@ import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.culturecard.reader.internal.PcscContext;
+import org.culturecard.reader.internal.ReaderModel;
+import org.culturecard.reader.internal.ReaderModels;
 
 /**
  * Beeps and blinks readers through the escape commands their {@link ReaderModel} gives (ACS readers
@@ -19,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * failing reader never delays card monitoring, and the caller (the kiosk) never waits. A reader that
  * fails is logged once at WARN, then at DEBUG.
  */
-public final class PcscReaderFeedback implements ReaderFeedback, AutoCloseable {
+final class PcscReaderFeedback implements ReaderFeedback, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PcscReaderFeedback.class);
 
     private final PcscContext context;
@@ -30,7 +33,7 @@ public final class PcscReaderFeedback implements ReaderFeedback, AutoCloseable {
     });
     private final Set<String> failedReaders = ConcurrentHashMap.newKeySet();
 
-    public PcscReaderFeedback() {
+    PcscReaderFeedback() {
         this(PcscContext::establish);
     }
 

@@ -13,6 +13,13 @@ import org.culturecard.core.card.CardTap;
 import org.culturecard.reader.ReaderEvent.CardPresented;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.culturecard.reader.internal.LatencyProbe;
+import org.culturecard.reader.internal.PcscContext;
+import org.culturecard.reader.internal.ReadWorkers;
+import org.culturecard.reader.internal.ReaderModel;
+import org.culturecard.reader.internal.ReaderModels;
+import org.culturecard.reader.internal.TapDebouncer;
+import org.culturecard.reader.internal.UidReader;
 
 /**
  * Turns a card that arrived on a reader into a tap, on that reader's read thread ({@link ReadWorkers}):

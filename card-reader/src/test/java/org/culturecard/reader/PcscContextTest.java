@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminals;
 import org.junit.jupiter.api.Test;
+import org.culturecard.reader.internal.PcscContext;
 
 class PcscContextTest {
     private final FakePcsc pcscd = new FakePcsc();

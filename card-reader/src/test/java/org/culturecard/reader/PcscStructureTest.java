@@ -7,6 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import javax.smartcardio.TerminalFactory;
+import org.culturecard.reader.internal.AtrClassifier;
+import org.culturecard.reader.internal.PcscContext;
+import org.culturecard.reader.internal.ReaderModel;
+import org.culturecard.reader.internal.UidReader;
 
 /**
  * The PC/SC adapter's inside: {@link PcscCardReader} composes its parts and nothing points back up at

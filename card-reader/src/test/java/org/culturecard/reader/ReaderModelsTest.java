@@ -10,6 +10,10 @@ import org.culturecard.core.card.CardUid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.culturecard.reader.internal.GenericPcscReader;
+import org.culturecard.reader.internal.ReaderModel;
+import org.culturecard.reader.internal.ReaderModels;
+import org.culturecard.reader.internal.UidReader;
 
 /** The one seam for reader models: the registry, the generic default, and what every model inherits. */
 class ReaderModelsTest {

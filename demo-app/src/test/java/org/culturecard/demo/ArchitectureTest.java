@@ -3,12 +3,18 @@ package org.culturecard.demo;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.sql.DriverManager;
 
 /**
@@ -90,11 +96,17 @@ class ArchitectureTest {
                     "org.culturecard.testsupport..")
             .because("the kiosk database is a contract between processes; it knows the domain and nothing of its users");
 
+    /**
+     * Every module's {@code internal} packages (kiosk-db's connections and migrations, sip2's codec and
+     * client parts, card-reader's PC/SC parts, mqtt-link's reply thread, provisioning's commands' helpers,
+     * test-support's harness parts) are its own: a module is the third segment of the package name.
+     */
     @ArchTest
-    static final ArchRule nobodyOutsideKioskDbUsesItsInternals = noClasses()
-            .that().resideOutsideOfPackage("org.culturecard.kioskdb..")
-            .should().dependOnClassesThat().resideInAPackage("org.culturecard.kioskdb.internal..")
-            .because("connections, migrations and statement helpers are kiosk-db's; others use KioskDb and its gateways");
+    static final ArchRule nobodyOutsideAModuleUsesItsInternals = classes()
+            .that().resideInAPackage("org.culturecard..")
+            .should(useNoOtherModulesInternals())
+            .because("internal packages are public only for Java's sake: others use a module's API packages (e.g."
+                    + " KioskDb and its gateways, sip2's LibrarySystem port, PcscCardReader)");
 
     @ArchTest
     static final ArchRule onlyCentralTouchesPostgres = noClasses()
@@ -147,16 +159,35 @@ class ArchitectureTest {
             .because("sip2 is the one way to the library system, for the kiosk, central and the doctor alike");
 
     @ArchTest
-    static final ArchRule nobodyOutsideSip2UsesItsCodec = noClasses()
-            .that().resideOutsideOfPackage("org.culturecard.sip2..")
-            .should().dependOnClassesThat().resideInAPackage("org.culturecard.sip2.internal..")
-            .because("the wire codec is sip2's own; others use the LibrarySystem port and its typed answers");
-
-    @ArchTest
     static final ArchRule onlySip2OpensSocketsToTheLibrarySystem = noClasses()
             .that().resideOutsideOfPackages("org.culturecard.sip2.client..", "org.culturecard.provisioning.doctor..",
                     "org.culturecard.testsupport..")
             .should().dependOnClassesThat().areAssignableTo(java.net.Socket.class)
             .because("raw client sockets are for the LMS, and sip2 owns that connection (MQTT goes through Paho; "
                     + "the doctor's MqttProbe checks the broker's TLS by hand, and test-support starts servers)");
+
+    private static ArchCondition<JavaClass> useNoOtherModulesInternals() {
+        return new ArchCondition<>("use no other module's internal packages") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                    String target = d.getTargetClass().getPackageName();
+                    if (target.startsWith("org.culturecard.") && isInternal(target)
+                            && !module(target).equals(module(origin.getPackageName()))) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean isInternal(String packageName) {
+        return packageName.endsWith(".internal") || packageName.contains(".internal.");
+    }
+
+    /** {@code org.culturecard.reader.internal} is card-reader's: the module is the third segment. */
+    private static String module(String packageName) {
+        String[] parts = packageName.split("\\.");
+        return parts.length > 2 ? parts[2] : packageName;
+    }
 }

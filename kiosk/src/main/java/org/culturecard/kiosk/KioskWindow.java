@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * exit key, close requests ignored), the uncaught-exception handler that returns to attract, and
  * the card reader started into the view model. Shared by the app and the TestFX tests.
  */
-public final class KioskWindow {
+final class KioskWindow {
     private static final Logger LOG = LoggerFactory.getLogger(KioskWindow.class);
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;

@@ -31,11 +31,13 @@ class KioskLayersTest {
             .layer("UI").definedBy("org.culturecard.kiosk.ui..")
             .layer("Services").definedBy("org.culturecard.kiosk.checkin..", "org.culturecard.kiosk.staff..",
                     "org.culturecard.kiosk.barcode..", "org.culturecard.kiosk.enrol..")
-            .layer("Adapters").definedBy("org.culturecard.kiosk.store..", "org.culturecard.kiosk.config..")
+            .layer("Store").definedBy("org.culturecard.kiosk.store..")
+            .layer("Config").definedBy("org.culturecard.kiosk.config..")
             .whereLayer("Composition").mayNotBeAccessedByAnyLayer()
             .whereLayer("UI").mayOnlyBeAccessedByLayers("Composition")
             .whereLayer("Services").mayOnlyBeAccessedByLayers("UI", "Composition")
-            .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Services", "UI", "Composition")
+            .whereLayer("Store").mayOnlyBeAccessedByLayers("Services", "Composition")
+            .whereLayer("Config").mayOnlyBeAccessedByLayers("Services", "Store", "UI", "Composition")
             .because("the view models call the services through ports, and the store never calls back up");
 
     @ArchTest

@@ -10,6 +10,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.culturecard.mqttlink.internal.Replies;
 
 /**
  * A subscriber whose messages survive it: a persistent session (kept 120 s, so a restarted

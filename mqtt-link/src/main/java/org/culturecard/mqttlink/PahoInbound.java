@@ -2,6 +2,7 @@ package org.culturecard.mqttlink;
 
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.culturecard.mqttlink.internal.Replies;
 
 /** An {@link Inbound} as Paho delivered it: completed and answered through the client that delivered it. */
 record PahoInbound(MqttAsyncClient source, String topic, MqttMessage message, Replies replies) implements Inbound {

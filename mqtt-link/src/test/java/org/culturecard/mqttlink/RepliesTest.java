@@ -1,5 +1,6 @@
 package org.culturecard.mqttlink;
 
+import org.culturecard.mqttlink.internal.Replies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;

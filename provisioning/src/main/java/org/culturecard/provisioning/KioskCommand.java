@@ -2,28 +2,20 @@ package org.culturecard.provisioning;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.provisioning.broker.BrokerConfig;
 import org.culturecard.provisioning.ca.IssuingAuthority;
 import org.culturecard.provisioning.ca.Pem;
-import org.culturecard.provisioning.central.CentralApi;
-import org.culturecard.provisioning.kiosk.BulkCsv;
-import org.culturecard.provisioning.kiosk.BulkProvisioner;
+import org.culturecard.provisioning.internal.central.CentralApi;
 import org.culturecard.provisioning.kiosk.BundleOptions;
 import org.culturecard.provisioning.kiosk.BundleOutcome;
-import org.culturecard.provisioning.kiosk.CentralKioskClient;
+import org.culturecard.provisioning.kiosk.internal.CentralKioskClient;
 import org.culturecard.provisioning.kiosk.KioskBundles;
 import org.culturecard.provisioning.kiosk.KioskRegistry;
 import org.culturecard.provisioning.kiosk.KioskSpec;
@@ -36,7 +28,7 @@ import picocli.CommandLine.Option;
  * registry they make (ADR 6), given to central and to the broker's ACL.
  */
 @Command(name = "kiosk", mixinStandardHelpOptions = true, description = "Kiosk identities, bundles and the kiosk registry.",
-        subcommands = {KioskCommand.Create.class, KioskCommand.Bulk.class, KioskCommand.Register.class, KioskCommand.Move.class})
+        subcommands = {KioskCommand.Create.class, KioskBulkCommand.class, KioskCommand.Register.class, KioskCommand.Move.class})
 final class KioskCommand {
 
     /** Central's admin API, to give it the registry. */
@@ -124,89 +116,6 @@ final class KioskCommand {
                 System.out.println("Registered " + spec.kiosk() + " at " + spec.venue() + " with central");
             }
             return ProvisionMain.OK;
-        }
-    }
-
-    @Command(name = "bulk", mixinStandardHelpOptions = true,
-            description = {"Provisions every kiosk of a CSV file: venue,kiosk[,venue name] per line (a header line, blank lines and"
-                    + " # comments are skipped). Re-running is safe: valid bundles are kept. Bad lines are reported with their"
-                    + " numbers and the rest is still done."},
-            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:every line done", "1:failed", "2:bad usage", "4:partly done"})
-    static final class Bulk implements Callable<Integer> {
-        @Option(names = "--csv", required = true, description = "The CSV file.")
-        Path csv;
-
-        @Option(names = "--threads", description = "Signing threads (default: the number of CPUs).")
-        int threads = Runtime.getRuntime().availableProcessors();
-
-        @Option(names = "--no-progress", description = "No progress bar (for logs).")
-        boolean noProgress;
-
-        @ArgGroup(exclusive = false, multiplicity = "1")
-        Shared shared;
-
-        @ArgGroup(exclusive = false, heading = "Register every kiosk done at central as well:%n")
-        Central central;
-
-        @Override
-        public Integer call() throws IOException, InterruptedException {
-            CentralKioskClient client = central == null ? null : central.client();
-            BulkCsv.Parsed parsed = BulkCsv.parse(Files.readAllLines(csv, StandardCharsets.UTF_8));
-            BulkProvisioner provisioner = new BulkProvisioner(shared.bundles(), threads);
-            long start = System.nanoTime();
-            BulkProvisioner.Report report;
-            try (ProgressBar bar = progressBar(parsed.rows().size())) {
-                report = provisioner.run(parsed, shared.out, bar::step);
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            report.errors().forEach(error -> System.err.println(csv + ":" + error.line() + ": " + error.message()));
-            if (client != null) {
-                int failed = registerAll(client, parsed, report);
-                if (failed > 0) {
-                    return ProvisionMain.PARTLY_DONE;
-                }
-            }
-            System.out.printf("%d kiosks: %d created, %d kept, %d renewed, %d failed (%d ms) in %s%n",
-                    report.done() + report.errors().size(), report.created(), report.kept(), report.renewed(),
-                    report.errors().size(), millis, shared.out);
-            if (report.errors().isEmpty()) {
-                return ProvisionMain.OK;
-            }
-            return report.done() > 0 ? ProvisionMain.PARTLY_DONE : ProvisionMain.FAILED;
-        }
-
-        /** Registers every kiosk whose line was done; returns how many central refused. */
-        private int registerAll(CentralKioskClient client, BulkCsv.Parsed parsed, BulkProvisioner.Report report) throws IOException {
-            java.util.Set<Integer> failedLines = new java.util.HashSet<>();
-            report.errors().forEach(error -> failedLines.add(error.line()));
-            KioskRegistry registry = new KioskRegistry(shared.out);
-            int registered = 0;
-            int failed = 0;
-            for (BulkCsv.Row row : parsed.rows()) {
-                if (failedLines.contains(row.line())) {
-                    continue;
-                }
-                try {
-                    client.register(registry, row.spec().kiosk());
-                    registered++;
-                } catch (RuntimeException e) {
-                    System.err.println(csv + ":" + row.line() + ": " + row.spec().kiosk() + " not registered: " + e.getMessage());
-                    failed++;
-                }
-            }
-            System.out.printf("%d kiosks registered with central, %d refused%n", registered, failed);
-            return failed;
-        }
-
-        private ProgressBar progressBar(int size) {
-            ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("Kiosks").setInitialMax(size)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate();
-            if (noProgress) {
-                builder.setConsumer(new ConsoleProgressBarConsumer(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
-            } else {
-                builder.setConsumer(new ConsoleProgressBarConsumer(System.err));
-            }
-            return builder.build();
         }
     }
 

@@ -1,17 +1,15 @@
 package org.culturecard.provisioning;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.culturecard.core.privacy.Pseudonymiser;
-import org.culturecard.core.privacy.SchemeKeyFiles;
-import org.culturecard.provisioning.readers.TapTest;
+import org.culturecard.provisioning.internal.readers.TapTest;
 import org.culturecard.reader.PcscCardReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code provision readers list|test}: the card readers pcscd sees, and a tap test. */
@@ -38,21 +36,18 @@ final class ReadersCommand {
             description = "Waits for a tap; shows the reader, card kind, the masked token and the time taken. Never the card's UID.",
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:a card was read", "1:failed", "5:no tap in time"})
     static final class Test implements Callable<Integer> {
-        @Option(names = "--scheme-key", defaultValue = "/etc/culturecard/scheme.key", description = "The scheme key file (default: ${DEFAULT-VALUE}).")
-        Path schemeKey;
-
-        @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for a tap (default: ${DEFAULT-VALUE}).")
-        int timeoutSeconds;
+        @Mixin
+        TapOptions tap;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            Pseudonymiser pseudonymiser = new Pseudonymiser(SchemeKeyFiles.load(schemeKey));
+            Pseudonymiser pseudonymiser = tap.pseudonymiser();
             try (PcscCardReader reader = new PcscCardReader(Clock.systemUTC())) {
-                System.out.println("Tap a card on the reader (waiting " + timeoutSeconds + " s)...");
+                System.out.println("Tap a card on the reader (waiting " + tap.timeoutSeconds + " s)...");
                 Optional<TapTest.Seen> seen = new TapTest(reader, pseudonymiser, Clock.systemUTC())
-                        .await(Duration.ofSeconds(timeoutSeconds));
+                        .await(tap.timeout());
                 if (seen.isEmpty()) {
-                    System.err.println("No tap within " + timeoutSeconds + " s.");
+                    System.err.println("No tap within " + tap.timeoutSeconds + " s.");
                     return ProvisionMain.NO_TAP;
                 }
                 TapTest.Seen tap = seen.get();

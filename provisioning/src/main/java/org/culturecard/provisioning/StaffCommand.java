@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,18 +17,18 @@ import java.util.concurrent.Callable;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.privacy.Pseudonymiser;
-import org.culturecard.core.privacy.SchemeKeyFiles;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.PinHasher;
 import org.culturecard.core.staff.StaffAuth;
-import org.culturecard.provisioning.central.CentralApi;
-import org.culturecard.provisioning.readers.TapTest;
-import org.culturecard.provisioning.staff.CentralStaff;
-import org.culturecard.provisioning.staff.CentralStaffClient;
-import org.culturecard.provisioning.staff.StaffTable;
+import org.culturecard.provisioning.internal.central.CentralApi;
+import org.culturecard.provisioning.internal.readers.TapTest;
+import org.culturecard.provisioning.internal.staff.CentralStaff;
+import org.culturecard.provisioning.internal.staff.CentralStaffClient;
+import org.culturecard.provisioning.internal.staff.StaffTable;
 import org.culturecard.reader.PcscCardReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -134,23 +133,20 @@ final class StaffCommand {
         @Option(names = "--name", required = true, description = "The staff member's name as shown on the kiosk.")
         String name;
 
-        @Option(names = "--scheme-key", defaultValue = "/etc/culturecard/scheme.key", description = "The scheme key file (default: ${DEFAULT-VALUE}).")
-        Path schemeKey;
-
-        @Option(names = "--timeout", defaultValue = "30", description = "Seconds to wait for a tap (default: ${DEFAULT-VALUE}).")
-        int timeoutSeconds;
+        @Mixin
+        TapOptions tap;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
             CentralStaff central = target.central == null ? null : target.central.staff(); // a bad token file fails before the tap
-            Pseudonymiser pseudonymiser = new Pseudonymiser(SchemeKeyFiles.load(schemeKey));
+            Pseudonymiser pseudonymiser = tap.pseudonymiser();
             Optional<Token> token;
             try (PcscCardReader reader = new PcscCardReader(Clock.systemUTC())) {
-                System.out.println("Tap " + name.strip() + "'s staff card (waiting " + timeoutSeconds + " s)...");
-                token = new TapTest(reader, pseudonymiser, Clock.systemUTC()).awaitToken(Duration.ofSeconds(timeoutSeconds));
+                System.out.println("Tap " + name.strip() + "'s staff card (waiting " + tap.timeoutSeconds + " s)...");
+                token = new TapTest(reader, pseudonymiser, Clock.systemUTC()).awaitToken(tap.timeout());
             }
             if (token.isEmpty()) {
-                System.err.println("No tap within " + timeoutSeconds + " s.");
+                System.err.println("No tap within " + tap.timeoutSeconds + " s.");
                 return ProvisionMain.NO_TAP;
             }
             if (central != null) {

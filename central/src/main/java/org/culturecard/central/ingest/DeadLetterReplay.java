@@ -15,7 +15,7 @@ import org.culturecard.central.store.IngestResult;
  * idempotent (a record already stored counts as a duplicate). A row is marked replayed only when
  * its check-in is stored or held for its event; the outcome is written on the row either way.
  */
-public final class DeadLetterReplay {
+final class DeadLetterReplay {
 
     /** What one replay did. */
     public record Outcome(long deadLetterId, boolean done, String result) {
@@ -26,7 +26,7 @@ public final class DeadLetterReplay {
     private final CheckInStore store;
     private final Clock clock;
 
-    public DeadLetterReplay(DeadLetterTable table, BatchValidator validator, CheckInStore store, Clock clock) {
+    DeadLetterReplay(DeadLetterTable table, BatchValidator validator, CheckInStore store, Clock clock) {
         this.table = table;
         this.validator = validator;
         this.store = store;

@@ -14,7 +14,7 @@ import org.culturecard.core.checkin.CheckIn;
  * tappedAt)}. A tap that still cannot be placed is kept, at the receipt time, marked implausible
  * so that reports leave it out. Never refuses: a real tap is never lost to a kiosk's clock.
  */
-public final class TapTimes {
+final class TapTimes {
 
     /** Taps before this instant cannot come from this scheme. */
     public static final Instant SCHEME_START = Instant.parse("2020-01-01T00:00:00Z");

@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
  * in memory and in a transaction-scoped temporary table; no output ever holds it. {@code toString}
  * leaves the token out so that a log line cannot put it next to the attributes.
  */
-public record LinkageRow(String token, String ageBand, Integer imdDecile, Boolean pupilPremium) {
+record LinkageRow(String token, String ageBand, Integer imdDecile, Boolean pupilPremium) {
 
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern AGE_BAND = Pattern.compile("[0-9a-z+-]{1,16}");
 
-    public LinkageRow {
+    LinkageRow {
         Objects.requireNonNull(token, "token");
         if (!TOKEN.matcher(token).matches()) {
             throw new IllegalArgumentException("a token is 64 lower-case hex characters");

@@ -15,7 +15,7 @@ import java.util.function.ToLongFunction;
  * with margins, suppresses each count table independently ({@link Suppression}), and publishes a
  * derived rate only where every count behind it is published. Pure.
  */
-public final class ReportBuilder {
+final class ReportBuilder {
 
     private static final ReportCell EMPTY = new ReportCell(null, null, 0, 0, 0, 0);
 

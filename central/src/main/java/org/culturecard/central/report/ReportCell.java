@@ -8,8 +8,8 @@ import java.time.LocalDate;
  * {@code repeaters} are people with two or more check-ins in the cell; {@code breadthSum} adds up,
  * over the cell's people, how many distinct Taking Part categories each took part in.
  */
-public record ReportCell(String group, LocalDate period, long checkIns, long people, long repeaters, long breadthSum) {
-    public ReportCell {
+record ReportCell(String group, LocalDate period, long checkIns, long people, long repeaters, long breadthSum) {
+    ReportCell {
         if (checkIns < 0 || people < 0 || repeaters < 0 || breadthSum < 0 || repeaters > people || people > checkIns) {
             throw new IllegalArgumentException("inconsistent report cell " + group + " " + period);
         }

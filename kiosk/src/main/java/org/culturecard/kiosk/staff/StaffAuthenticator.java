@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * the plug) does not reset them. Slow by design (a PIN alone costs a PBKDF2 run per candidate, a
  * PIN after a card one): call it off the UI thread. Never logs a PIN.
  */
-public final class StaffAuthenticator {
+final class StaffAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(StaffAuthenticator.class);
     public static final int MAX_TRIES = 5;
     public static final Duration LOCKOUT = Duration.ofMinutes(5);
@@ -32,7 +32,7 @@ public final class StaffAuthenticator {
     private final SqliteKioskStore store;
     private final Clock clock;
 
-    public StaffAuthenticator(SqliteKioskStore store, Clock clock) {
+    StaffAuthenticator(SqliteKioskStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

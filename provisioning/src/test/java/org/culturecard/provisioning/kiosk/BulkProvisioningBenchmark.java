@@ -10,6 +10,8 @@ import java.util.List;
 import org.culturecard.provisioning.ca.CertificateAuthority;
 import org.culturecard.provisioning.ca.IssuingAuthority;
 import org.culturecard.testsupport.server.LocalProcesses;
+import org.culturecard.provisioning.kiosk.internal.BulkCsv;
+import org.culturecard.provisioning.kiosk.internal.BulkProvisioner;
 
 /**
  * Times {@code kiosk bulk}'s work for N kiosks (default 1,000; the goal is at most 30 s): a first

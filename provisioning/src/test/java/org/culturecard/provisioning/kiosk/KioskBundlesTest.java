@@ -21,6 +21,8 @@ import org.culturecard.provisioning.ca.Pem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.culturecard.provisioning.kiosk.internal.BulkCsv;
+import org.culturecard.provisioning.kiosk.internal.BulkProvisioner;
 
 class KioskBundlesTest {
     @TempDir

@@ -6,7 +6,7 @@ package org.culturecard.sip2.internal;
  * digits (3M SIP2 spec, "Checksums and Sequence Numbers"). It is a sum of <em>bytes</em> in the wire
  * character set, as Evergreen's {@code Sip/Checksum.pm} computes it ({@code unpack('%16C*')}).
  */
-public final class Checksum {
+final class Checksum {
     private Checksum() {
     }
 

@@ -13,7 +13,7 @@ import org.culturecard.core.status.DiskBudget;
  * @param usedBytes   database + WAL + shm, in bytes
  * @param budgetBytes the configured budget
  */
-public record DiskUsage(long usedBytes, long budgetBytes) {
+record DiskUsage(long usedBytes, long budgetBytes) {
     static DiskUsage of(Path database, long budgetBytes) {
         long used = 0;
         for (String suffix : new String[] {"", "-wal", "-shm"}) {

@@ -5,11 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.culturecard.testsupport.mqtt.internal.BrokerConfigFile;
+import org.culturecard.testsupport.mqtt.internal.BrokerProcess;
 import org.culturecard.testsupport.server.LocalProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * A real Mosquitto 2 broker for tests: the machine's own binary, on a free loopback port, with a
  * generated config that sets the inflight and queue limits explicitly (Mosquitto's defaults
  * silently drop QoS 1 messages under load, see TESTING.md). The broker is a child process of this
- * JVM, so tests can stop it, kill it, freeze it and restart it on the same port.
+ * JVM, so tests can stop it, kill it, freeze it and restart it on the same port. The config file and
+ * the process itself are {@code mqtt.internal}'s {@code BrokerConfigFile} and {@code BrokerProcess}.
  */
 public final class MosquittoServer implements AutoCloseable {
 
@@ -28,17 +30,13 @@ public final class MosquittoServer implements AutoCloseable {
     public static final String APT_PACKAGE = "mosquitto";
 
     private static final Logger LOG = LoggerFactory.getLogger(MosquittoServer.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final Builder options;
     private final Path dir;
     private final Path configFile;
     private final Path logFile;
     private final int port;
-    private Process process;
-    private Thread exitHook;
-    private boolean frozen;
+    private BrokerProcess process;
 
     private MosquittoServer(Builder options) {
         this.options = options;
@@ -78,18 +76,11 @@ public final class MosquittoServer implements AutoCloseable {
                 () -> new IllegalStateException("mosquitto not found at " + DEFAULT_BINARY
                         + ": apt-get install -y " + APT_PACKAGE));
         if (options.configFile == null) {
-            writeConfig();
+            new BrokerConfigFile(options.allowAnonymous, options.maxInflightMessages, options.maxQueuedMessages,
+                    options.persistence, options.autosaveIntervalSeconds, options.extraLines, options.listenerLines)
+                    .write(configFile, dir, logFile, port, MosquittoServer.class.getName());
         }
-        try {
-            process = new ProcessBuilder(binary.toString(), "-c", configFile.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + binary, e);
-        }
-        exitHook = LocalProcesses.killOnExit(process);
-        awaitReady();
+        process = BrokerProcess.start(binary, configFile, logFile, dir.resolve("stdout.log"), port);
         LOG.info("mosquitto started on {} (pid {}, dir {})", uri(), process.pid(), dir);
         return this;
     }
@@ -99,12 +90,9 @@ public final class MosquittoServer implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        LocalProcesses.endProcess(process, STOP_GRACE);
+        process.stop();
         LOG.info("mosquitto on port {} stopped", port);
         process = null;
-        LocalProcesses.forget(exitHook);
-        exitHook = null;
     }
 
     /** Kills the broker with SIGKILL (a crash: nothing is saved) and reaps it. */
@@ -112,34 +100,26 @@ public final class MosquittoServer implements AutoCloseable {
         if (process == null) {
             return;
         }
-        if (frozen) {
-            thaw();
-        }
-        process.destroyForcibly();
-        LocalProcesses.endProcess(process, STOP_GRACE);
+        process.kill();
         LOG.info("mosquitto on port {} killed", port);
         process = null;
-        LocalProcesses.forget(exitHook);
-        exitHook = null;
     }
 
     /** Freezes the broker with SIGSTOP: connections stay open but nothing is answered. */
     public synchronized void freeze() {
         requireRunning();
-        LocalProcesses.signal(process.pid(), "STOP");
-        frozen = true;
+        process.freeze();
     }
 
     /** Resumes a frozen broker with SIGCONT. */
     public synchronized void thaw() {
         requireRunning();
-        LocalProcesses.signal(process.pid(), "CONT");
-        frozen = false;
+        process.thaw();
     }
 
     /** Stops (SIGTERM) and starts again on the same port, with the same persistence directory. */
     public synchronized MosquittoServer restart() {
-        if (frozen) {
+        if (isFrozen()) {
             thaw();
         }
         stop();
@@ -186,7 +166,7 @@ public final class MosquittoServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            if (frozen && isRunning()) {
+            if (isFrozen() && isRunning()) {
                 thaw();
             }
             stop();
@@ -195,65 +175,14 @@ public final class MosquittoServer implements AutoCloseable {
         }
     }
 
+    private boolean isFrozen() {
+        return process != null && process.isFrozen();
+    }
+
     private void requireRunning() {
         if (!isRunning()) {
             throw new IllegalStateException("mosquitto on port " + port + " is not running");
         }
-    }
-
-    private void writeConfig() {
-        List<String> lines = new ArrayList<>();
-        lines.add("# generated by " + MosquittoServer.class.getName());
-        lines.add("per_listener_settings false");
-        lines.add("allow_anonymous " + options.allowAnonymous);
-        lines.add("max_inflight_messages " + options.maxInflightMessages);
-        lines.add("max_queued_messages " + options.maxQueuedMessages);
-        lines.add("persistence " + options.persistence);
-        lines.add("persistence_location " + dir.resolve("data") + "/");
-        lines.add("autosave_interval " + options.autosaveIntervalSeconds);
-        lines.add("log_dest file " + logFile);
-        lines.add("log_type error");
-        lines.add("log_type warning");
-        lines.add("log_type notice");
-        lines.add("log_type information");
-        lines.add("connection_messages true");
-        lines.add("log_timestamp_format %Y-%m-%dT%H:%M:%S");
-        lines.add("set_tcp_nodelay true");
-        lines.addAll(options.extraLines);
-        lines.add("listener " + port + " 127.0.0.1");
-        lines.addAll(options.listenerLines);
-        try {
-            Files.write(configFile, lines);
-            if (LocalProcesses.runningAsRoot()) {
-                LocalProcesses.chownTree(dir, "mosquitto");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + configFile, e);
-        }
-    }
-
-    private void awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw failure("mosquitto exited with " + process.exitValue());
-            }
-            if (LocalProcesses.accepting(port)) {
-                return;
-            }
-            LocalProcesses.pause(Duration.ofMillis(20));
-        }
-        process.destroyForcibly();
-        LocalProcesses.endProcess(process, STOP_GRACE);
-        process = null;
-        LocalProcesses.forget(exitHook);
-        exitHook = null;
-        throw failure("mosquitto did not listen on port " + port + " within " + START_TIMEOUT);
-    }
-
-    private IllegalStateException failure(String what) {
-        return new IllegalStateException(what + "\nconfig " + configFile + "\nlog:\n"
-                + LocalProcesses.tail(logFile, 30) + "\nstdout:\n" + LocalProcesses.tail(dir.resolve("stdout.log"), 30));
     }
 
     /** Broker options. Defaults: anonymous, inflight 100, queue 100000, persistence off. */
