@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import org.culturecard.core.card.CardKind;
 import org.culturecard.core.card.CardUid;
 import org.culturecard.core.event.Event;
+import org.culturecard.kiosk.cds.ClassDataArchive;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.kiosk.testing.Fixtures;
 import org.culturecard.kiosk.ui.fx.BackgroundTaskExecutor;
@@ -32,6 +33,8 @@ import org.culturecard.reader.SimulatedCardReader;
  * result screen (the reader event, the check-in committed to disk with its outbox row, the welcome
  * screen through its next layout pulse) as p50/p99 over N taps (after 20 untimed ones), and resident
  * memory (VmRSS) after 1,000 taps. Usage: {@code scripts/bench-kiosk.sh [N]}. Nothing here asserts a time.
+ * Started by bench-kiosk.sh with the kiosk launcher's JVM options, it also writes (first run) or
+ * checks (later runs) the kiosk's AppCDS archive, after the figures are taken.
  */
 public final class KioskBenchmark {
     private static final int TOTAL_TAPS = 1_000;
@@ -85,6 +88,8 @@ public final class KioskBenchmark {
                 ms(nanos[nanos.length - 1]));
         System.out.printf("resident memory (VmRSS) after %d taps: %d MB (backlog %d check-ins)%n", TOTAL_TAPS,
                 rssKb / 1024, app.store().outboxBacklog());
+        ClassDataArchive.fromSystemProperties(System.getProperties())
+                .ifPresent(archive -> System.out.printf("AppCDS archive: %s%n", archive.settle()));
         executor.close();
         app.close();
         System.exit(0);
