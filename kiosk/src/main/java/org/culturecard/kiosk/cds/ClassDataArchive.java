@@ -2,9 +2,11 @@ package org.culturecard.kiosk.cds;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@value #DUMP_PROPERTY}{@code =true} (and {@code -XX:+RecordDynamicDumpInfo}), the JVM has no
  * archive yet: {@link #settle()} writes one of the classes loaded so far (JDK 17's {@code VM.cds
  * dynamic_dump}, through the DiagnosticCommand MBean) to a temporary file and moves it into place.
- * Started with the archive, {@link #settle()} checks that the JVM mapped it and removes it if not
- * (another JVM or changed jars), so that the next start makes a fitting one.
+ * Started with the archive, {@link #settle()} clears the launcher's "trying" mark, checks that the
+ * JVM mapped it and removes it if not (another JVM or changed jars), so that the next start makes a
+ * fitting one.
  */
 public final class ClassDataArchive {
     public static final String ARCHIVE_PROPERTY = "culturecard.kiosk.cds.archive";
@@ -90,6 +93,7 @@ public final class ClassDataArchive {
                 LOG.info("AppCDS archive written to {}; the next start maps it", archive);
                 return Outcome.WRITTEN;
             }
+            Files.deleteIfExists(trying());
             if (isMapped()) {
                 return Outcome.IN_USE;
             }
@@ -119,7 +123,16 @@ public final class ClassDataArchive {
         if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
             throw new IOException("VM.cds dynamic_dump wrote nothing (is -XX:+RecordDynamicDumpInfo set?)");
         }
+        // Durable before it gets its name: JDK 17 crashes (SIGBUS) on an archive cut short by a power cut.
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
         Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The launcher's mark of a start with the archive that has not reached {@link #settle()} yet. */
+    private Path trying() {
+        return archive.resolveSibling(archive.getFileName() + ".trying");
     }
 
     Path archive() {

@@ -24,8 +24,11 @@ class ClassDataArchiveTest {
         Path archive = Files.writeString(dir.resolve("kiosk.jsa"), "archive");
         Path maps = Files.writeString(dir.resolve("maps"), "800000000-800e3c000 r--p 00001000 08:01 1234    " + archive + "\n");
 
+        Files.writeString(dir.resolve("kiosk.jsa.trying"), "");
+
         assertThat(new ClassDataArchive(archive, false, maps).settle()).isEqualTo(ClassDataArchive.Outcome.IN_USE);
         assertThat(archive).exists();
+        assertThat(dir.resolve("kiosk.jsa.trying")).as("the launcher's mark, cleared").doesNotExist();
     }
 
     @Test

@@ -58,6 +58,28 @@ class KioskLauncherOptionsTest {
     }
 
     @Test
+    void aStartWithTheArchiveThatNeverReachedTheKiosksCheckMakesANewOne() throws IOException {
+        options();
+        Files.writeString(archive, "an archive");
+        assertThat(options()).contains("-XX:SharedArchiveFile=" + archive);
+        assertThat(cds.resolve("kiosk.jsa.trying")).exists();
+
+        assertThat(options()).contains("-XX:+RecordDynamicDumpInfo").noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+        assertThat(archive).doesNotExist();
+        assertThat(cds.resolve("kiosk.jsa.trying")).doesNotExist();
+    }
+
+    @Test
+    void aStartAfterTheKioskClearedItsMarkMapsTheArchiveAgain() throws IOException {
+        options();
+        Files.writeString(archive, "an archive");
+        options();
+        Files.delete(cds.resolve("kiosk.jsa.trying"));
+
+        assertThat(options()).contains("-XX:SharedArchiveFile=" + archive);
+    }
+
+    @Test
     void aChangedJarMakesANewArchive() throws IOException {
         options();
         Files.writeString(archive, "an archive");
