@@ -16,6 +16,8 @@ import org.culturecard.central.deadletter.DeadLetters;
 import org.culturecard.central.deadletter.JunkQuota;
 import org.culturecard.central.fleet.FleetListener;
 import org.culturecard.central.fleet.VenueConfigPublisher;
+import org.culturecard.central.identity.EnrolmentValidator;
+import org.culturecard.central.identity.EnrolmentWorker;
 import org.culturecard.central.ingest.BatchValidator;
 import org.culturecard.central.ingest.CachedRegistry;
 import org.culturecard.central.ingest.IngestStats;
@@ -32,6 +34,7 @@ import org.culturecard.central.store.PostgresCheckInStore;
 import org.culturecard.central.staff.PostgresVenueStaff;
 import org.culturecard.central.staff.StaffRecords;
 import org.culturecard.central.store.PostgresFleetStore;
+import org.culturecard.central.store.PostgresIdentityStore;
 import org.culturecard.central.store.RetentionTables;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.wire.Topics;
@@ -112,6 +115,10 @@ public final class Central implements AutoCloseable {
                     Map.of(Topics.ALL_STATUS, 1, FleetListener.ALL_EVENTS, 1), listener::handle).start();
             started.add(fleetLink);
             BatchValidator validator = new BatchValidator(codec, clock, registry);
+            EnrolmentWorker enrolments = new EnrolmentWorker(broker, config.clientIdPrefix() + "-enrolments",
+                    new EnrolmentValidator(codec, new VenueBinding(registry)), new PostgresIdentityStore(store.dataSource()),
+                    deadLetters, codec, clock, () -> { }).start();
+            started.add(enrolments);
             for (int i = 1; i <= config.workers(); i++) {
                 String clientId = config.clientIdPrefix() + "-ingest-" + i;
                 workers.add(new IngestWorker(broker, clientId, store, validator, deadLetters, codec, clock).start());
@@ -125,7 +132,9 @@ public final class Central implements AutoCloseable {
                     : RollupSchedule.start(new RollupRefresher(store.dataSource()), Duration.ofSeconds(config.reportRefreshSeconds()));
             started.add(rollupSchedule);
             awaitSubscribed(workers);
+            awaitSubscribed(enrolments);
             AutoCloseable schedules = () -> {
+                enrolments.close();
                 retentionSchedule.close();
                 rollupSchedule.close();
             };
@@ -157,6 +166,16 @@ public final class Central implements AutoCloseable {
                 if (!worker.awaitSubscribed(SUBSCRIBE_WAIT)) {
                     LOG.warn("ingest worker {} is not subscribed yet; it keeps retrying", worker.clientId());
                 }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitSubscribed(EnrolmentWorker enrolments) {
+        try {
+            if (!enrolments.awaitSubscribed(SUBSCRIBE_WAIT)) {
+                LOG.warn("the enrolment worker is not subscribed yet; it keeps retrying");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,7 +23,7 @@ class CentralLayersTest {
             .ensureAllClassesAreContainedInArchitecture()
             .layer("Composition").definedBy("org.culturecard.central")
             .layer("Api").definedBy("org.culturecard.central.api..")
-            .layer("Services").definedBy("org.culturecard.central.ingest..", "org.culturecard.central.fleet..",
+            .layer("Services").definedBy("org.culturecard.central.ingest..", "org.culturecard.central.identity..", "org.culturecard.central.fleet..",
                     "org.culturecard.central.report..", "org.culturecard.central.staff..",
                     "org.culturecard.central.deadletter..", "org.culturecard.central.retention..",
                     "org.culturecard.central.schedule..", "org.culturecard.central.metrics..")

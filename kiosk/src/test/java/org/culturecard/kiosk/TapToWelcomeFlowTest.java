@@ -86,7 +86,7 @@ class TapToWelcomeFlowTest {
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".result"));
         assertThat(textOf(robot, ".result-headline")).isEqualTo("Welcome!");
-        assertThat(window.model().syncTextProperty().get()).isNotBlank();
+        assertThat(window.model().statusLine().syncTextProperty().get()).isNotBlank();
     }
 
     private static String textOf(FxRobot robot, String selector) {

@@ -262,7 +262,8 @@ public final class CentralApi implements AutoCloseable {
     }
 
     private static ReportSpec spec(Context ctx) {
-        return ReportSpec.parse(ctx.queryParam("by"), ctx.queryParam("period"), ctx.queryParam("from"), ctx.queryParam("to"));
+        return ReportSpec.parse(ctx.queryParam("by"), ctx.queryParam("period"), ctx.queryParam("from"), ctx.queryParam("to"),
+                ctx.queryParam("unverified"));
     }
 
     /** JSON by default; CSV with {@code ?format=csv}. */

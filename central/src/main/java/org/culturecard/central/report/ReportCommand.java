@@ -43,6 +43,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, description = "day after the last, yyyy-mm-dd (UTC)")
     String to;
 
+    @Option(names = "--unverified", defaultValue = "include",
+            description = "include or exclude the taps of cards not validly enrolled that day (default include)")
+    String unverified;
+
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default csv)")
     String format;
 
@@ -75,7 +79,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ReportSpec spec = ReportSpec.parse(by, period, from, to);
+        ReportSpec spec = ReportSpec.parse(by, period, from, to, unverified);
         if (!"csv".equals(format) && !"json".equals(format)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--format is csv or json");
         }

@@ -29,7 +29,8 @@ import org.culturecard.central.store.Transactions;
  *
  * <p>Linked reports, and {@link #sqlReport} (the reference the rollup is tested against), run one
  * aggregate query with grouping sets over {@code check_ins} that computes every cell and margin
- * (check-ins, distinct tokens, repeaters, breadth). For linked reports the council's rows are
+ * (check-ins, distinct people, repeaters, breadth), people being tokens mapped to their canonical
+ * person as the rollup maps them (ADR 30). For linked reports the council's rows are
  * loaded into a temporary table that lives only inside the report's transaction ({@code ON COMMIT
  * DROP}, and dropped by the rollback on failure); only aggregates leave the database. A check-in
  * whose tap time is implausible (ADR 9) is in no report: its time is not known.
@@ -47,13 +48,18 @@ public final class ReportQueries {
                 SELECT event_id, (1::bigint << (dense_rank() OVER (ORDER BY sector, coalesce(arts_activity, '')) - 1)::int) AS bit
                 FROM events
             ), base AS (
-                SELECT c.token COLLATE "C" AS token, (%s) COLLATE "C" AS grp, date_trunc('%s', c.tapped_at AT TIME ZONE 'UTC')::date AS period,
+                SELECT coalesce(coalesce(p.canonical_id, p.person_id)::text, c.token) COLLATE "C" AS token, (%s) COLLATE "C" AS grp, date_trunc('%s', c.tapped_at AT TIME ZONE 'UTC')::date AS period,
                        coalesce(b.bit, 0) AS bit
                 FROM check_ins c
+                LEFT JOIN people p ON p.token = c.token
                 LEFT JOIN events e ON e.event_id = c.event_id
                 LEFT JOIN cat b ON b.event_id = c.event_id
                 %s
                 WHERE c.tapped_at >= ? AND c.tapped_at < ? AND c.time_basis <> 'implausible'
+                  AND (p.lost_at IS NULL OR c.tapped_at < p.lost_at)
+                  AND (? OR EXISTS (SELECT 1 FROM person_validity v WHERE v.person_id = coalesce(p.canonical_id, p.person_id)
+                       AND (v.from_day IS NULL OR v.from_day <= (c.tapped_at AT TIME ZONE 'UTC')::date)
+                       AND (c.tapped_at AT TIME ZONE 'UTC')::date <= v.until_day))
             ), cell AS (
                 SELECT token, grp, period, count(*) AS n, bit_or(bit) AS mask FROM base GROUP BY token, grp, period
             ), person AS (
@@ -67,7 +73,7 @@ public final class ReportQueries {
 
     private static final String ROLLUP_ROWS =
             "SELECT day, venue_id, event_id, check_ins, seen, twice FROM report_rollup WHERE day >= ? AND day < ?"
-                    + " AND (?::text[] IS NULL OR venue_id = ANY(?::text[]))";
+                    + " AND (?::text[] IS NULL OR venue_id = ANY(?::text[])) AND (verified OR ?)";
 
     /** Work inside one transaction of the report's connection. */
     @FunctionalInterface
@@ -171,6 +177,7 @@ public final class ReportQueries {
             java.sql.Array scope = venues == null ? null : connection.createArrayOf("text", venues);
             select.setArray(3, scope);
             select.setArray(4, scope);
+            select.setBoolean(5, spec.unverified() == ReportSpec.Unverified.INCLUDE);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     cells.add(new RollupRow(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getObject(3, UUID.class),
@@ -222,7 +229,7 @@ public final class ReportQueries {
         }
     }
 
-    /** The aggregate query for {@code spec} (two timestamptz parameters: from, to); public for EXPLAIN in benchmarks. */
+    /** The aggregate query for {@code spec} (parameters: from and to as timestamptz, then include-unverified); public for EXPLAIN in benchmarks. */
     public static String cellsSql(ReportSpec spec) {
         String join = spec.by().linked() ? Dimension.Grouping.Linked.JOIN : "";
         return String.format(CELLS, spec.by().grouping().sql(), spec.period().code(), join);
@@ -233,6 +240,7 @@ public final class ReportQueries {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, OffsetDateTime.of(spec.from().atStartOfDay(), ZoneOffset.UTC));
             select.setObject(2, OffsetDateTime.of(spec.to().atStartOfDay(), ZoneOffset.UTC));
+            select.setBoolean(3, spec.unverified() == ReportSpec.Unverified.INCLUDE);
             try (ResultSet rs = select.executeQuery()) {
                 List<ReportCell> cells = new ArrayList<>();
                 while (rs.next()) {

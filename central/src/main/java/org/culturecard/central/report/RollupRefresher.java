@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Rebuilds the report rollup for the days that ingest marked dirty, one day per transaction:
  * under an advisory lock on the day, it reads the day's version, gives new tokens a person id,
- * recomputes the day's rows from {@code check_ins}, replaces them, and clears the dirty mark only
+ * recomputes the day's rows from {@code check_ins} (by canonical person, verified and unverified
+ * taps apart: ADR 30), replaces them, and clears the dirty mark only
  * if the version is still the one it read. A check-in committed meanwhile has bumped the version
  * (or, if it commits while the mark is being deleted, the delete waits for it and re-checks the
  * row under READ COMMITTED), so its day stays dirty and the next refresh picks it up. Check-ins
@@ -43,15 +44,25 @@ public final class RollupRefresher {
               AND NOT EXISTS (SELECT 1 FROM people p WHERE p.token = c.token)
             ORDER BY c.token
             ON CONFLICT (token) DO NOTHING""";
+    /**
+     * Each canonical person's check-ins per place that day (ADR 30): tokens count as their person, a
+     * lost token's taps from its loss count for nobody, and {@code verified} says whether the day lies
+     * in one of the person's validity intervals.
+     */
     private static final String DAY_PEOPLE = """
-            SELECT c.venue_id, c.event_id, p.person_id, count(*)
+            SELECT c.venue_id, c.event_id, coalesce(p.canonical_id, p.person_id) AS person,
+                   EXISTS (SELECT 1 FROM person_validity v WHERE v.person_id = coalesce(p.canonical_id, p.person_id)
+                           AND (v.from_day IS NULL OR v.from_day <= ?) AND ? <= v.until_day) AS verified,
+                   count(*)
             FROM check_ins c JOIN people p ON p.token = c.token
             WHERE c.tapped_at >= ? AND c.tapped_at < ? AND c.time_basis <> 'implausible'
-            GROUP BY c.venue_id, c.event_id, p.person_id""";
+              AND (p.lost_at IS NULL OR c.tapped_at < p.lost_at)
+            GROUP BY 1, 2, 3, 4""";
     private static final String INSERT_ROWS = """
-            INSERT INTO report_rollup (day, venue_id, event_id, check_ins, seen, twice)
-            SELECT ?, u.venue_id, u.event_id, u.n, u.seen, u.twice
-            FROM unnest(?::text[], ?::uuid[], ?::bigint[], ?::bytea[], ?::bytea[]) AS u(venue_id, event_id, n, seen, twice)""";
+            INSERT INTO report_rollup (day, venue_id, event_id, check_ins, seen, twice, verified)
+            SELECT ?, u.venue_id, u.event_id, u.n, u.seen, u.twice, u.verified
+            FROM unnest(?::text[], ?::uuid[], ?::bigint[], ?::bytea[], ?::bytea[], ?::boolean[])
+                AS u(venue_id, event_id, n, seen, twice, verified)""";
 
     private final DataSource dataSource;
     private final Consumer<LocalDate> beforeClearing;
@@ -155,7 +166,7 @@ public final class RollupRefresher {
             people.setObject(2, end);
             people.executeUpdate();
         }
-        List<RollupRow> rows = dayRows(connection, day, start, end);
+        List<Keyed> rows = dayRows(connection, day, start, end);
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM report_rollup WHERE day = ?")) {
             delete.setObject(1, day);
             delete.executeUpdate();
@@ -182,22 +193,28 @@ public final class RollupRefresher {
         }
     }
 
-    private record Place(String venueId, UUID eventId) {
+    private record Place(String venueId, UUID eventId, boolean verified) {
     }
 
-    private static List<RollupRow> dayRows(Connection connection, LocalDate day, OffsetDateTime start, OffsetDateTime end)
+    /** A rollup row and whether its people's taps were verified that day (the row key's last part). */
+    private record Keyed(RollupRow row, boolean verified) {
+    }
+
+    private static List<Keyed> dayRows(Connection connection, LocalDate day, OffsetDateTime start, OffsetDateTime end)
             throws SQLException {
         Map<Place, long[]> counts = new HashMap<>();
         Map<Place, RoaringBitmap> seen = new HashMap<>();
         Map<Place, RoaringBitmap> twice = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(DAY_PEOPLE)) {
-            select.setObject(1, start);
-            select.setObject(2, end);
+            select.setObject(1, day);
+            select.setObject(2, day);
+            select.setObject(3, start);
+            select.setObject(4, end);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    Place place = new Place(rs.getString(1), rs.getObject(2, UUID.class));
+                    Place place = new Place(rs.getString(1), rs.getObject(2, UUID.class), rs.getBoolean(4));
                     int person = rs.getInt(3);
-                    long n = rs.getLong(4);
+                    long n = rs.getLong(5);
                     counts.computeIfAbsent(place, p -> new long[1])[0] += n;
                     seen.computeIfAbsent(place, p -> new RoaringBitmap()).add(person);
                     RoaringBitmap two = twice.computeIfAbsent(place, p -> new RoaringBitmap());
@@ -207,13 +224,13 @@ public final class RollupRefresher {
                 }
             }
         }
-        List<RollupRow> rows = new ArrayList<>(counts.size());
-        counts.forEach((place, n) -> rows.add(new RollupRow(day, place.venueId(), place.eventId(), n[0], seen.get(place),
-                twice.get(place))));
+        List<Keyed> rows = new ArrayList<>(counts.size());
+        counts.forEach((place, n) -> rows.add(new Keyed(new RollupRow(day, place.venueId(), place.eventId(), n[0],
+                seen.get(place), twice.get(place)), place.verified())));
         return rows;
     }
 
-    private static void insert(Connection connection, LocalDate day, List<RollupRow> rows) throws SQLException {
+    private static void insert(Connection connection, LocalDate day, List<Keyed> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
@@ -223,8 +240,10 @@ public final class RollupRefresher {
         Long[] counts = new Long[n];
         byte[][] seen = new byte[n][];
         byte[][] twice = new byte[n][];
+        Boolean[] verified = new Boolean[n];
         for (int i = 0; i < n; i++) {
-            RollupRow row = rows.get(i);
+            RollupRow row = rows.get(i).row();
+            verified[i] = rows.get(i).verified();
             venues[i] = row.venueId();
             events[i] = row.eventId();
             counts[i] = row.checkIns();
@@ -238,6 +257,7 @@ public final class RollupRefresher {
             insert.setArray(4, connection.createArrayOf("int8", counts));
             insert.setArray(5, connection.createArrayOf("bytea", seen));
             insert.setArray(6, connection.createArrayOf("bytea", twice));
+            insert.setArray(7, connection.createArrayOf("bool", verified));
             insert.executeUpdate();
         }
     }

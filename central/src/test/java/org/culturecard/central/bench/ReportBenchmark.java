@@ -123,6 +123,7 @@ public final class ReportBenchmark {
              java.sql.PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + ReportQueries.cellsSql(spec))) {
             s.setObject(1, java.time.OffsetDateTime.parse("2025-01-01T00:00:00Z"));
             s.setObject(2, java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z"));
+            s.setBoolean(3, true);
             try (java.sql.ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     System.out.println(rs.getString(1));

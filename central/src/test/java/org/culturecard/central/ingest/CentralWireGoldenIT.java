@@ -172,13 +172,13 @@ class CentralWireGoldenIT {
     void deadLettersWhatAKioskNewerThanCentralSendsAndAppliesNoneOfIt() throws Exception {
         long before = fleet.deadLettersStored();
         int acks = ACKS.size();
-        // The upward messages central reads today; enrolment batches join when central ingests them (issue 13).
+        // Every upward message central reads, enrolment batches included (issue 13).
         List<Future> later = WireGoldens.futures().stream()
-                .filter(f -> f.original().direction() == WireGoldens.Direction.UP)
-                .filter(f -> !(f.original().message() instanceof EnrolmentBatch)).toList();
+                .filter(f -> f.original().direction() == WireGoldens.Direction.UP).toList();
         for (Future future : later) {
             Object message = future.original().message();
             String topic = message instanceof CheckInBatch ? Topics.checkins(WireGoldens.MUSEUM, WireGoldens.KIOSK)
+                    : message instanceof EnrolmentBatch ? Topics.enrolments(WireGoldens.MUSEUM, WireGoldens.KIOSK)
                     : message instanceof KioskStatus ? Topics.status(WireGoldens.MUSEUM, WireGoldens.KIOSK)
                     : Topics.events(WireGoldens.MUSEUM, WireGoldens.KIOSK);
             kiosk.publish(topic, future.bytes(), 1, false);
@@ -187,6 +187,45 @@ class CentralWireGoldenIT {
         await().atMost(WAIT).until(() -> fleet.deadLettersStored() == before + later.size());
         assertThat(kioskRow().state()).as("the later online status was not applied").isEqualTo(KioskStatus.OFFLINE);
         assertThat(ACKS).as("the later batch was not acknowledged").hasSize(acks);
+    }
+
+    @Test
+    @Order(6)
+    void appliesTheGoldenEnrolmentBatchAndAcknowledgesEveryRecord() throws Exception {
+        EnrolmentBatch batch = (EnrolmentBatch) WireGoldens.golden("enrolment-batch.v1.json").message();
+        try (java.sql.Connection c = central.store().dataSource().getConnection();
+             java.sql.PreparedStatement staff = c.prepareStatement("INSERT INTO venue_staff (staff_id, venue_id, display_name,"
+                     + " card_token, created_at, updated_at) VALUES (?, ?, 'Golden', repeat('cd', 32), now(), now())")) {
+            staff.setObject(1, batch.records().get(0).staffId());
+            staff.setString(2, WireGoldens.MUSEUM.value());
+            staff.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+
+        int acks = ACKS.size(); // the check-in test used this batch id too: take the ack that comes after
+        kiosk.publish(Topics.enrolments(WireGoldens.MUSEUM, WireGoldens.KIOSK), WireGoldens.golden("enrolment-batch.v1.json")
+                .bytes(), 1, false);
+
+        await().atMost(WAIT).until(() -> ACKS.size() > acks);
+        BatchAck ack = decode(ACKS.get(acks), BatchAck.class);
+        assertThat(ack.batchId()).isEqualTo(batch.batchId());
+        assertThat(ack.inserted()).as("the ENROL, the REPLACE and the same day's UNDO; audit: %s", audit()).isEqualTo(3);
+        assertThat(ack.duplicates()).isZero();
+    }
+
+    private static List<String> audit() throws java.sql.SQLException {
+        try (java.sql.Connection c = central.store().dataSource().getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT action || ': ' || detail FROM identity_changes ORDER BY id")) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        }
     }
 
     private static KioskRow kioskRow() {

@@ -87,6 +87,50 @@ class RollupReportIT {
         }
     }
 
+    /** ADR 30: an enrolment merges two tokens with history into one person; both report paths agree, with and without unverified taps. */
+    @Test
+    void reportsCountPeopleNotTokensAndExcludeUnverifiedTapsOnBothPaths() throws Exception {
+        try (PostgresCheckInStore store = seededStore("rollup_identity", 600, 40)) {
+            ReportQueries reports = new ReportQueries(store.dataSource());
+            LocalDate[] range = range("2025-12-01", "2026-04-01");
+            ReportSpec include = new ReportSpec(Dimension.VENUE, Period.MONTH, range[0], range[1]);
+            ReportSpec exclude = new ReportSpec(Dimension.VENUE, Period.MONTH, range[0], range[1], ReportSpec.Unverified.EXCLUDE);
+            long tokens = grandTotal(reports.rollupCells(include)).people();
+            assertThat(tokens).isEqualTo(40);
+            assertThat(reports.sqlCells(exclude)).as("nobody enrolled yet").allMatch(c -> c.people() == 0);
+            assertThat(reports.rollupCells(exclude)).as("nobody enrolled yet").allMatch(c -> c.people() == 0);
+
+            org.culturecard.central.store.PostgresIdentityStore identity =
+                    new org.culturecard.central.store.PostgresIdentityStore(store.dataSource());
+            org.culturecard.central.identity.Identities identities = new org.culturecard.central.identity.Identities();
+            for (int[] pair : new int[][] {{1, 2}, {3, 4}}) {
+                org.culturecard.core.enrolment.Enrolment record = org.culturecard.core.enrolment.Enrolment.enrol(ids.get(),
+                        token(pair[0]), token(pair[1]), null, LocalDate.of(2030, 1, 1), Instant.parse("2026-03-01T10:00:00Z"), null);
+                identity.inTransaction(tx -> identities.apply(tx, record, VenueId.of("v1"), KioskId.of("kv1"), record.enrolledAt()));
+            }
+
+            assertThat(grandTotal(reports.rollupCells(include)).people()).as("two merges").isEqualTo(tokens - 2);
+            assertThat(grandTotal(reports.rollupCells(exclude)).people()).as("the two enrolled people").isEqualTo(2);
+            long enrolledTaps;
+            try (Connection c = java.sql.DriverManager.getConnection(DB.server().jdbcUrl("rollup_identity"), DB.server().user(), "");
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM check_ins WHERE token IN ('"
+                         + token(1).value() + "', '" + token(2).value() + "', '" + token(3).value() + "', '" + token(4).value() + "')")) {
+                rs.next();
+                enrolledTaps = rs.getLong(1);
+            }
+            assertThat(grandTotal(reports.rollupCells(exclude)).checkIns()).isEqualTo(enrolledTaps);
+            for (ReportSpec spec : List.of(include, exclude, new ReportSpec(Dimension.EVENT, Period.WEEK, range[0], range[1],
+                    ReportSpec.Unverified.EXCLUDE))) {
+                assertThat(sorted(reports.rollupCells(spec))).as(spec.toString()).isEqualTo(sorted(reports.sqlCells(spec)));
+                assertThat(reports.report(spec)).as(spec.toString()).isEqualTo(reports.sqlReport(spec));
+            }
+        }
+    }
+
+    private static Token token(int person) {
+        return Token.of(HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(32).putInt(person).array()));
+    }
+
     @Test
     void aCheckInStoredAfterAReportShowsInTheNextReport() throws Exception {
         try (PostgresCheckInStore store = seededStore("rollup_fresh", 300, 40)) {

@@ -55,12 +55,12 @@ public final class AttractView extends BorderPane {
 
     private static BorderPane topBar(KioskViewModel model, Messages messages) {
         Label venue = Nodes.styled(new Label(), "venue-name");
-        venue.textProperty().bind(model.venueNameProperty());
+        venue.textProperty().bind(model.statusLine().venueNameProperty());
         Label brand = Nodes.styled(new Label(messages.text("app.title")), "brand");
         Label time = Nodes.styled(new Label(), "clock-time");
-        time.textProperty().bind(model.timeProperty());
+        time.textProperty().bind(model.statusLine().timeProperty());
         Label date = Nodes.styled(new Label(), "clock-date");
-        date.textProperty().bind(model.dateProperty());
+        date.textProperty().bind(model.statusLine().dateProperty());
         VBox clock = new VBox(time, date);
         clock.setAlignment(Pos.TOP_RIGHT);
         BorderPane bar = new BorderPane();
@@ -90,7 +90,7 @@ public final class AttractView extends BorderPane {
 
     private static VBox centre(KioskViewModel model, Messages messages, Region ring) {
         Label event = Nodes.styled(new Label(), "event-pill");
-        event.textProperty().bind(model.eventLineProperty());
+        event.textProperty().bind(model.statusLine().eventLineProperty());
         Label headline = Nodes.styled(new Label(messages.text("attract.tap")), "tap-headline");
         headline.setWrapText(true);
         Label hint = Nodes.styled(new Label(messages.text("attract.tapHint")), "tap-hint");
@@ -103,8 +103,8 @@ public final class AttractView extends BorderPane {
     }
 
     private static BorderPane bottomBar(KioskViewModel model, Messages messages) {
-        HBox status = new HBox(chip(model.readerTextProperty(), model.readerWorksProperty()),
-                chip(model.syncTextProperty(), model.syncStateProperty().isEqualTo(SyncIndicator.State.CONNECTED)));
+        HBox status = new HBox(chip(model.statusLine().readerTextProperty(), model.statusLine().readerWorksProperty()),
+                chip(model.statusLine().syncTextProperty(), model.statusLine().syncStateProperty().isEqualTo(SyncIndicator.State.CONNECTED)));
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);
         Button staff = Nodes.styled(new Button(messages.text("attract.staff")), "staff-button");

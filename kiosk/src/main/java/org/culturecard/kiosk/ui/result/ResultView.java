@@ -42,17 +42,17 @@ public final class ResultView extends VBox {
         message.setWrapText(true);
         recognition.setWrapText(true);
         hint.setWrapText(true);
-        headline.textProperty().bind(model.headlineProperty());
-        message.textProperty().bind(model.messageProperty());
+        headline.textProperty().bind(model.results().headlineProperty());
+        message.textProperty().bind(model.results().messageProperty());
         hint.setText(model.messages().text("notcard.hint"));
-        recognition.textProperty().bind(model.recognitionProperty());
+        recognition.textProperty().bind(model.results().recognitionProperty());
         StackPane badge = new StackPane(symbol);
         badge.getStyleClass().add("badge");
         getChildren().addAll(badge, headline, message, hint, recognition);
         show(recognition, false);
         Watch.value(this, model.screenProperty(), (observable, was, is) -> update(is));
         headline.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
-        Watch.value(this, model.recognitionProperty(), (observable, was, is) -> update(model.screen()));
+        Watch.value(this, model.results().recognitionProperty(), (observable, was, is) -> update(model.screen()));
         update(model.screen());
     }
 
@@ -63,7 +63,7 @@ public final class ResultView extends VBox {
             symbol.getStyleClass().add(SYMBOLS.get(screen));
         }
         show(hint, screen == Screen.NOT_A_LIBRARY_CARD);
-        show(recognition, screen == Screen.WELCOME && !model.recognitionProperty().get().isEmpty());
+        show(recognition, screen == Screen.WELCOME && !model.results().recognitionProperty().get().isEmpty());
     }
 
     private static void show(javafx.scene.Node node, boolean visible) {

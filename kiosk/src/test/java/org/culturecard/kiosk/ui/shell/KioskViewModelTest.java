@@ -85,28 +85,28 @@ class KioskViewModelTest {
     @Test
     void invitesATapAndSaysDropInWhenNoEventRuns() {
         assertThat(model.screen()).isEqualTo(Screen.ATTRACT);
-        assertThat(model.venueNameProperty().get()).isEqualTo("Central Library");
-        assertThat(model.eventLineProperty().get()).isEqualTo("Drop in any time");
-        assertThat(model.timeProperty().get()).isEqualTo("18:30");
-        assertThat(model.dateProperty().get()).isEqualTo("Saturday 14 March");
-        assertThat(model.readerWorksProperty().get()).isTrue();
-        assertThat(model.syncTextProperty().get()).isEqualTo("All taps saved");
+        assertThat(model.statusLine().venueNameProperty().get()).isEqualTo("Central Library");
+        assertThat(model.statusLine().eventLineProperty().get()).isEqualTo("Drop in any time");
+        assertThat(model.statusLine().timeProperty().get()).isEqualTo("18:30");
+        assertThat(model.statusLine().dateProperty().get()).isEqualTo("Saturday 14 March");
+        assertThat(model.statusLine().readerWorksProperty().get()).isTrue();
+        assertThat(model.statusLine().syncTextProperty().get()).isEqualTo("All taps saved");
     }
 
     @Test
     void welcomesATapToTheEventAndReturnsToAttractAfterFourSeconds() {
         activeEvent("Youth theatre");
         model.refreshStatus();
-        assertThat(model.eventLineProperty().get()).isEqualTo("Now on: Youth theatre");
+        assertThat(model.statusLine().eventLineProperty().get()).isEqualTo("Now on: Youth theatre");
 
         reader.tap(Fixtures.AMIRA);
 
         assertThat(model.screen()).isEqualTo(Screen.WELCOME);
-        assertThat(model.headlineProperty().get()).isEqualTo("Welcome!");
-        assertThat(model.messageProperty().get()).isEqualTo("You're checked in to Youth theatre");
-        assertThat(model.recognitionProperty().get()).isEqualTo("Your first visit here this year. Great to see you!");
+        assertThat(model.results().headlineProperty().get()).isEqualTo("Welcome!");
+        assertThat(model.results().messageProperty().get()).isEqualTo("You're checked in to Youth theatre");
+        assertThat(model.results().recognitionProperty().get()).isEqualTo("Your first visit here this year. Great to see you!");
         assertThat(results).singleElement().isInstanceOf(CheckInResult.Recorded.class);
-        assertThat(model.syncTextProperty().get()).isEqualTo("1 waiting to send");
+        assertThat(model.statusLine().syncTextProperty().get()).isEqualTo("1 waiting to send");
 
         scheduler.advance(Duration.ofMillis(3_900));
         assertThat(model.screen()).isEqualTo(Screen.WELCOME);
@@ -122,8 +122,8 @@ class KioskViewModelTest {
         clock.advance(Duration.ofDays(2));
         reader.tap(Fixtures.AMIRA);
 
-        assertThat(model.messageProperty().get()).isEqualTo("Thanks for visiting Central Library today");
-        assertThat(model.recognitionProperty().get()).isEqualTo("Your 3rd visit here this year");
+        assertThat(model.results().messageProperty().get()).isEqualTo("Thanks for visiting Central Library today");
+        assertThat(model.results().recognitionProperty().get()).isEqualTo("Your 3rd visit here this year");
     }
 
     @Test
@@ -133,9 +133,9 @@ class KioskViewModelTest {
         reader.tap(Fixtures.AMIRA);
 
         assertThat(model.screen()).isEqualTo(Screen.ALREADY_CHECKED_IN);
-        assertThat(model.headlineProperty().get()).isEqualTo("You're already checked in");
-        assertThat(model.messageProperty().get()).isEqualTo("You're on the list for Youth theatre. Enjoy!");
-        assertThat(model.recognitionProperty().get()).isEmpty();
+        assertThat(model.results().headlineProperty().get()).isEqualTo("You're already checked in");
+        assertThat(model.results().messageProperty().get()).isEqualTo("You're on the list for Youth theatre. Enjoy!");
+        assertThat(model.results().recognitionProperty().get()).isEmpty();
     }
 
     @Test
@@ -143,8 +143,8 @@ class KioskViewModelTest {
         reader.tap(Fixtures.PHONE);
 
         assertThat(model.screen()).isEqualTo(Screen.NOT_A_LIBRARY_CARD);
-        assertThat(model.headlineProperty().get()).isEqualTo("That's not a library card");
-        assertThat(model.messageProperty().get()).contains("Please tap your library card");
+        assertThat(model.results().headlineProperty().get()).isEqualTo("That's not a library card");
+        assertThat(model.results().messageProperty().get()).contains("Please tap your library card");
         scheduler.advance(Duration.ofSeconds(6));
         assertThat(model.screen()).isEqualTo(Screen.ATTRACT);
     }
@@ -155,13 +155,13 @@ class KioskViewModelTest {
         reader.lose();
 
         assertThat(model.screen()).isEqualTo(Screen.READER_UNAVAILABLE);
-        assertThat(model.headlineProperty().get()).isEqualTo("The card reader is taking a break");
-        assertThat(model.readerTextProperty().get()).isEqualTo("No card reader");
+        assertThat(model.results().headlineProperty().get()).isEqualTo("The card reader is taking a break");
+        assertThat(model.statusLine().readerTextProperty().get()).isEqualTo("No card reader");
 
         reader.attach();
 
         assertThat(model.screen()).isEqualTo(Screen.ATTRACT);
-        assertThat(model.readerTextProperty().get()).isEqualTo("Reader ready");
+        assertThat(model.statusLine().readerTextProperty().get()).isEqualTo("Reader ready");
     }
 
     @Test
@@ -195,7 +195,7 @@ class KioskViewModelTest {
         reader.tap(Fixtures.AMIRA);
 
         assertThat(model.screen()).isEqualTo(Screen.ERROR);
-        assertThat(model.headlineProperty().get()).isEqualTo("Sorry, that didn't work");
+        assertThat(model.results().headlineProperty().get()).isEqualTo("Sorry, that didn't work");
         scheduler.advance(Duration.ofSeconds(6));
         assertThat(model.screen()).isEqualTo(Screen.ATTRACT);
     }
@@ -292,8 +292,8 @@ class KioskViewModelTest {
         reader.tap(Fixtures.BEN);
 
         assertThat(model.screen()).isEqualTo(Screen.STAFF_CARD_REFUSED);
-        assertThat(model.headlineProperty().get()).isEqualTo("This staff card can't open staff mode");
-        assertThat(model.messageProperty().get())
+        assertThat(model.results().headlineProperty().get()).isEqualTo("This staff card can't open staff mode");
+        assertThat(model.results().messageProperty().get())
                 .isEqualTo("This staff card has been withdrawn. Please speak to your IT team.");
         assertThat(sounds).containsExactly(Sounds.Sound.REFUSAL);
         assertThat(store.outboxBacklog()).isZero();
@@ -308,7 +308,7 @@ class KioskViewModelTest {
         reader.tap(Fixtures.BEN);
 
         assertThat(model.screen()).isEqualTo(Screen.STAFF_CARD_REFUSED);
-        assertThat(model.messageProperty().get())
+        assertThat(model.results().messageProperty().get())
                 .isEqualTo("This staff card needs a PIN too, and none has been set. Please speak to your IT team.");
     }
 
@@ -350,11 +350,11 @@ class KioskViewModelTest {
         assertThat(saved.origin()).isEqualTo(EventOrigin.KIOSK);
         model.staff().makeActive(saved.event().id());
         model.staff().leave();
-        assertThat(model.eventLineProperty().get()).isEqualTo("Now on: Poetry slam");
+        assertThat(model.statusLine().eventLineProperty().get()).isEqualTo("Now on: Poetry slam");
 
         reader.tap(Fixtures.AMIRA);
 
-        assertThat(model.messageProperty().get()).isEqualTo("You're checked in to Poetry slam");
+        assertThat(model.results().messageProperty().get()).isEqualTo("You're checked in to Poetry slam");
         assertThat(store.hasCheckedInToEvent(Fixtures.pseudonymiser().tokenFor(Fixtures.AMIRA), saved.event().id()))
                 .isTrue();
     }
@@ -362,27 +362,27 @@ class KioskViewModelTest {
     @Test
     void aLanguageChosenOnAttractLastsUntilTheResultIsOver() {
         model.chooseLanguage(Locale.forLanguageTag("pl"));
-        assertThat(model.eventLineProperty().get()).isEqualTo("Zapraszamy o każdej porze");
-        assertThat(model.dateProperty().get()).isEqualTo("sobota 14 marca");
+        assertThat(model.statusLine().eventLineProperty().get()).isEqualTo("Zapraszamy o każdej porze");
+        assertThat(model.statusLine().dateProperty().get()).isEqualTo("sobota 14 marca");
 
         reader.tap(Fixtures.AMIRA);
-        assertThat(model.headlineProperty().get()).isEqualTo("Witaj!");
+        assertThat(model.results().headlineProperty().get()).isEqualTo("Witaj!");
 
         scheduler.advance(Duration.ofSeconds(4));
         assertThat(model.screen()).isEqualTo(Screen.ATTRACT);
         assertThat(model.messages().locale().getLanguage()).isEqualTo("en");
-        assertThat(model.eventLineProperty().get()).isEqualTo("Drop in any time");
+        assertThat(model.statusLine().eventLineProperty().get()).isEqualTo("Drop in any time");
     }
 
     @Test
     void aLanguageChosenButNotUsedGoesBackToTheVenuesAfterAMinute() {
         model.chooseLanguage(Locale.forLanguageTag("pt"));
         scheduler.advance(Duration.ofSeconds(59));
-        assertThat(model.eventLineProperty().get()).isEqualTo("Entre quando quiser");
+        assertThat(model.statusLine().eventLineProperty().get()).isEqualTo("Entre quando quiser");
 
         scheduler.advance(Duration.ofSeconds(1));
 
-        assertThat(model.eventLineProperty().get()).isEqualTo("Drop in any time");
+        assertThat(model.statusLine().eventLineProperty().get()).isEqualTo("Drop in any time");
     }
 
     @Test
