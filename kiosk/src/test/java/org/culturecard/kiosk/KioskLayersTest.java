@@ -31,7 +31,8 @@ class KioskLayersTest {
             .layer("UI").definedBy("org.culturecard.kiosk.ui..")
             .layer("Services").definedBy("org.culturecard.kiosk.checkin..", "org.culturecard.kiosk.staff..",
                     "org.culturecard.kiosk.barcode..")
-            .layer("Adapters").definedBy("org.culturecard.kiosk.store..", "org.culturecard.kiosk.config..")
+            .layer("Adapters").definedBy("org.culturecard.kiosk.store..", "org.culturecard.kiosk.config..",
+                    "org.culturecard.kiosk.cds..")
             .whereLayer("Composition").mayNotBeAccessedByAnyLayer()
             .whereLayer("UI").mayOnlyBeAccessedByLayers("Composition")
             .whereLayer("Services").mayOnlyBeAccessedByLayers("UI", "Composition")
