@@ -3,6 +3,7 @@ package org.culturecard.kiosk;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.culturecard.kiosk.cds.ClassDataArchive;
 import org.culturecard.kiosk.ui.fx.BackgroundTaskExecutor;
 import org.culturecard.kiosk.ui.fx.FxUiThread;
 import org.culturecard.kiosk.ui.fx.KioskThreads;
@@ -28,6 +29,8 @@ public final class KioskFxApplication extends Application {
         executor = new BackgroundTaskExecutor(new FxUiThread());
         sounds = new ClipSounds();
         KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()), sounds);
+        ClassDataArchive.fromSystemProperties(System.getProperties())
+                .ifPresent(archive -> archive.settleLater(ClassDataArchive.DEFAULT_DELAY));
     }
 
     @Override

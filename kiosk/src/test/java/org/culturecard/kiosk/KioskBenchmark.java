@@ -18,6 +18,7 @@ import org.culturecard.core.card.CardKind;
 import org.culturecard.core.card.CardUid;
 import org.culturecard.core.enrolment.EnrolledFilter;
 import org.culturecard.core.event.Event;
+import org.culturecard.kiosk.cds.ClassDataArchive;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.kiosk.testing.Fixtures;
 import org.culturecard.kiosk.ui.fx.BackgroundTaskExecutor;
@@ -38,6 +39,8 @@ import org.culturecard.reader.SimulatedCardReader;
  * With {@code -Dbench.filter=K} (in JAVA_OPTS) an enrolled-card filter of K other cards is stored
  * beside the database first, so every tap takes the filter's slowest path (a lookup that misses, then
  * the venue's setting read from the database); the venue records silently, so the welcome still shows.
+ * Started by bench-kiosk.sh with the kiosk launcher's JVM options, it also writes (first run) or
+ * checks (later runs) the kiosk's AppCDS archive, after the figures are taken.
  */
 public final class KioskBenchmark {
     private static final int TOTAL_TAPS = 1_000;
@@ -102,6 +105,8 @@ public final class KioskBenchmark {
                 ms(nanos[nanos.length - 1]));
         System.out.printf("resident memory (VmRSS) after %d taps: %d MB (backlog %d check-ins)%n", TOTAL_TAPS,
                 rssKb / 1024, app.store().outboxBacklog());
+        ClassDataArchive.fromSystemProperties(System.getProperties())
+                .ifPresent(archive -> System.out.printf("AppCDS archive: %s%n", archive.settle()));
         executor.close();
         app.close();
         System.exit(0);

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts a real pcscd with two vpcd virtual readers for a test class and stops it afterwards; test
+ * Starts a real pcscd with two vpcd virtual readers for a test class and stops it afterwards, then
+ * lets the next test JVM have the machine's pcscd (see {@link PcscdServer}); test
  * methods and constructors receive the {@link PcscdServer} as a parameter (to kill or restart it).
  *
  * <p>Where pcscd or vpcd is not installed, the class is skipped with a message naming the apt
@@ -30,7 +31,7 @@ public final class PcscdExtension implements BeforeAllCallback, AfterAllCallback
     public void afterAll(ExtensionContext context) {
         PcscdServer server = context.getStore(NAMESPACE).remove(PcscdServer.class, PcscdServer.class);
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 

@@ -22,9 +22,13 @@ import org.slf4j.LoggerFactory;
  * {@link VirtualCard} connects on TCP {@value #PORT_READER_0}) and {@code "Test Reader 00 01"}
  * (TCP {@value #PORT_READER_1}).
  *
- * <p>Only one pcscd can run on a machine ({@code /run/pcscd/pcscd.comm}), so {@link #start()} first
- * stops any other pcscd it can see and waits for it to be reaped. PC/SC tests must therefore never
- * run in parallel.
+ * <p>Only one pcscd can run on a machine ({@code /run/pcscd/pcscd.comm}). The first {@link #start()}
+ * therefore takes the machine's pcscd lock ({@link PcscdMachineLock}, a file lock that test JVMs of
+ * modules built in parallel share), waiting while another test JVM holds it, and then stops any
+ * other pcscd it can see (the system's, or one left by a crashed run). The lock is kept through
+ * {@link #stop()}, {@link #kill()} and {@link #restart()}, since a test that stops pcscd means "no
+ * pcscd on this machine" until it starts it again, and is released by {@link #close()} (or by the
+ * operating system when the JVM dies).
  */
 public final class PcscdServer implements AutoCloseable {
     public static final Path PCSCD = Path.of("/usr/sbin/pcscd");
@@ -42,6 +46,7 @@ public final class PcscdServer implements AutoCloseable {
     private final Path workDir;
     private final Path configDir;
     private Process process;
+    private PcscdMachineLock machineLock;
 
     /** Prepares a private configuration under {@code workDir}; starts nothing yet. */
     public PcscdServer(Path workDir) {
@@ -70,7 +75,10 @@ public final class PcscdServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Starts pcscd (stopping any other pcscd first) and waits until both virtual readers listen. */
+    /**
+     * Takes the machine's pcscd lock if this server does not hold it yet (waiting for other test
+     * JVMs), starts pcscd (stopping any other pcscd first) and waits until both virtual readers listen.
+     */
     public synchronized void start() {
         if (isRunning()) {
             return;
@@ -78,6 +86,9 @@ public final class PcscdServer implements AutoCloseable {
         missingPackages().ifPresent(msg -> {
             throw new IllegalStateException(msg);
         });
+        if (machineLock == null) {
+            machineLock = PcscdMachineLock.acquire(PcscdMachineLock.defaultPath(), PcscdMachineLock.DEFAULT_WAIT);
+        }
         stopOtherPcscds();
         try {
             Path log = workDir.resolve("pcscd.log");
@@ -127,9 +138,22 @@ public final class PcscdServer implements AutoCloseable {
         return workDir.resolve("pcscd.log");
     }
 
+    /** Whether this server holds the machine's pcscd lock (from its first start until close). */
+    public synchronized boolean holdsMachineLock() {
+        return machineLock != null;
+    }
+
+    /** Stops pcscd and lets the next test JVM have the machine's pcscd. */
     @Override
-    public void close() {
-        stop();
+    public synchronized void close() {
+        try {
+            stop();
+        } finally {
+            if (machineLock != null) {
+                machineLock.close();
+                machineLock = null;
+            }
+        }
     }
 
     private void writeConfig() {
