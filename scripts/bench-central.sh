@@ -12,11 +12,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-ingest}"
 shift || true
-# shellcheck disable=SC2086
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
 # The reactor (-am) puts this checkout's modules on the class path (their target/classes), never ~/.m2's;
 # every module writes the file in turn, central last.
+# shellcheck disable=SC2086
 mvn -B -q ${MAVEN_ARGS:--o} -pl central -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$cp_file"
 case "$which" in

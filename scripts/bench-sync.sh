@@ -13,11 +13,11 @@
 # Pass Maven flags in MAVEN_ARGS (default -o, offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck disable=SC2086
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
 # The reactor (-am) puts this checkout's modules on the class path (their target/classes), never ~/.m2's;
 # every module writes the file in turn, demo-app last.
+# shellcheck disable=SC2086
 mvn -B -q ${MAVEN_ARGS:--o} -pl demo-app -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$cp_file"
 exec java -Dlogback.configurationFile=demo-app/src/test/resources/logback-test.xml \
