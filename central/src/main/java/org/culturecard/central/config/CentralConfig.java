@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
  * (the scheme CA, PEM: the only root the broker is trusted through), {@code central.mqtt.client-cert}
  * and {@code central.mqtt.client-key} (central's own certificate and key, CN {@code central}, as
  * {@code provision broker config} writes them); {@code central.report.refresh-seconds} (default 60,
- * 0 = off): how often the report rollup's dirty days are rebuilt in the background; and the
+ * 0 = off): how often the report rollup's dirty days are rebuilt in the background;
+ * {@code central.filter.publish-seconds} (default 30, 0 = off): at most how often the enrolled-card
+ * filter is republished after enrolments change (one central publishes, under a lock); and the
  * limits on what kiosks' messages may cost ({@link IngestLimits}: junk kept, quotas, retention).
  */
 public record CentralConfig(
@@ -52,7 +54,8 @@ public record CentralConfig(
         BrokerTls brokerTls,
         int reportRefreshSeconds,
         IngestLimits limits,
-        HttpTls httpTls) {
+        HttpTls httpTls,
+        int filterPublishSeconds) {
 
     public static final String JDBC_URL = "central.jdbc.url";
     public static final String DB_USER = "central.db.user";
@@ -75,6 +78,9 @@ public record CentralConfig(
     public static final String REPORT_REFRESH_SECONDS = "central.report.refresh-seconds";
     /** How often the report rollup's dirty days are rebuilt in the background by default. */
     public static final int DEFAULT_REPORT_REFRESH_SECONDS = 60;
+    public static final String FILTER_PUBLISH_SECONDS = "central.filter.publish-seconds";
+    /** At most how often the enrolled-card filter is republished after changes by default. */
+    public static final int DEFAULT_FILTER_PUBLISH_SECONDS = 30;
 
     private static final String ENV_PREFIX = "CULTURECARD_";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
@@ -97,6 +103,8 @@ public record CentralConfig(
                 "must be 0 (off) to 86400 seconds");
         limits = limits == null ? IngestLimits.DEFAULTS : limits;
         httpTls = httpTls == null ? HttpTls.NONE : httpTls;
+        require(FILTER_PUBLISH_SECONDS, filterPublishSeconds >= 0 && filterPublishSeconds <= 86_400,
+                "must be 0 (off) to 86400 seconds");
         require(HTTP_TLS_CERT, (httpTls.cert() == null) == (httpTls.key() == null), "and " + HTTP_TLS_KEY + " go together");
         readable(HTTP_TLS_CERT, httpTls.cert());
         readable(HTTP_TLS_KEY, httpTls.key());
@@ -109,7 +117,7 @@ public record CentralConfig(
     public CentralConfig(String jdbcUrl, String dbUser, String dbPassword, String brokerUri, String clientIdPrefix,
             int workers, String httpHost, int httpPort, ApiTokens apiTokens) {
         this(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens, BrokerTls.NONE,
-                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS, HttpTls.NONE);
+                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS, HttpTls.NONE, DEFAULT_FILTER_PUBLISH_SECONDS);
     }
 
     /** Loads the file, then applies environment overrides from {@code env}. */
@@ -151,7 +159,8 @@ public record CentralConfig(
                 new BrokerTls(path(values, CA_CERT), path(values, CLIENT_CERT), path(values, CLIENT_KEY)),
                 integer(values, REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS),
                 IngestLimits.from(values),
-                new HttpTls(path(values, HTTP_TLS_CERT), path(values, HTTP_TLS_KEY), bool(values, HTTP_ALLOW_PLAIN)));
+                new HttpTls(path(values, HTTP_TLS_CERT), path(values, HTTP_TLS_KEY), bool(values, HTTP_ALLOW_PLAIN)),
+                integer(values, FILTER_PUBLISH_SECONDS, DEFAULT_FILTER_PUBLISH_SECONDS));
     }
 
     /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
@@ -164,7 +173,8 @@ public record CentralConfig(
         return "jdbcUrl=" + redactUrl(jdbcUrl) + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
                 + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + " " + httpTls + ", apiTokens=" + apiTokens
-                + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds + ", " + limits;
+                + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds + ", filterPublishSeconds="
+                + filterPublishSeconds + ", " + limits;
     }
 
     @Override
@@ -175,36 +185,43 @@ public record CentralConfig(
     /** A copy with another HTTP port. */
     public CentralConfig withHttpPort(int port) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, port, apiTokens,
-                brokerTls, reportRefreshSeconds, limits, httpTls);
+                brokerTls, reportRefreshSeconds, limits, httpTls, filterPublishSeconds);
     }
 
     /** A copy with another number of ingest workers. */
     public CentralConfig withWorkers(int count) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, count, httpHost, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, limits, httpTls);
+                brokerTls, reportRefreshSeconds, limits, httpTls, filterPublishSeconds);
     }
 
     /** A copy refreshing the report rollup every {@code seconds} (0: only when a report asks). */
     public CentralConfig withReportRefreshSeconds(int seconds) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
-                brokerTls, seconds, limits, httpTls);
+                brokerTls, seconds, limits, httpTls, filterPublishSeconds);
     }
 
     /** A copy serving the API on {@code host} with {@code tls}. */
     public CentralConfig withHttp(String host, HttpTls tls) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, host, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, limits, tls);
+                brokerTls, reportRefreshSeconds, limits, tls, filterPublishSeconds);
+    }
+
+    /** A copy republishing the enrolled-card filter at most every {@code seconds} (0: never). */
+    public CentralConfig withFilterPublishSeconds(int seconds) {
+        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
+                brokerTls, reportRefreshSeconds, limits, httpTls, seconds);
     }
 
     /** A copy with other ingest limits. */
     public CentralConfig withLimits(IngestLimits newLimits) {
         return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, newLimits, httpTls);
+                brokerTls, reportRefreshSeconds, newLimits, httpTls, filterPublishSeconds);
     }
 
     private static Set<String> keys() {
         Set<String> keys = new java.util.HashSet<>(Set.of(JDBC_URL, DB_USER, DB_PASSWORD, MQTT_URI, CLIENT_ID_PREFIX, WORKERS,
-                HTTP_HOST, HTTP_PORT, HTTP_TLS_CERT, HTTP_TLS_KEY, HTTP_ALLOW_PLAIN, READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS));
+                HTTP_HOST, HTTP_PORT, HTTP_TLS_CERT, HTTP_TLS_KEY, HTTP_ALLOW_PLAIN, READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS,
+                FILTER_PUBLISH_SECONDS));
         keys.addAll(IngestLimits.KEYS);
         return keys;
     }
