@@ -272,25 +272,21 @@ public final class CentralApi implements AutoCloseable {
                 ctx.queryParam("unverified"));
     }
 
-    /** JSON by default; CSV with {@code ?format=csv}. */
     private static void report(Context ctx, EngagementReport report) {
-        String format = ctx.queryParam("format");
-        if (format == null || "json".equals(format)) {
-            ctx.contentType(JSON).result(ReportFormats.json(report));
-        } else if ("csv".equals(format)) {
-            ctx.contentType("text/csv; charset=utf-8").result(ReportFormats.csv(report));
-        } else {
-            throw new IllegalArgumentException("format is json or csv");
-        }
+        formatted(ctx, () -> ReportFormats.json(report), () -> ReportFormats.csv(report));
+    }
+
+    private static void coverage(Context ctx, CoverageReport report) {
+        formatted(ctx, () -> ReportFormats.json(report), () -> ReportFormats.csv(report));
     }
 
     /** JSON by default; CSV with {@code ?format=csv}. */
-    private static void coverage(Context ctx, CoverageReport report) {
+    private static void formatted(Context ctx, Supplier<String> json, Supplier<String> csv) {
         String format = ctx.queryParam("format");
         if (format == null || "json".equals(format)) {
-            ctx.contentType(JSON).result(ReportFormats.json(report));
+            ctx.contentType(JSON).result(json.get());
         } else if ("csv".equals(format)) {
-            ctx.contentType("text/csv; charset=utf-8").result(ReportFormats.csv(report));
+            ctx.contentType("text/csv; charset=utf-8").result(csv.get());
         } else {
             throw new IllegalArgumentException("format is json or csv");
         }

@@ -23,14 +23,14 @@ public final class ReportFormats {
     }
 
     public static String json(EngagementReport report) {
-        try {
-            return MAPPER.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
-        }
+        return write(report);
     }
 
     public static String json(CoverageReport report) {
+        return write(report);
+    }
+
+    private static String write(Object report) {
         try {
             return MAPPER.writeValueAsString(report);
         } catch (JsonProcessingException e) {
