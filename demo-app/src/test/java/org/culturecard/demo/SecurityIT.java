@@ -294,7 +294,7 @@ class SecurityIT {
 
         int quota = IngestLimits.DEFAULTS.junkPerKioskHour();
         await().atMost(WAIT).untilAsserted(() -> assertThat(metrics())
-                .contains("culturecard_dead_letters_dropped_total{reason=\"unparseable\"} " + (1_000 - quota) + "\n"));
+                .contains("culturecard_dead_letters_dropped_total{reason=\"unparseable\"} " + (1_000 - quota) + ".0\n"));
         assertThat(count("SELECT count(*) FROM dead_letters WHERE kiosk_segment = 'kiosk-j'")).isEqualTo(quota);
         assertThat(count("SELECT coalesce(sum(octet_length(payload)), 0) FROM dead_letters WHERE kiosk_segment = 'kiosk-j'"))
                 .as("bounded: the quota times the junk prefix").isLessThanOrEqualTo((long) quota * IngestLimits.DEFAULTS.junkBytes());

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.culturecard.core.config.ConfigReader;
+import org.culturecard.core.config.ConfigSpec;
 
 /**
  * One library management system connection, validated once: a bad value stops the app at start
@@ -82,6 +84,8 @@ public record Sip2Config(
      */
     public static final Set<String> CHARSETS = Set.of("UTF-8", "US-ASCII", "ISO-8859-1", "ISO-8859-15",
             "windows-1252", "IBM850", "IBM437");
+    /** The keys, read through core's reader; the environment is the calling app's to lay over them. */
+    private static final ConfigSpec SPEC = new ConfigSpec("SIP2", "CULTURECARD_", KEYS, InvalidSip2ConfigException::new);
 
     public Sip2Config {
         Sip2ConfigChecks.requireText(HOST, host);
@@ -136,44 +140,23 @@ public record Sip2Config(
      * refused, naming the key and listing the known ones.
      */
     public static Sip2Config fromValues(Map<String, String> values) {
-        Map<String, String> v = new LinkedHashMap<>();
+        Properties sip2 = new Properties();
         values.forEach((key, value) -> {
-            if (key.startsWith("sip2.")) {
-                if (!KEYS.contains(key)) {
-                    throw new InvalidSip2ConfigException(key, "is not a SIP2 setting (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-                }
-                if (value != null && !value.trim().isEmpty()) {
-                    v.put(key, value.trim());
-                }
+            if (key.startsWith("sip2.") && value != null) {
+                sip2.setProperty(key, value);
             }
         });
-        return Sip2ConfigValues.read(v);
+        return Sip2ConfigValues.read(ConfigReader.of(SPEC, sip2, Map.of()));
     }
 
     /** The effective config, one key per line, with both passwords redacted. */
     @Override
     public String toString() {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put(HOST, host);
-        shown.put(PORT, port);
-        shown.put(TLS, tls);
-        shown.put(CA_FILE, caFile);
-        shown.put(LOGIN_USER, loginUser);
-        shown.put(LOGIN_PASSWORD, loginPassword == null ? null : "(redacted)");
-        shown.put(LOCATION_CODE, locationCode);
-        shown.put(INSTITUTION, institutionId);
-        shown.put(TERMINAL_PASSWORD, terminalPassword == null ? null : "(redacted)");
-        shown.put(CHECKSUMS, checksums);
-        shown.put(DELIMITER, delimiter);
-        shown.put(CHARSET, charset.name());
-        shown.put(CONNECT_TIMEOUT, connectTimeout.toMillis());
-        shown.put(READ_TIMEOUT, readTimeout.toMillis());
-        shown.put(MAX_LINE_LENGTH, maxLineLength);
-        shown.put(BIRTH_DATE_FIELD, birthDateField);
-        shown.put(EXPIRY_FIELD, expiryField);
-        StringBuilder text = new StringBuilder("Sip2Config");
-        shown.forEach((key, value) -> text.append("\n  ").append(key).append(" = ").append(value == null ? "(unset)" : value));
-        return text.toString();
+        return ConfigReader.describe("Sip2Config", HOST, host, PORT, port, TLS, tls, CA_FILE, caFile, LOGIN_USER, loginUser,
+                LOGIN_PASSWORD, loginPassword, LOCATION_CODE, locationCode, INSTITUTION, institutionId, TERMINAL_PASSWORD,
+                terminalPassword, CHECKSUMS, checksums, DELIMITER, delimiter, CHARSET, charset.name(), CONNECT_TIMEOUT,
+                connectTimeout.toMillis(), READ_TIMEOUT, readTimeout.toMillis(), MAX_LINE_LENGTH, maxLineLength,
+                BIRTH_DATE_FIELD, birthDateField, EXPIRY_FIELD, expiryField);
     }
 
     /** Builds a {@link Sip2Config}; {@link #build()} validates. */

@@ -1,64 +1,52 @@
 package org.culturecard.sip2;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
+import org.culturecard.core.config.ConfigReader;
 
-/** Turns the text values of a config file's {@code sip2.*} keys into a {@link Sip2Config}. */
+/** Turns the text values of a config file's {@code sip2.*} keys, read through core's {@link ConfigReader}, into a {@link Sip2Config}. */
 final class Sip2ConfigValues {
     private Sip2ConfigValues() {
     }
 
-    static Sip2Config read(Map<String, String> v) {
-        String host = v.get(Sip2Config.HOST);
+    static Sip2Config read(ConfigReader v) {
+        String host = v.string(Sip2Config.HOST, null);
         if (host == null) {
             throw new InvalidSip2ConfigException(Sip2Config.HOST, "is required");
         }
-        String port = v.get(Sip2Config.PORT);
-        if (port == null) {
+        if (v.string(Sip2Config.PORT, null) == null) {
             throw new InvalidSip2ConfigException(Sip2Config.PORT, "is required");
         }
-        Sip2Config.Builder b = Sip2Config.builder(host, integer(Sip2Config.PORT, port));
+        Sip2Config.Builder b = Sip2Config.builder(host, v.integer(Sip2Config.PORT, 0));
         if (bool(v, Sip2Config.TLS, false)) {
-            b.tls(v.containsKey(Sip2Config.CA_FILE) ? Path.of(v.get(Sip2Config.CA_FILE)) : null);
-        } else if (v.containsKey(Sip2Config.CA_FILE)) {
+            b.tls(v.path(Sip2Config.CA_FILE));
+        } else if (v.path(Sip2Config.CA_FILE) != null) {
             throw new InvalidSip2ConfigException(Sip2Config.CA_FILE, "is set but " + Sip2Config.TLS + " is not true");
         }
-        b.login(v.get(Sip2Config.LOGIN_USER), v.get(Sip2Config.LOGIN_PASSWORD), v.get(Sip2Config.LOCATION_CODE));
-        b.institution(v.getOrDefault(Sip2Config.INSTITUTION, ""));
-        b.terminalPassword(v.get(Sip2Config.TERMINAL_PASSWORD));
+        b.login(v.string(Sip2Config.LOGIN_USER, null), v.string(Sip2Config.LOGIN_PASSWORD, null),
+                v.string(Sip2Config.LOCATION_CODE, null));
+        b.institution(v.string(Sip2Config.INSTITUTION, ""));
+        b.terminalPassword(v.string(Sip2Config.TERMINAL_PASSWORD, null));
         b.checksums(bool(v, Sip2Config.CHECKSUMS, false));
-        if (v.containsKey(Sip2Config.DELIMITER)) {
-            b.delimiter(delimiter(v.get(Sip2Config.DELIMITER)));
+        String delimiter = v.string(Sip2Config.DELIMITER, null);
+        if (delimiter != null) {
+            b.delimiter(delimiter(delimiter));
         }
-        if (v.containsKey(Sip2Config.CHARSET)) {
-            b.charset(Sip2ConfigChecks.charsetNamed(v.get(Sip2Config.CHARSET)));
+        String charset = v.string(Sip2Config.CHARSET, null);
+        if (charset != null) {
+            b.charset(Sip2ConfigChecks.charsetNamed(charset));
         }
-        if (v.containsKey(Sip2Config.CONNECT_TIMEOUT)) {
-            b.connectTimeout(Duration.ofMillis(integer(Sip2Config.CONNECT_TIMEOUT, v.get(Sip2Config.CONNECT_TIMEOUT))));
-        }
-        if (v.containsKey(Sip2Config.READ_TIMEOUT)) {
-            b.readTimeout(Duration.ofMillis(integer(Sip2Config.READ_TIMEOUT, v.get(Sip2Config.READ_TIMEOUT))));
-        }
-        if (v.containsKey(Sip2Config.MAX_LINE_LENGTH)) {
-            b.maxLineLength(integer(Sip2Config.MAX_LINE_LENGTH, v.get(Sip2Config.MAX_LINE_LENGTH)));
-        }
-        b.birthDateField(v.getOrDefault(Sip2Config.BIRTH_DATE_FIELD, "PB"));
-        b.expiryField(v.getOrDefault(Sip2Config.EXPIRY_FIELD, "PA"));
+        b.connectTimeout(Duration.ofMillis(v.integer(Sip2Config.CONNECT_TIMEOUT, 5_000)));
+        b.readTimeout(Duration.ofMillis(v.integer(Sip2Config.READ_TIMEOUT, 10_000)));
+        b.maxLineLength(v.integer(Sip2Config.MAX_LINE_LENGTH, 4096));
+        b.birthDateField(v.string(Sip2Config.BIRTH_DATE_FIELD, "PB"));
+        b.expiryField(v.string(Sip2Config.EXPIRY_FIELD, "PA"));
         return b.build();
     }
 
-    private static int integer(String key, String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidSip2ConfigException(key, "is not a whole number: " + text, e);
-        }
-    }
-
-    private static boolean bool(Map<String, String> v, String key, boolean otherwise) {
-        String text = v.get(key);
+    /** {@code true}, {@code yes}, {@code on} or their opposites: SIP2 settings have always taken all three. */
+    private static boolean bool(ConfigReader v, String key, boolean otherwise) {
+        String text = v.string(key, null);
         if (text == null) {
             return otherwise;
         }

@@ -1,22 +1,23 @@
 package org.culturecard.central.config;
 
+import static org.culturecard.central.config.CentralConfigChecks.checkTls;
+import static org.culturecard.central.config.CentralConfigChecks.isBrokerUri;
+import static org.culturecard.central.config.CentralConfigChecks.readable;
+
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.culturecard.core.config.ConfigReader;
+import org.culturecard.core.config.ConfigSpec;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything central needs to run, loaded once from one properties file with environment
@@ -40,6 +41,8 @@ import java.util.stream.Collectors;
  * {@code central.filter.publish-seconds} (default 30, 0 = off): at most how often the enrolled-card
  * filter is republished after enrolments change (one central publishes, under a lock); and the
  * limits on what kiosks' messages may cost ({@link IngestLimits}: junk kept, quotas, retention).
+ * Read through core's {@link ConfigReader}: unknown keys are refused by name, an empty value counts
+ * as unset, and {@link #load} logs the effective config once with its secrets redacted.
  */
 public record CentralConfig(
         String jdbcUrl,
@@ -82,7 +85,8 @@ public record CentralConfig(
     /** At most how often the enrolled-card filter is republished after changes by default. */
     public static final int DEFAULT_FILTER_PUBLISH_SECONDS = 30;
 
-    private static final String ENV_PREFIX = "CULTURECARD_";
+    private static final ConfigSpec SPEC = new ConfigSpec("central", "CULTURECARD_", keys(), TokenSettings::isTokenKey,
+            (key, problem, cause) -> new IllegalArgumentException(key + " " + problem, cause));
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final String REDACTED = "<redacted>";
 
@@ -120,52 +124,37 @@ public record CentralConfig(
                 DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS, HttpTls.NONE, DEFAULT_FILTER_PUBLISH_SECONDS);
     }
 
-    /** Loads the file, then applies environment overrides from {@code env}. */
+    /** Loads the file, applies environment overrides from {@code env}, and logs the effective config. */
     public static CentralConfig load(Path file, Map<String, String> env) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        ConfigReader reader;
+        try {
+            reader = ConfigReader.of(SPEC, ConfigReader.readFile(file), env);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read central config " + file, e);
         }
-        return fromProperties(properties, env);
+        CentralConfig config = from(reader);
+        LoggerFactory.getLogger(CentralConfig.class).info("{}", reader.describe());
+        return config;
     }
 
     /** Builds a config from properties plus environment overrides. */
     public static CentralConfig fromProperties(Properties file, Map<String, String> env) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String key : file.stringPropertyNames()) {
-            // A misspelt key would otherwise be ignored without a word (a TLS key most of all).
-            require(key, keys().contains(key) || TokenSettings.isTokenKey(key), "is not a central setting (known: "
-                    + keys().stream().sorted().collect(Collectors.joining(", ")) + ")");
-            values.put(key, file.getProperty(key).trim());
-        }
-        for (String key : keys()) {
-            String override = env.get(envName(key));
-            if (override != null) {
-                values.put(key, override.trim());
-            }
-        }
-        return new CentralConfig(
-                values.get(JDBC_URL),
-                values.get(DB_USER),
-                values.getOrDefault(DB_PASSWORD, ""),
-                values.get(MQTT_URI),
-                values.getOrDefault(CLIENT_ID_PREFIX, "central"),
-                integer(values, WORKERS, 1),
-                values.getOrDefault(HTTP_HOST, "127.0.0.1"),
-                integer(values, HTTP_PORT, 8080),
-                TokenSettings.parse(values),
-                new BrokerTls(path(values, CA_CERT), path(values, CLIENT_CERT), path(values, CLIENT_KEY)),
-                integer(values, REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS),
-                IngestLimits.from(values),
-                new HttpTls(path(values, HTTP_TLS_CERT), path(values, HTTP_TLS_KEY), bool(values, HTTP_ALLOW_PLAIN)),
-                integer(values, FILTER_PUBLISH_SECONDS, DEFAULT_FILTER_PUBLISH_SECONDS));
+        return from(ConfigReader.of(SPEC, file, env));
+    }
+
+    private static CentralConfig from(ConfigReader v) {
+        return new CentralConfig(v.string(JDBC_URL, null), v.string(DB_USER, null), v.string(DB_PASSWORD, ""),
+                v.string(MQTT_URI, null), v.string(CLIENT_ID_PREFIX, "central"), v.integer(WORKERS, 1),
+                v.string(HTTP_HOST, "127.0.0.1"), v.integer(HTTP_PORT, 8080), TokenSettings.parse(v.values()),
+                new BrokerTls(v.path(CA_CERT), v.path(CLIENT_CERT), v.path(CLIENT_KEY)),
+                v.integer(REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS), IngestLimits.from(v),
+                new HttpTls(v.path(HTTP_TLS_CERT), v.path(HTTP_TLS_KEY), v.bool(HTTP_ALLOW_PLAIN, false)),
+                v.integer(FILTER_PUBLISH_SECONDS, DEFAULT_FILTER_PUBLISH_SECONDS));
     }
 
     /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
     public static String envName(String key) {
-        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return SPEC.envName(key);
     }
 
     /** The settings as they are in effect, secrets redacted: safe to log. */
@@ -182,40 +171,11 @@ public record CentralConfig(
         return "CentralConfig[" + describe() + "]";
     }
 
-    /** A copy with another HTTP port. */
-    public CentralConfig withHttpPort(int port) {
-        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, port, apiTokens,
-                brokerTls, reportRefreshSeconds, limits, httpTls, filterPublishSeconds);
-    }
-
-    /** A copy with another number of ingest workers. */
-    public CentralConfig withWorkers(int count) {
-        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, count, httpHost, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, limits, httpTls, filterPublishSeconds);
-    }
-
-    /** A copy refreshing the report rollup every {@code seconds} (0: only when a report asks). */
-    public CentralConfig withReportRefreshSeconds(int seconds) {
-        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
-                brokerTls, seconds, limits, httpTls, filterPublishSeconds);
-    }
-
-    /** A copy serving the API on {@code host} with {@code tls}. */
-    public CentralConfig withHttp(String host, HttpTls tls) {
-        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, host, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, limits, tls, filterPublishSeconds);
-    }
-
-    /** A copy republishing the enrolled-card filter at most every {@code seconds} (0: never). */
-    public CentralConfig withFilterPublishSeconds(int seconds) {
-        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, limits, httpTls, seconds);
-    }
-
-    /** A copy with other ingest limits. */
-    public CentralConfig withLimits(IngestLimits newLimits) {
-        return new CentralConfig(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens,
-                brokerTls, reportRefreshSeconds, newLimits, httpTls, filterPublishSeconds);
+    /** This config with {@code changes} made to a builder holding its values, validated again. */
+    public CentralConfig with(Consumer<CentralConfigBuilder> changes) {
+        CentralConfigBuilder builder = new CentralConfigBuilder(this);
+        changes.accept(builder);
+        return builder.build();
     }
 
     private static Set<String> keys() {
@@ -226,64 +186,11 @@ public record CentralConfig(
         return keys;
     }
 
-    static int integer(Map<String, String> values, String key, int fallback) {
-        String value = values.get(key);
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'", e);
-        }
-    }
-
-    private static boolean bool(Map<String, String> values, String key) {
-        String value = values.getOrDefault(key, "false");
-        require(key, "true".equals(value) || "false".equals(value), "must be true or false");
-        return Boolean.parseBoolean(value);
-    }
-
     /** A loopback literal (127.0.0.0/8, ::1) or localhost; no name is looked up. */
     static boolean isLoopback(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         return "localhost".equalsIgnoreCase(h) || "::1".equals(h) || "0:0:0:0:0:0:0:1".equals(h)
                 || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    }
-
-    private static Path path(Map<String, String> values, String key) {
-        String value = values.get(key);
-        return value == null || value.isEmpty() ? null : Path.of(value);
-    }
-
-    /** TLS settings must fit the broker URI, go together, and name readable files. */
-    private static void checkTls(String brokerUri, BrokerTls tls) {
-        boolean ssl = brokerUri.startsWith("ssl:");
-        require(CA_CERT, !ssl || tls.caCert() != null, "is required for an ssl:// broker (the broker is trusted only through it)");
-        require(MQTT_URI, ssl || tls.caCert() == null, "must be ssl://host:port when " + CA_CERT + " is set");
-        require(CLIENT_CERT, tls.clientCert() != null || tls.clientKey() == null, "is required when " + CLIENT_KEY + " is set");
-        require(CLIENT_KEY, tls.clientKey() != null || tls.clientCert() == null, "is required when " + CLIENT_CERT + " is set");
-        require(CA_CERT, tls.clientCert() == null || tls.caCert() != null, "is required with " + CLIENT_CERT);
-        readable(CA_CERT, tls.caCert());
-        readable(CLIENT_CERT, tls.clientCert());
-        readable(CLIENT_KEY, tls.clientKey());
-    }
-
-    private static void readable(String key, Path file) {
-        require(key, file == null || Files.isReadable(file), "names a file that cannot be read: " + file);
-    }
-
-    private static boolean isBrokerUri(String uri) {
-        if (uri == null) {
-            return false;
-        }
-        try {
-            URI parsed = new URI(uri);
-            return ("tcp".equals(parsed.getScheme()) || "ssl".equals(parsed.getScheme()))
-                    && parsed.getHost() != null && parsed.getPort() > 0;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static String redactUrl(String url) {

@@ -1,8 +1,8 @@
 package org.culturecard.central.config;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
+import org.culturecard.core.config.ConfigReader;
 
 /**
  * Central's limits on what kiosks' messages may cost it (issue 11), kept together: how much of a
@@ -45,14 +45,14 @@ public record IngestLimits(int junkBytes, int junkPerKioskHour, int deadLetterRe
     }
 
     /** Reads the keys present in {@code values}; the others keep their defaults. */
-    static IngestLimits from(Map<String, String> values) {
+    static IngestLimits from(ConfigReader values) {
         return new IngestLimits(
-                CentralConfig.integer(values, JUNK_BYTES, DEFAULTS.junkBytes),
-                CentralConfig.integer(values, JUNK_PER_KIOSK_HOUR, DEFAULTS.junkPerKioskHour),
-                CentralConfig.integer(values, DEAD_LETTER_RETENTION_DAYS, DEFAULTS.deadLetterRetentionDays),
-                CentralConfig.integer(values, CHECKIN_RETENTION_DAYS, DEFAULTS.checkInRetentionDays),
-                CentralConfig.integer(values, HELD_GRACE_MINUTES, DEFAULTS.heldGraceMinutes),
-                CentralConfig.integer(values, RETENTION_INTERVAL_MINUTES, DEFAULTS.retentionIntervalMinutes));
+                values.integer(JUNK_BYTES, DEFAULTS.junkBytes),
+                values.integer(JUNK_PER_KIOSK_HOUR, DEFAULTS.junkPerKioskHour),
+                values.integer(DEAD_LETTER_RETENTION_DAYS, DEFAULTS.deadLetterRetentionDays),
+                values.integer(CHECKIN_RETENTION_DAYS, DEFAULTS.checkInRetentionDays),
+                values.integer(HELD_GRACE_MINUTES, DEFAULTS.heldGraceMinutes),
+                values.integer(RETENTION_INTERVAL_MINUTES, DEFAULTS.retentionIntervalMinutes));
     }
 
     /** How long a held check-in waits before it is flagged. */

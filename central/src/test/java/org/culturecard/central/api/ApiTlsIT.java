@@ -48,7 +48,7 @@ class ApiTlsIT {
                 server.writePkcs8Key(dir.resolve("central.key")), false);
         CentralConfig config = new CentralConfig(DB.server().createDatabase("central_tls"), DB.server().user(), "",
                 BROKER.server().uri(), "tls-it", 1, "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of(READ), Set.of()))
-                .withHttp("127.0.0.1", tls);
+                .with(b -> b.http("127.0.0.1", tls));
         central = Central.start(config, TestBatches.CLOCK);
         https = HttpClient.newBuilder().sslContext(trusting(ca)).build();
     }

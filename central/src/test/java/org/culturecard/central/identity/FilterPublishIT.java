@@ -66,7 +66,7 @@ class FilterPublishIT {
         String jdbcUrl = DB.server().createDatabase("central_filter");
         CentralConfig config = new CentralConfig(jdbcUrl, DB.server().user(), "", BROKER.server().uri(), "filter-it", 1,
                 "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of("read-token-0123456789"), Set.of()))
-                .withFilterPublishSeconds(1);
+                .with(b -> b.filterPublishSeconds(1));
         central = Central.start(config, TestBatches.CLOCK);
         TestBatches.register(central.store(), "library-y", "kiosk-b");
         kiosks = new KioskSimulator(BROKER.server().uri(), "filter-kiosks");

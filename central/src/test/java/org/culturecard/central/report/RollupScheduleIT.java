@@ -33,7 +33,7 @@ class RollupScheduleIT {
     void ingestedCheckInsReachTheRollupWithoutAReport() throws Exception {
         String url = DB.server().createDatabase("rollup_schedule");
         CentralConfig config = new CentralConfig(url, DB.server().user(), "", BROKER.server().uri(), "rollup-it", 1,
-                "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of(), Set.of())).withReportRefreshSeconds(1);
+                "127.0.0.1", 0, new CentralConfig.ApiTokens(Set.of(), Set.of())).with(b -> b.reportRefreshSeconds(1));
         CheckInBatch batch = new TestBatches(7).batch("v1", "k1", 5);
         try (Central central = Central.start(config, TestBatches.CLOCK);
                 KioskSimulator kiosk = new KioskSimulator(BROKER.server().uri(), "rollup-kiosk")) {

@@ -1,21 +1,22 @@
 package org.culturecard.kiosk.config;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.culturecard.core.config.ConfigReader;
+import org.culturecard.core.config.ConfigSpec;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.VenueId;
+import org.slf4j.LoggerFactory;
 
 /**
  * The kiosk's configuration: one immutable record, loaded once at start from a properties file with
  * environment overrides ({@code venue.id} is overridden by {@code CULTURECARD_KIOSK_VENUE_ID}), and
- * validated with messages that name the bad key. Holds no secret itself: the scheme key stays in
+ * validated with messages that name the bad key, read through core's {@link ConfigReader} (which
+ * refuses an unknown key by name). Holds no secret itself: the scheme key stays in
  * its own 0600 file, named by {@link #schemeKeyPath()}.
  *
  * @param kioskMode full screen, no decorations, exit key and close requests ignored
@@ -36,7 +37,8 @@ public record KioskConfig(
     /** Every key the kiosk reads; any other key in the file is refused by name. */
     public static final Set<String> KEYS = Set.of("venue.id", "kiosk.id", "venue.name", "database.path",
             "scheme.key.path", "app.version", "kiosk.mode", "language");
-    private static final String ENV_PREFIX = "CULTURECARD_KIOSK_";
+    private static final ConfigSpec SPEC = new ConfigSpec("kiosk", "CULTURECARD_KIOSK_", KEYS,
+            (key, problem, cause) -> new KioskConfigException(key, problem));
 
     public KioskConfig {
         if (venueId == null) {
@@ -62,29 +64,35 @@ public record KioskConfig(
         }
     }
 
-    /** Loads {@code file} (UTF-8 properties) and applies overrides from {@code env}. */
+    /** Loads {@code file} (UTF-8 properties), applies overrides from {@code env}, and logs the effective config. */
     public static KioskConfig load(Path file, Map<String, String> env) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        Properties properties;
+        try {
+            properties = ConfigReader.readFile(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the kiosk configuration " + file + ": " + e.getMessage(), e);
         }
-        return from(properties, env);
+        ConfigReader reader = ConfigReader.of(SPEC, properties, env);
+        KioskConfig config = from(reader);
+        LoggerFactory.getLogger(KioskConfig.class).info("{}", reader.describe());
+        return config;
     }
 
     /** Builds the config from properties, each overridden by its environment variable when set. */
     public static KioskConfig from(Properties properties, Map<String, String> env) {
-        Settings settings = new Settings(properties, env, KEYS);
+        return from(ConfigReader.of(SPEC, properties, env));
+    }
+
+    private static KioskConfig from(ConfigReader settings) {
         return new KioskConfig(
-                settings.id("venue.id", VenueId::of),
-                settings.id("kiosk.id", KioskId::of),
-                settings.required("venue.name"),
-                Path.of(settings.required("database.path")),
-                Path.of(settings.required("scheme.key.path")),
-                settings.optional("app.version", defaultVersion()),
+                settings.parsed("venue.id", VenueId::of),
+                settings.parsed("kiosk.id", KioskId::of),
+                settings.string("venue.name"),
+                settings.parsed("database.path", Path::of),
+                settings.parsed("scheme.key.path", Path::of),
+                settings.string("app.version", defaultVersion()),
                 settings.bool("kiosk.mode", true),
-                Locale.forLanguageTag(settings.optional("language", "en")));
+                Locale.forLanguageTag(settings.string("language", "en")));
     }
 
     /**
@@ -111,7 +119,7 @@ public record KioskConfig(
 
     /** The environment variable that overrides {@code key}: {@code venue.id} to {@code CULTURECARD_KIOSK_VENUE_ID}. */
     public static String envName(String key) {
-        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_');
+        return SPEC.envName(key);
     }
 
     private static String defaultVersion() {

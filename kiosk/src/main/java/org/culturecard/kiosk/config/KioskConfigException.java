@@ -5,7 +5,8 @@ public final class KioskConfigException extends IllegalArgumentException {
     private final String key;
 
     public KioskConfigException(String key, String problem) {
-        super(key + ": " + problem + " (set it in the kiosk properties file or as " + KioskConfig.envName(key) + ")");
+        super(key + ": " + problem + (problem.contains(KioskConfig.envName(key)) ? ""
+                : " (set it in the kiosk properties file or as " + KioskConfig.envName(key) + ")"));
         this.key = key;
     }
 

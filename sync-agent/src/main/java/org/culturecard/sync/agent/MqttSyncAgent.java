@@ -1,5 +1,7 @@
 package org.culturecard.sync.agent;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +48,7 @@ public final class MqttSyncAgent implements AutoCloseable {
     private final VenueSync venue;
     private final StatusPublisher status;
     private final OutboxPurge purge;
+    private final AgentMeters meters = new AgentMeters(new SimpleMeterRegistry());
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private final String configTopic;
     private Instant lastSnapshotAt = Instant.MIN; // worker thread
@@ -70,10 +73,12 @@ public final class MqttSyncAgent implements AutoCloseable {
         this.worker = new Worker(config.kioskId(), config.venueId());
         this.session = new BrokerSession(config, broker, () -> codec.encode(statusSource.offline()), clock, worker,
                 PahoClients.inMemory(), new SessionEvents());
-        this.forwarder = new OutboxForwarder(config, files, session, clock, ids, bootId, this::notifyListeners);
+        this.forwarder = new OutboxForwarder(config, files, session, clock, ids, bootId, this::notifyListeners,
+                meters);
         this.venue = new VenueSync(config, files, session, clock);
         this.status = new StatusPublisher(config, files, session, clock);
         this.purge = new OutboxPurge(files, config.purgeAfter(), clock);
+        meters.bind(status::status);
     }
 
     /** Starts connecting (in the background) and forwarding; returns at once. */
@@ -90,6 +95,11 @@ public final class MqttSyncAgent implements AutoCloseable {
     /** A snapshot for the staff status screen; any thread. */
     public SyncStatus status() {
         return status.status();
+    }
+
+    /** The agent's meters (batches published, check-ins acked, republished, backlog); any thread. */
+    public MeterRegistry meters() {
+        return meters.registry();
     }
 
     /** Adds a listener told of every batch central acknowledges. */
@@ -109,7 +119,7 @@ public final class MqttSyncAgent implements AutoCloseable {
             return;
         }
         worker.stopAfter(this::shutdown, 3 * CLOSE_WAIT_MILLIS, CLOSE_WAIT_MILLIS);
-        log.info("sync agent stopped");
+        log.info("sync agent stopped: {}", meters.summary());
     }
 
     // ---- worker thread ----

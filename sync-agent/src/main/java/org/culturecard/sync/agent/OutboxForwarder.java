@@ -60,6 +60,7 @@ final class OutboxForwarder {
     private final Supplier<UUID> ids;
     private final UUID bootId;
     private final Consumer<BatchDelivered> delivered;
+    private final AgentMeters meters;
     private final WireCodec codec = new WireCodec();
     private final String checkinsTopic;
     private final Map<UUID, Instant> inFlight = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ final class OutboxForwarder {
     private Instant lastSyncAt;
 
     OutboxForwarder(SyncConfig config, Outbox outbox, Link link, Clock clock, Supplier<UUID> ids, UUID bootId,
-            Consumer<BatchDelivered> delivered) {
+            Consumer<BatchDelivered> delivered, AgentMeters meters) {
         this.config = config;
         this.outbox = outbox;
         this.link = link;
@@ -76,6 +77,7 @@ final class OutboxForwarder {
         this.ids = ids;
         this.bootId = bootId;
         this.delivered = delivered;
+        this.meters = meters;
         this.checkinsTopic = Topics.checkins(config.venueId(), config.kioskId());
     }
 
@@ -129,6 +131,7 @@ final class OutboxForwarder {
         warnedNoSubscriber = false;
         if (count > 0) {
             lastSyncAt = now;
+            meters.checkInsAcked(count);
             delivered.accept(new BatchDelivered(ack.batchId(), count, ack.inserted(), ack.duplicates(), now));
         } else {
             log.debug("ack for batch {} changed nothing (already delivered or superseded)", ack.batchId());
@@ -146,6 +149,7 @@ final class OutboxForwarder {
         }
         int released = outbox.releaseUnacked(threshold);
         if (before > inFlight.size() || released > 0) {
+            meters.batchesRepublished(before - inFlight.size());
             log.warn("no ack from central within {} for {} batches: republishing {} check-ins",
                     config.ackTimeout(), before - inFlight.size(), released);
         }
@@ -177,6 +181,7 @@ final class OutboxForwarder {
         outbox.markSent(batchId, seqs, now);
         inFlight.put(batchId, now);
         link.publish(checkinsTopic, payload, false, code -> published(batchId, code));
+        meters.batchPublished();
         log.debug("published batch {} ({} check-ins, {} bytes)", batchId, records.size(), payload.length);
     }
 

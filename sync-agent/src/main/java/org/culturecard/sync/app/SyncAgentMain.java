@@ -39,7 +39,6 @@ public final class SyncAgentMain {
         if (config == null) {
             System.exit(EXIT_USAGE);
         }
-        log.info("effective config: {}", config);
         SqliteOutbox outbox;
         try {
             outbox = SqliteOutbox.open(config.databasePath());

@@ -1,22 +1,23 @@
 package org.culturecard.sync.config;
 
+import static org.culturecard.sync.config.SyncConfigChecks.positive;
+import static org.culturecard.sync.config.SyncConfigChecks.range;
+import static org.culturecard.sync.config.SyncConfigChecks.require;
+
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.culturecard.core.config.ConfigReader;
+import org.culturecard.core.config.ConfigSpec;
 import org.culturecard.core.ids.KioskId;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.wire.CheckInBatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the sync agent needs to run, validated once when loaded so that a bad setting stops
@@ -24,10 +25,9 @@ import org.culturecard.core.wire.CheckInBatch;
  *
  * <p>Loaded from a properties file; each key can be overridden by an environment variable named
  * {@code CULTURECARD_SYNC_} plus the key in upper case with dots and hyphens as underscores
- * ({@code broker.uri} becomes {@code CULTURECARD_SYNC_BROKER_URI}). Durations are written
- * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d} or ISO-8601 ({@code PT30S}).
- * Sizes ({@code disk.budget}) are bytes, or {@code 512KB}, {@code 200MB}, {@code 2GB} (powers of 1024).
- * {@link #toString()} redacts the password, so the effective config can be logged.
+ * ({@code broker.uri} becomes {@code CULTURECARD_SYNC_BROKER_URI}); durations and sizes as core's
+ * {@link ConfigReader} reads them ({@code 30s}, {@code 200MB}). {@link #load} logs the effective
+ * config once, password redacted, as {@link #toString()} does.
  *
  * @param caCert     PEM of the CA that signed the broker's certificate; null for plain TCP
  * @param clientCert PEM of this kiosk's certificate; null without client certificates
@@ -84,13 +84,10 @@ public record SyncConfig(
             KEEPALIVE_SECONDS, ACK_TIMEOUT, BATCH_MAX_RECORDS, BATCH_MAX_BYTES, BACKOFF_MIN, BACKOFF_MAX,
             STATUS_INTERVAL, POLL_INTERVAL, PURGE_AFTER, USERNAME, PASSWORD, CA_CERT, CLIENT_CERT, CLIENT_KEY, DISK_BUDGET);
 
-    private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
+    private static final ConfigSpec SPEC = new ConfigSpec("sync agent", ENV_PREFIX, KEYS, InvalidConfigException::new);
 
     public SyncConfig {
-        require(BROKER_URI, brokerUri);
-        if (!SCHEMES.contains(String.valueOf(brokerUri.getScheme())) || brokerUri.getHost() == null) {
-            throw new InvalidConfigException(BROKER_URI, "must be tcp://, ssl://, ws:// or wss:// with a host, not " + brokerUri);
-        }
+        SyncConfigChecks.brokerUri(brokerUri);
         require(KIOSK_ID, kioskId);
         require(VENUE_ID, venueId);
         require(DATABASE_PATH, databasePath);
@@ -98,33 +95,13 @@ public record SyncConfig(
         positive(ACK_TIMEOUT, ackTimeout);
         range(BATCH_MAX_RECORDS, batchMaxRecords, 1, CheckInBatch.MAX_RECORDS);
         range(BATCH_MAX_BYTES, batchMaxBytes, 2048, CheckInBatch.MAX_BYTES);
-        positive(BACKOFF_MIN, backoffMin);
-        positive(BACKOFF_MAX, backoffMax);
-        if (backoffMax.compareTo(backoffMin) < 0) {
-            throw new InvalidConfigException(BACKOFF_MAX, "must not be less than " + BACKOFF_MIN + " (" + backoffMin + ")");
-        }
+        SyncConfigChecks.backoff(backoffMin, backoffMax);
         positive(STATUS_INTERVAL, statusInterval);
         positive(POLL_INTERVAL, pollInterval);
         positive(PURGE_AFTER, purgeAfter);
-        if (diskBudgetBytes < 1L << 20) {
-            throw new InvalidConfigException(DISK_BUDGET, "must be at least 1MB, not " + diskBudgetBytes + " bytes");
-        }
-        if (password != null && username == null) {
-            throw new InvalidConfigException(USERNAME, "is required when " + PASSWORD + " is set");
-        }
-        if ((clientCert == null) != (clientKey == null)) {
-            throw new InvalidConfigException(clientCert == null ? CLIENT_CERT : CLIENT_KEY,
-                    "is required when " + (clientCert == null ? CLIENT_KEY : CLIENT_CERT) + " is set");
-        }
-        readable(CA_CERT, caCert);
-        readable(CLIENT_CERT, clientCert);
-        readable(CLIENT_KEY, clientKey);
-        if (clientCert != null && caCert == null) {
-            throw new InvalidConfigException(CA_CERT, "is required with " + CLIENT_CERT + " (the broker is trusted only through it)");
-        }
-        if (caCert != null && !Set.of("ssl", "wss").contains(brokerUri.getScheme())) {
-            throw new InvalidConfigException(BROKER_URI, "must be ssl:// or wss:// when " + CA_CERT + " is set, not " + brokerUri);
-        }
+        SyncConfigChecks.diskBudget(diskBudgetBytes);
+        SyncConfigChecks.credentials(username, password);
+        SyncConfigChecks.tls(brokerUri, caCert, clientCert, clientKey);
     }
 
     /** A config with every default: keepalive 30 s, ack timeout 30 s, 100 records / 64 KB, backoff 1 s to 5 min. */
@@ -144,51 +121,37 @@ public record SyncConfig(
         return builder.build();
     }
 
-    /** Reads {@code file}, applies {@code CULTURECARD_SYNC_*} overrides from {@code env}, and validates. */
+    /** Reads {@code file}, applies {@code CULTURECARD_SYNC_*} overrides from {@code env}, validates, and logs the effective config. */
     public static SyncConfig load(Path file, Map<String, String> env) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return fromProperties(properties, env);
+        ConfigReader reader = ConfigReader.of(SPEC, ConfigReader.readFile(file), env);
+        SyncConfig config = from(reader);
+        LoggerFactory.getLogger(SyncConfig.class).info("{}", reader.describe());
+        return config;
     }
 
     /** Validates {@code properties} with {@code CULTURECARD_SYNC_*} overrides from {@code env}. */
     public static SyncConfig fromProperties(Properties properties, Map<String, String> env) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            if (!KEYS.contains(name)) {
-                throw new InvalidConfigException(name, "is not a sync agent setting (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
-            }
-            values.put(name, properties.getProperty(name).trim());
-        }
-        for (String key : KEYS) {
-            String override = env.get(envName(key));
-            if (override != null) {
-                values.put(key, override.trim());
-            }
-        }
-        values.values().removeIf(String::isEmpty);
-        return fromValues(values);
+        return from(ConfigReader.of(SPEC, properties, env));
     }
 
     /** The environment variable that overrides {@code key}. */
     public static String envName(String key) {
-        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return SPEC.envName(key);
     }
 
-    private static SyncConfig fromValues(Map<String, String> v) {
-        SyncConfig d = of(uri(v), kiosk(v), venue(v), Path.of(required(v, DATABASE_PATH)));
-        return d.with(b -> b.keepAliveSeconds(integer(v, KEEPALIVE_SECONDS, d.keepAliveSeconds))
-                .ackTimeout(duration(v, ACK_TIMEOUT, d.ackTimeout))
-                .batchLimits(integer(v, BATCH_MAX_RECORDS, d.batchMaxRecords), integer(v, BATCH_MAX_BYTES, d.batchMaxBytes))
-                .backoff(duration(v, BACKOFF_MIN, d.backoffMin), duration(v, BACKOFF_MAX, d.backoffMax))
-                .statusInterval(duration(v, STATUS_INTERVAL, d.statusInterval))
-                .pollInterval(duration(v, POLL_INTERVAL, d.pollInterval))
-                .purgeAfter(duration(v, PURGE_AFTER, d.purgeAfter))
-                .credentials(v.get(USERNAME), v.get(PASSWORD))
-                .tls(path(v, CA_CERT), path(v, CLIENT_CERT), path(v, CLIENT_KEY))
-                .diskBudget(size(v, DISK_BUDGET, d.diskBudgetBytes)));
+    private static SyncConfig from(ConfigReader v) {
+        SyncConfig d = of(v.parsed(BROKER_URI, URI::create), v.parsed(KIOSK_ID, KioskId::of), v.parsed(VENUE_ID, VenueId::of),
+                v.parsed(DATABASE_PATH, Path::of));
+        return d.with(b -> b.keepAliveSeconds(v.integer(KEEPALIVE_SECONDS, d.keepAliveSeconds))
+                .ackTimeout(v.duration(ACK_TIMEOUT, d.ackTimeout))
+                .batchLimits(v.integer(BATCH_MAX_RECORDS, d.batchMaxRecords), v.integer(BATCH_MAX_BYTES, d.batchMaxBytes))
+                .backoff(v.duration(BACKOFF_MIN, d.backoffMin), v.duration(BACKOFF_MAX, d.backoffMax))
+                .statusInterval(v.duration(STATUS_INTERVAL, d.statusInterval))
+                .pollInterval(v.duration(POLL_INTERVAL, d.pollInterval))
+                .purgeAfter(v.duration(PURGE_AFTER, d.purgeAfter))
+                .credentials(v.string(USERNAME, null), v.string(PASSWORD, null))
+                .tls(v.path(CA_CERT), v.path(CLIENT_CERT), v.path(CLIENT_KEY))
+                .diskBudget(v.bytes(DISK_BUDGET, d.diskBudgetBytes)));
     }
 
     /** True when the config names PEM files for TLS: the agent then connects with them and verifies the broker's hostname. */
@@ -199,142 +162,12 @@ public record SyncConfig(
     /** The effective config, one key per line, with the password redacted. */
     @Override
     public String toString() {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put(BROKER_URI, brokerUri);
-        shown.put(KIOSK_ID, kioskId);
-        shown.put(VENUE_ID, venueId);
-        shown.put(DATABASE_PATH, databasePath);
-        shown.put(KEEPALIVE_SECONDS, keepAliveSeconds);
-        shown.put(ACK_TIMEOUT, ackTimeout);
-        shown.put(BATCH_MAX_RECORDS, batchMaxRecords);
-        shown.put(BATCH_MAX_BYTES, batchMaxBytes);
-        shown.put(BACKOFF_MIN, backoffMin);
-        shown.put(BACKOFF_MAX, backoffMax);
-        shown.put(STATUS_INTERVAL, statusInterval);
-        shown.put(POLL_INTERVAL, pollInterval);
-        shown.put(PURGE_AFTER, purgeAfter);
-        shown.put(USERNAME, username);
-        shown.put(PASSWORD, password == null ? null : "(redacted)");
-        shown.put(CA_CERT, caCert);
-        shown.put(CLIENT_CERT, clientCert);
-        shown.put(CLIENT_KEY, clientKey);
-        shown.put(DISK_BUDGET, diskBudgetBytes + " bytes");
-        StringBuilder text = new StringBuilder("SyncConfig");
-        shown.forEach((key, value) -> text.append("\n  ").append(key).append(" = ").append(value == null ? "(unset)" : value));
-        return text.toString();
-    }
-
-    private static URI uri(Map<String, String> v) {
-        String text = required(v, BROKER_URI);
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw new InvalidConfigException(BROKER_URI, "is not a URI: " + e.getMessage(), e);
-        }
-    }
-
-    private static KioskId kiosk(Map<String, String> v) {
-        try {
-            return KioskId.of(required(v, KIOSK_ID));
-        } catch (InvalidConfigException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(KIOSK_ID, e.getMessage(), e);
-        }
-    }
-
-    private static VenueId venue(Map<String, String> v) {
-        try {
-            return VenueId.of(required(v, VENUE_ID));
-        } catch (InvalidConfigException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(VENUE_ID, e.getMessage(), e);
-        }
-    }
-
-    private static String required(Map<String, String> v, String key) {
-        String value = v.get(key);
-        if (value == null) {
-            throw new InvalidConfigException(key, "is required (or set " + envName(key) + ")");
-        }
-        return value;
-    }
-
-    private static int integer(Map<String, String> v, String key, int otherwise) {
-        String text = v.get(key);
-        if (text == null) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigException(key, "is not a whole number: " + text, e);
-        }
-    }
-
-    private static Duration duration(Map<String, String> v, String key, Duration otherwise) {
-        String text = v.get(key);
-        if (text == null) {
-            return otherwise;
-        }
-        try {
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(key, e.getMessage(), e);
-        }
-    }
-
-    /** Bytes, written {@code 5000}, {@code 512KB}, {@code 200MB} or {@code 2GB} (powers of 1024). */
-    private static long size(Map<String, String> v, String key, long otherwise) {
-        String text = v.get(key);
-        if (text == null) {
-            return otherwise;
-        }
-        String upper = text.toUpperCase(Locale.ROOT).replace(" ", "");
-        long unit = 1;
-        for (String[] suffix : new String[][] {{"KB", "10"}, {"MB", "20"}, {"GB", "30"}}) {
-            if (upper.endsWith(suffix[0])) {
-                unit = 1L << Integer.parseInt(suffix[1]);
-                upper = upper.substring(0, upper.length() - 2);
-                break;
-            }
-        }
-        try {
-            return Math.multiplyExact(Long.parseLong(upper), unit);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidConfigException(key, "is not a size in bytes (e.g. 500MB): " + text, e);
-        }
-    }
-
-    private static Path path(Map<String, String> v, String key) {
-        String text = v.get(key);
-        return text == null ? null : Path.of(text);
-    }
-
-    private static void require(String key, Object value) {
-        if (value == null) {
-            throw new InvalidConfigException(key, "is required (or set " + envName(key) + ")");
-        }
-    }
-
-    private static void range(String key, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new InvalidConfigException(key, "must be between " + min + " and " + max + ", not " + value);
-        }
-    }
-
-    private static void positive(String key, Duration value) {
-        require(key, value);
-        if (value.isNegative() || value.isZero()) {
-            throw new InvalidConfigException(key, "must be longer than zero, not " + value);
-        }
-    }
-
-    private static void readable(String key, Path file) {
-        if (file != null && !Files.isReadable(file)) {
-            throw new InvalidConfigException(key, "names a file that cannot be read: " + file);
-        }
+        return ConfigReader.describe("SyncConfig", BROKER_URI, brokerUri, KIOSK_ID, kioskId, VENUE_ID, venueId,
+                DATABASE_PATH, databasePath, KEEPALIVE_SECONDS, keepAliveSeconds, ACK_TIMEOUT, ackTimeout,
+                BATCH_MAX_RECORDS, batchMaxRecords, BATCH_MAX_BYTES, batchMaxBytes, BACKOFF_MIN, backoffMin,
+                BACKOFF_MAX, backoffMax, STATUS_INTERVAL, statusInterval, POLL_INTERVAL, pollInterval, PURGE_AFTER,
+                purgeAfter, USERNAME, username, PASSWORD, password, CA_CERT, caCert, CLIENT_CERT, clientCert,
+                CLIENT_KEY, clientKey, DISK_BUDGET, diskBudgetBytes + " bytes");
     }
 
     /**

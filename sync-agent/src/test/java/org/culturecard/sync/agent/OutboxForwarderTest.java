@@ -3,6 +3,7 @@ package org.culturecard.sync.agent;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,11 +37,12 @@ class OutboxForwarderTest {
     private final List<BatchDelivered> delivered = new ArrayList<>();
     private final AtomicLong nextId = new AtomicLong();
     private final UUID boot = new UUID(9, 9);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private OutboxForwarder forwarder(int batchRecords) {
         return new OutboxForwarder(TestAgentConfig.builder().batchLimits(batchRecords, CheckInBatch.MAX_BYTES)
                 .ackTimeout(Duration.ofSeconds(30)).build(), outbox, link, clock, () -> new UUID(1, nextId.incrementAndGet()),
-                boot, delivered::add);
+                boot, delivered::add, new AgentMeters(registry));
     }
 
     @Test
@@ -79,6 +81,22 @@ class OutboxForwarderTest {
             assertThat(d.checkIns()).isEqualTo(5);
         });
         assertThat(forwarder.lastSyncAt()).isEqualTo(TestAgentConfig.NOW);
+    }
+
+    @Test
+    void countsPublishedBatchesAckedCheckInsAndRepublishedBatchesInItsMeters() throws Exception {
+        outbox.add(4);
+        OutboxForwarder forwarder = forwarder(2);
+        forwarder.connected(4); // a window of 2 batches
+        forwarder.pump();
+        forwarder.ackArrived(ack(CODEC.decode(link.published.get(0).payload(), CheckInBatch.class).batchId(), 2));
+
+        clock.advance(Duration.ofSeconds(31));
+        forwarder.expireUnacked(clock.instant(), false);
+
+        assertThat(registry.get("culturecard.agent.batches.published").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("culturecard.agent.checkins.acked").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("culturecard.agent.batches.republished").counter().count()).isEqualTo(1.0);
     }
 
     @Test

@@ -161,16 +161,6 @@ class SyncConfigTest {
                 .contains("broker.uri = tcp://broker.example:1883");
     }
 
-    @Test
-    void readsDurationsAsPeopleWriteThem() {
-        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
-        assertThat(Durations.parse("30s")).isEqualTo(Duration.ofSeconds(30));
-        assertThat(Durations.parse("5m")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
-        assertThat(Durations.parse("30d")).isEqualTo(Duration.ofDays(30));
-        assertThat(Durations.parse("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
-    }
-
     private void assertInvalid(String key, String value) {
         Properties p = minimal();
         p.setProperty(key, value);

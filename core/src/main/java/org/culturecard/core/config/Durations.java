@@ -1,4 +1,4 @@
-package org.culturecard.sync.config;
+package org.culturecard.core.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,0 +1,73 @@
+package org.culturecard.central.config;
+
+import org.culturecard.central.config.CentralConfig.HttpTls;
+
+/**
+ * Changes the values tests, the demo and tools vary ({@link CentralConfig#with}); {@link #build}
+ * validates the result as loading does. Not thread-safe: one caller builds one config.
+ */
+public final class CentralConfigBuilder {
+    private final CentralConfig from;
+    private int workers;
+    private String httpHost;
+    private int httpPort;
+    private HttpTls httpTls;
+    private int reportRefreshSeconds;
+    private IngestLimits limits;
+    private int filterPublishSeconds;
+
+    CentralConfigBuilder(CentralConfig c) {
+        from = c;
+        workers = c.workers();
+        httpHost = c.httpHost();
+        httpPort = c.httpPort();
+        httpTls = c.httpTls();
+        reportRefreshSeconds = c.reportRefreshSeconds();
+        limits = c.limits();
+        filterPublishSeconds = c.filterPublishSeconds();
+    }
+
+    /** {@value CentralConfig#WORKERS}. */
+    public CentralConfigBuilder workers(int count) {
+        workers = count;
+        return this;
+    }
+
+    /** {@value CentralConfig#HTTP_PORT} (0: a free port). */
+    public CentralConfigBuilder httpPort(int port) {
+        httpPort = port;
+        return this;
+    }
+
+    /** {@value CentralConfig#HTTP_HOST} and the API's own TLS. */
+    public CentralConfigBuilder http(String host, HttpTls tls) {
+        httpHost = host;
+        httpTls = tls;
+        return this;
+    }
+
+    /** {@value CentralConfig#REPORT_REFRESH_SECONDS} (0: only when a report asks). */
+    public CentralConfigBuilder reportRefreshSeconds(int seconds) {
+        reportRefreshSeconds = seconds;
+        return this;
+    }
+
+    /** The limits on what kiosks' messages may cost. */
+    public CentralConfigBuilder limits(IngestLimits newLimits) {
+        limits = newLimits;
+        return this;
+    }
+
+    /** {@value CentralConfig#FILTER_PUBLISH_SECONDS} (0: never). */
+    public CentralConfigBuilder filterPublishSeconds(int seconds) {
+        filterPublishSeconds = seconds;
+        return this;
+    }
+
+    /** The config, validated. */
+    public CentralConfig build() {
+        return new CentralConfig(from.jdbcUrl(), from.dbUser(), from.dbPassword(), from.brokerUri(), from.clientIdPrefix(),
+                workers, httpHost, httpPort, from.apiTokens(), from.brokerTls(), reportRefreshSeconds, limits, httpTls,
+                filterPublishSeconds);
+    }
+}
