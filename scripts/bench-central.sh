@@ -10,19 +10,19 @@
 #           check-ins; then the enrolled-card filter read from PostgreSQL and built for 100,000 enrolled
 #           people. Args: background per-person enrolled (default 2000000 1000 100000).
 # Usage: scripts/bench-central.sh ingest|report|merge [args...]   e.g. scripts/bench-central.sh report 1000000 50000
-# Needs mosquitto and postgresql (apt), and core and test-support installed in ~/.m2
-# (mvn -B -o -q -pl core,test-support install -DskipTests;
-# -DskipTests: that only puts the built modules in place for the benchmark; ./run-tests runs the tests). Pass Maven flags in MAVEN_ARGS (default -o).
+# Needs mosquitto and postgresql (apt); builds this checkout's modules (no tests) and runs on them.
+# Pass Maven flags in MAVEN_ARGS (default -o).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-ingest}"
 shift || true
 # shellcheck disable=SC2086
-mvn -B -q ${MAVEN_ARGS:--o} -pl central test-compile
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-# shellcheck disable=SC2086
-mvn -B -q ${MAVEN_ARGS:--o} -pl central dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+# The reactor (-am) puts this checkout's modules on the class path (their target/classes), never ~/.m2's;
+# every module writes the file in turn, central last.
+mvn -B -q ${MAVEN_ARGS:--o} -pl central -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$cp_file"
 case "$which" in
   ingest) main=org.culturecard.central.bench.IngestBenchmark ;;
   report) main=org.culturecard.central.bench.ReportBenchmark ;;

@@ -39,8 +39,16 @@ public final class Outbox {
 
     /** Hands pending rows that are not in flight to {@code visitor}, in seq order, at most {@code limit}, until it says stop. */
     public void pending(int limit, RowVisitor visitor) throws SQLException {
+        pendingAfter(0, limit, visitor);
+    }
+
+    /**
+     * As {@link #pending}, but only rows after {@code afterSeq}: a reader that remembers the last row it
+     * handed out starts there, so the partial index is not walked through the rows still in flight.
+     */
+    public void pendingAfter(long afterSeq, int limit, RowVisitor visitor) throws SQLException {
         try (PreparedStatement select = Sql.prepare(connection, "SELECT seq, check_in_id, payload, created_at FROM outbox"
-                + " WHERE delivered_at IS NULL AND sent_at IS NULL ORDER BY seq LIMIT ?", limit);
+                + " WHERE delivered_at IS NULL AND sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?", afterSeq, limit);
                 ResultSet rows = select.executeQuery()) {
             while (rows.next() && visitor.visit(rows.getLong(1), UUID.fromString(rows.getString(2)), rows.getString(3),
                     KioskTimes.parse(rows.getString(4)))) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.culturecard.core.enrolment.UnregisteredCards;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.status.DiskBudget;
 
@@ -36,6 +37,13 @@ public final class SettingKey<T> {
      */
     public static final SettingKey<Boolean> CENTRAL_KEEPS_STAFF = new SettingKey<>("staff.source",
             central -> central ? "central" : "kiosk", text -> Optional.of("central".equals(text)));
+    /**
+     * What the kiosk says to a card the enrolled-card filter does not know ({@link UnregisteredCards}):
+     * the agent writes it from every venue config it applies (the default when the config does not
+     * say), the kiosk reads it for its result screen.
+     */
+    public static final SettingKey<UnregisteredCards> UNREGISTERED_CARDS = new SettingKey<>("checkin.unregistered",
+            UnregisteredCards::code, text -> parsed(() -> UnregisteredCards.fromCode(text)));
     /** Wrong staff PINs in a row since the last right one: the kiosk's, so a restart does not reset them. */
     public static final SettingKey<Integer> PIN_FAILURES = integer("staff.pin.failures");
     /** When the staff PIN pad unlocks after too many wrong PINs: the kiosk's. */
@@ -54,7 +62,7 @@ public final class SettingKey<T> {
 
     /** Every key, for documentation and for the test that no two share a name. */
     public static final List<SettingKey<?>> ALL = List.of(READER_STATE, DISK_BUDGET, CONFIG_VERSION, STAFF_AUTH,
-            CENTRAL_KEEPS_STAFF, PIN_FAILURES, PIN_LOCKED_UNTIL, UI_LANGUAGE, UI_HIGH_CONTRAST, UI_TEXT_SCALE, UI_VOLUME);
+            CENTRAL_KEEPS_STAFF, UNREGISTERED_CARDS, PIN_FAILURES, PIN_LOCKED_UNTIL, UI_LANGUAGE, UI_HIGH_CONTRAST, UI_TEXT_SCALE, UI_VOLUME);
 
     private final String name;
     private final Function<T, String> writer;

@@ -3,6 +3,7 @@ package org.culturecard.kioskdb;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.culturecard.core.enrolment.UnregisteredCards;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kioskdb.internal.Sql;
@@ -54,6 +55,11 @@ public final class Settings {
     /** {@link SettingKey#STAFF_AUTH}: the venue's rule, {@link StaffAuth#DEFAULT} when absent or unreadable, so a kiosk never opens up. */
     public StaffAuth staffAuth() throws SQLException {
         return get(SettingKey.STAFF_AUTH).orElse(StaffAuth.DEFAULT);
+    }
+
+    /** {@link SettingKey#UNREGISTERED_CARDS}: the venue's choice, {@link UnregisteredCards#DEFAULT} when absent or unreadable. */
+    public UnregisteredCards unregisteredCards() throws SQLException {
+        return get(SettingKey.UNREGISTERED_CARDS).orElse(UnregisteredCards.DEFAULT);
     }
 
     /** {@link SettingKey#CONFIG_VERSION}: the version of the last venue config applied, 0 when none. */

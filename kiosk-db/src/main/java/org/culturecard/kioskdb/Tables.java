@@ -13,6 +13,7 @@ public final class Tables {
     private final Events events;
     private final Staff staff;
     private final Settings settings;
+    private final EnrolmentOutbox enrolments;
 
     Tables(Connection connection) {
         this.checkIns = new CheckIns(connection);
@@ -20,6 +21,7 @@ public final class Tables {
         this.events = new Events(connection);
         this.staff = new Staff(connection);
         this.settings = new Settings(connection);
+        this.enrolments = new EnrolmentOutbox(connection);
     }
 
     public CheckIns checkIns() {
@@ -40,5 +42,10 @@ public final class Tables {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The enrolment records to send to central, and the day's to undo. */
+    public EnrolmentOutbox enrolments() {
+        return enrolments;
     }
 }

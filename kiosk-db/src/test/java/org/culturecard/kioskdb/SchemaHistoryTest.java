@@ -34,7 +34,8 @@ class SchemaHistoryTest {
         try (RawFile flyway = new RawFile(byFlyway); RawFile ours = new RawFile(byKioskDb)) {
             assertThat(ours.rows(HISTORY)).isEqualTo(flyway.rows(HISTORY)).containsExactly(
                     "1|1|kiosk store|SQL|V1__kiosk_store.sql|522375429|1",
-                    "2|2|staff from central|SQL|V2__staff_from_central.sql|1653690142|1");
+                    "2|2|staff from central|SQL|V2__staff_from_central.sql|1653690142|1",
+                    "3|3|enrolment outbox|SQL|V3__enrolment_outbox.sql|1543473613|1");
             String schema = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'flyway%' ORDER BY name";
             assertThat(ours.rows(schema)).isEqualTo(flyway.rows(schema));
         }
@@ -60,7 +61,7 @@ class SchemaHistoryTest {
         }
 
         try (KioskDb db = KioskDb.open(file, Role.KIOSK)) {
-            assertThat(db.schemaVersion()).isEqualTo(2);
+            assertThat(db.schemaVersion()).isEqualTo(3);
         }
         try (RawFile raw = new RawFile(file)) {
             assertThat(String.join("\n", raw.rows(HISTORY))).isEqualTo(before);

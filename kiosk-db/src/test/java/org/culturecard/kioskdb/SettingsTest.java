@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.culturecard.core.enrolment.UnregisteredCards;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kioskdb.KioskDb.Role;
@@ -33,7 +34,7 @@ class SettingsTest {
     @Test
     void theKeysAreTheRowsFilesInTheFieldHoldEachDefinedOnce() {
         assertThat(SettingKey.ALL).extracting(SettingKey::name).containsExactly("reader.state", "disk.budget",
-                "config.version", "staff.auth", "staff.source", "staff.pin.failures", "staff.pin.lockedUntil",
+                "config.version", "staff.auth", "staff.source", "checkin.unregistered", "staff.pin.failures", "staff.pin.lockedUntil",
                 "ui.language", "ui.highContrast", "ui.textScale", "ui.volume").doesNotHaveDuplicates();
     }
 
@@ -48,6 +49,7 @@ class SettingsTest {
             settings.put(SettingKey.CONFIG_VERSION, 42L);
             settings.put(SettingKey.STAFF_AUTH, StaffAuth.CARD_ONLY);
             settings.put(SettingKey.CENTRAL_KEEPS_STAFF, true);
+            settings.put(SettingKey.UNREGISTERED_CARDS, UnregisteredCards.RECORD_AND_REMIND);
             settings.put(SettingKey.PIN_FAILURES, 3);
             settings.put(SettingKey.PIN_LOCKED_UNTIL, at.plusMillis(1));
             settings.put(SettingKey.UI_LANGUAGE, Locale.forLanguageTag("pl"));
@@ -59,6 +61,7 @@ class SettingsTest {
 
         try (RawFile raw = new RawFile(db.file())) {
             assertThat(raw.rows("SELECT key, value FROM settings ORDER BY key")).containsExactly(
+                    "checkin.unregistered|record-and-remind",
                     "config.version|42",
                     "disk.budget|alert=HALF percent=62 used=620000000 budget=1000000000 at=2026-11-25T15:10:09Z",
                     "reader.state|ready: ACS ACR1252 1S CL Reader PICC 0",
@@ -78,6 +81,7 @@ class SettingsTest {
             assertThat(settings.appliedConfigVersion()).isEqualTo(42);
             assertThat(settings.staffAuth()).isEqualTo(StaffAuth.CARD_ONLY);
             assertThat(settings.centralKeepsStaff()).isTrue();
+            assertThat(settings.unregisteredCards()).isEqualTo(UnregisteredCards.RECORD_AND_REMIND);
             assertThat(settings.get(SettingKey.PIN_LOCKED_UNTIL)).contains(at.plusMillis(1));
             assertThat(settings.get(SettingKey.UI_LANGUAGE)).contains(Locale.forLanguageTag("pl"));
             return null;
@@ -88,7 +92,7 @@ class SettingsTest {
     void anAbsentOrUnreadableRowIsAbsentAndTheStaffRuleFallsBackToCardAndPin() throws Exception {
         try (RawFile raw = new RawFile(db.file())) {
             raw.execute("INSERT INTO settings VALUES ('staff.auth', 'anyone-may-enter'), ('disk.budget', 'alert=PURPLE'),"
-                    + " ('ui.volume', 'loud'), ('config.version', 'seven')");
+                    + " ('ui.volume', 'loud'), ('config.version', 'seven'), ('checkin.unregistered', 'shout')");
         }
 
         db.read("read settings", t -> {
@@ -100,6 +104,7 @@ class SettingsTest {
             assertThat(settings.appliedConfigVersion()).isZero();
             assertThat(settings.readerState()).isEmpty();
             assertThat(settings.centralKeepsStaff()).isFalse();
+            assertThat(settings.unregisteredCards()).isEqualTo(UnregisteredCards.RECORD_SILENTLY);
             return Optional.empty();
         });
     }

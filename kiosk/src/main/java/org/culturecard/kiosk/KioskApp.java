@@ -10,9 +10,16 @@ import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.checkin.CheckInService;
 import org.culturecard.kiosk.checkin.ClockSync;
+import org.culturecard.kiosk.checkin.EnrolledCardsFile;
 import org.culturecard.kiosk.checkin.Station;
 import org.culturecard.kiosk.checkin.TapDispatcher;
+import org.culturecard.kiosk.config.EnrolmentConfig;
 import org.culturecard.kiosk.config.KioskConfig;
+import org.culturecard.kiosk.enrol.CardCapture;
+import org.culturecard.kiosk.enrol.EnrolmentDesk;
+import org.culturecard.kiosk.enrol.Enrolling;
+import org.culturecard.sip2.LibrarySystem;
+import org.culturecard.sip2.client.Sip2LibrarySystem;
 import org.culturecard.kiosk.config.SchemeKeyFile;
 import org.culturecard.kiosk.staff.StaffDesk;
 import org.culturecard.kiosk.store.SqliteKioskStore;
@@ -23,6 +30,7 @@ import org.culturecard.kiosk.ui.shell.KioskPorts;
 import org.culturecard.kiosk.ui.shell.KioskViewModel;
 import org.culturecard.kiosk.ui.shell.SyncIndicator;
 import org.culturecard.kiosk.ui.sound.Sounds;
+import org.culturecard.kioskdb.EnrolledFilterFile;
 import org.culturecard.reader.CardReader;
 import org.culturecard.reader.ReaderEvent;
 import org.culturecard.reader.ReaderFeedback;
@@ -45,36 +53,60 @@ public final class KioskApp implements AutoCloseable {
     private final CheckInService checkInService;
     private final StaffDesk staffDesk;
     private final ReaderFeedback feedback;
+    private final EnrolledCardsFile enrolled;
+    private final Optional<LibrarySystem> lms;
+    private final CardCapture capture;
+    private final Enrolling enrolling;
 
     private KioskApp(KioskConfig config, CardReader reader, KioskHooks hooks, SqliteKioskStore store,
-                     CheckInService checkInService, StaffDesk staffDesk) {
+                     CheckInService checkInService, StaffDesk staffDesk, EnrolledCardsFile enrolled,
+                     Optional<LibrarySystem> lms, CardCapture capture, Enrolling enrolling) {
+        this.lms = lms;
+        this.capture = capture;
+        this.enrolling = enrolling;
         this.config = config;
         this.reader = reader;
         this.hooks = hooks;
         this.store = store;
         this.checkInService = checkInService;
         this.staffDesk = staffDesk;
+        this.enrolled = enrolled;
         this.feedback = reader instanceof ReaderFeedback own ? own : hooks.readerFeedback();
     }
 
     /** Opens the store (moving a corrupt one aside), reads the scheme key and builds the check-in service. */
     public static KioskApp compose(KioskConfig config, CardReader reader, KioskHooks hooks) {
+        return compose(config, EnrolmentConfig.none(), reader, hooks);
+    }
+
+    /** As above, with the library system to register cards against (issue 13), when {@code enrolment} has one. */
+    public static KioskApp compose(KioskConfig config, EnrolmentConfig enrolment, CardReader reader, KioskHooks hooks) {
         LOG.info("Kiosk configuration: {}", config.describe());
         Pseudonymiser pseudonymiser = new Pseudonymiser(SchemeKeyFile.load(config.schemeKeyPath()));
         SqliteKioskStore store = SqliteKioskStore.open(config.databasePath(), hooks.clock());
         UuidV7 ids = new UuidV7(hooks.clock(), new java.security.SecureRandom());
+        EnrolledCardsFile enrolled = new EnrolledCardsFile(EnrolledFilterFile.beside(config.databasePath()),
+                store::unregisteredCards);
         CheckInService service = new CheckInService(store, pseudonymiser,
                 new Station(config.venueId(), config.kioskId(), config.appVersion()), hooks.clock(), ids,
-                ClockSync.systemd());
+                ClockSync.systemd(), enrolled);
         StaffDesk desk = new StaffDesk(store, hooks.clock(), config.venueId(), ids, config.databasePath(),
                 config.language());
-        return new KioskApp(config, reader, hooks, store, service, desk);
+        Optional<LibrarySystem> lms = enrolment.sip2().map(sip2 -> {
+            LOG.info("Cards are registered against the library system at {}:{}", sip2.host(), sip2.port());
+            return (LibrarySystem) new Sip2LibrarySystem(sip2, hooks.clock());
+        });
+        CardCapture capture = new CardCapture(pseudonymiser);
+        EnrolmentDesk enrolments = new EnrolmentDesk(lms, pseudonymiser, store, hooks.clock(), ids,
+                enrolment.defaultValidity());
+        return new KioskApp(config, reader, hooks, store, service, desk, enrolled, lms, capture,
+                Enrolling.of(enrolments, capture, enrolment.selfService()));
     }
 
     /** The view model for the window, on the given threads, with the given sounds. */
     public KioskViewModel viewModel(KioskThreads threads, Sounds sounds) {
         KioskPorts ports = new KioskPorts(checkInService::handleBarcode, this::status,
-                hooks.onResult(), staffDesk, sounds);
+                hooks.onResult(), staffDesk, sounds, enrolling);
         return new KioskViewModel(staffDesk.settings(), config.venueName(), ports, threads,
                 hooks.clock(), hooks.timings(), hooks.demoCards());
     }
@@ -93,7 +125,8 @@ public final class KioskApp implements AutoCloseable {
      */
     public Consumer<ReaderEvent> readerListener(KioskViewModel model, Executor worker) {
         ReaderStateRecorder recorder = new ReaderStateRecorder(store);
-        TapDispatcher dispatcher = new TapDispatcher(this::checkIn, worker, model::acceptsTaps, model);
+        TapDispatcher dispatcher = new TapDispatcher(this::checkIn, worker, model::acceptsTaps, model, capture);
+        worker.execute(enrolled::warm); // the filter is read before the first tap, on the tap worker
         return event -> {
             recorder.accept(event);
             dispatcher.accept(event);
@@ -146,6 +179,7 @@ public final class KioskApp implements AutoCloseable {
         try {
             reader.close();
         } finally {
+            lms.ifPresent(LibrarySystem::close);
             store.close();
         }
     }

@@ -1,6 +1,7 @@
 package org.culturecard.kiosk;
 
 import javafx.application.Application;
+import org.culturecard.kiosk.config.EnrolmentConfig;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.reader.CardReader;
 
@@ -14,6 +15,11 @@ public final class KioskLauncher {
 
     public static void launch(KioskConfig config, CardReader reader, KioskHooks hooks) {
         launch(KioskApp.compose(config, reader, hooks));
+    }
+
+    /** As above, registering cards against the library system of {@code enrolment} where it has one. */
+    public static void launch(KioskConfig config, EnrolmentConfig enrolment, CardReader reader, KioskHooks hooks) {
+        launch(KioskApp.compose(config, enrolment, reader, hooks));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.culturecard.kiosk;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.culturecard.kiosk.config.EnrolmentConfig;
 import org.culturecard.kiosk.config.KioskConfig;
 import org.culturecard.reader.CardReader;
 import org.culturecard.reader.PcscCardReader;
@@ -22,7 +23,8 @@ public final class KioskMain {
         String configured = args.length > 0 ? args[0] : System.getenv().getOrDefault("CULTURECARD_KIOSK_CONFIG",
                 DEFAULT_CONFIG);
         KioskConfig config = KioskConfig.load(Path.of(configured), System.getenv());
-        KioskLauncher.launch(config, pcscReader(), KioskHooks.defaults().withReaderFeedback(PcscCardReader.feedback()));
+        EnrolmentConfig enrolment = EnrolmentConfig.load(Path.of(configured), System.getenv());
+        KioskLauncher.launch(config, enrolment, pcscReader(), KioskHooks.defaults().withReaderFeedback(PcscCardReader.feedback()));
     }
 
     private static CardReader pcscReader() {

@@ -30,7 +30,7 @@ class KioskLayersTest {
             .layer("Composition").definedBy("org.culturecard.kiosk")
             .layer("UI").definedBy("org.culturecard.kiosk.ui..")
             .layer("Services").definedBy("org.culturecard.kiosk.checkin..", "org.culturecard.kiosk.staff..",
-                    "org.culturecard.kiosk.barcode..")
+                    "org.culturecard.kiosk.barcode..", "org.culturecard.kiosk.enrol..")
             .layer("Adapters").definedBy("org.culturecard.kiosk.store..", "org.culturecard.kiosk.config..")
             .whereLayer("Composition").mayNotBeAccessedByAnyLayer()
             .whereLayer("UI").mayOnlyBeAccessedByLayers("Composition")

@@ -36,6 +36,7 @@ import org.culturecard.core.privacy.Token;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.checkin.ReaderStatus;
+import org.culturecard.kiosk.checkin.Registration;
 import org.culturecard.kiosk.config.DisplaySettings;
 import org.culturecard.kiosk.staff.EventDraft;
 import org.culturecard.kiosk.staff.PinOutcome;
@@ -89,6 +90,7 @@ public final class ScreenshotTool {
             shoot(directory, variant, "attract", model -> { }, files);
             shoot(directory, variant, "welcome", model -> model.show(recorded(3)), files);
             shoot(directory, variant, "already-checked-in", model -> model.show(new CheckInResult.AlreadyCheckedIn(EVENT)), files);
+            shoot(directory, variant, "not-registered", model -> model.show(notRegistered()), files);
             shoot(directory, variant, "not-a-library-card", model -> model.show(new CheckInResult.NotALibraryCard()), files);
             shoot(directory, variant, "reader-unavailable", ScreenshotTool::loseReader, files);
             shoot(directory, variant, "staff-pin", ScreenshotTool::pinPad, files);
@@ -260,6 +262,11 @@ public final class ScreenshotTool {
     private static void loseReader(KioskViewModel model) {
         model.readersChanged(new ReaderStatus(false, List.of()));
         model.returnToAttract();
+    }
+
+    private static CheckInResult notRegistered() {
+        CheckInResult.Recorded recorded = (CheckInResult.Recorded) recorded(1);
+        return new CheckInResult.Recorded(recorded.checkIn(), EVENT, 1, Registration.NOT_REGISTERED_REMIND);
     }
 
     private static CheckInResult recorded(int visit) {

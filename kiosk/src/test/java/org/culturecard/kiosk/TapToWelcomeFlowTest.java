@@ -5,22 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
+import org.culturecard.core.enrolment.EnrolledFilter;
+import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.kiosk.checkin.CheckInResult;
+import org.culturecard.kiosk.checkin.Registration;
 import org.culturecard.kiosk.config.KioskConfig;
+import org.culturecard.kiosk.config.SchemeKeyFile;
 import org.culturecard.kiosk.testing.FakeCardReader;
 import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kiosk.testing.SettingRows;
 import org.culturecard.kiosk.ui.fx.BackgroundTaskExecutor;
 import org.culturecard.kiosk.ui.shell.DemoCard;
 import org.culturecard.kiosk.ui.fx.FxUiThread;
 import org.culturecard.kiosk.ui.fx.KioskThreads;
 import org.culturecard.kiosk.ui.shell.KioskTimings;
 import org.culturecard.kiosk.ui.sound.Sounds;
+import org.culturecard.kioskdb.EnrolledFilterFile;
+import org.culturecard.kioskdb.SettingKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,7 +38,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The whole kiosk in a real (headless, Monocle) scene: a tap, the welcome, and back to attract. */
+/**
+ * The whole kiosk in a real (headless, Monocle) scene: a tap, the welcome, and back to attract; and
+ * the not-registered screen.
+ */
 @ExtendWith(ApplicationExtension.class)
 class TapToWelcomeFlowTest {
     @TempDir
@@ -87,6 +98,44 @@ class TapToWelcomeFlowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".result"));
         assertThat(textOf(robot, ".result-headline")).isEqualTo("Welcome!");
         assertThat(window.model().statusLine().syncTextProperty().get()).isNotBlank();
+    }
+
+    /**
+     * The enrolled-card filter on screen: with a filter the agent stored beside the database and the
+     * venue set to record and remind, an unregistered card is checked in and asked to register, and a
+     * registered one welcomed; both are recorded.
+     */
+    @Test
+    void anUnregisteredCardIsAskedToRegisterAndARegisteredOneWelcomed(FxRobot robot) throws Exception {
+        KioskConfig config = app.config();
+        Pseudonymiser pseudonymiser = new Pseudonymiser(SchemeKeyFile.load(config.schemeKeyPath()));
+        EnrolledFilterFile.beside(config.databasePath()).store(1, Instant.now(),
+                EnrolledFilter.of(List.of(pseudonymiser.tokenFor(Fixtures.BEN))).toBytes());
+        SettingRows.put(config.databasePath(), SettingKey.UNREGISTERED_CARDS.name(), "record-and-remind");
+
+        reader.tap(Fixtures.AMIRA);
+
+        tapShown(robot, 1, Registration.NOT_REGISTERED_REMIND, "You're checked in",
+                "Your card isn't registered yet: ask staff");
+        assertThat(app.store().outboxBacklog()).as("recorded all the same").isEqualTo(1);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".attract"));
+        reader.tap(Fixtures.BEN);
+
+        tapShown(robot, 2, Registration.REGISTERED, "Welcome!", "Thanks for visiting Central Library today");
+        assertThat(app.store().outboxBacklog()).isEqualTo(2);
+    }
+
+    /** Waits for the {@code nth} result, a general visit of this registration, and its screen's words. */
+    private void tapShown(FxRobot robot, int nth, Registration registration, String headline, String message)
+            throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> results.size() == nth);
+        assertThat(results.get(nth - 1)).isInstanceOfSatisfying(CheckInResult.GeneralVisit.class,
+                visit -> assertThat(visit.registration()).isEqualTo(registration));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> visible(robot, ".result"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(textOf(robot, ".result-headline")).isEqualTo(headline);
+        assertThat(textOf(robot, ".result-message")).isEqualTo(message);
     }
 
     private static String textOf(FxRobot robot, String selector) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.culturecard.core.enrolment.UnregisteredCards;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.staff.StaffAuth;
@@ -20,10 +21,13 @@ import org.culturecard.core.staff.VenueStaff;
  * before staff records sent it; {@code staff} is null and a kiosk leaves its staff alone) and
  * {@value Schemas#VENUE_CONFIG} (with {@code staff}). This type is forward compatible: the
  * {@link WireCodec} ignores fields it does not know in it, so central can add optional fields
- * without breaking kiosks that have not been updated (ADR 0013).
+ * without breaking kiosks that have not been updated (ADR 0013). One such field so far:
+ * {@code unregisteredCards} ({@link UnregisteredCards}, issue 13), absent unless the venue chose one;
+ * a kiosk from before it ignores it and welcomes every card, as the default does.
  */
 public record VenueConfig(String schema, VenueId venueId, long version, Instant publishedAt, List<Event> events,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) VenueStaff staff) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) VenueStaff staff,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) UnregisteredCards unregisteredCards) {
     public static final int MAX_EVENTS = 500;
 
     public VenueConfig {
@@ -61,7 +65,7 @@ public record VenueConfig(String schema, VenueId venueId, long version, Instant 
     /** A current snapshot with the venue's staff. */
     public static VenueConfig of(VenueId venueId, long version, Instant publishedAt, List<Event> events,
                                  VenueStaff staff) {
-        return new VenueConfig(Schemas.VENUE_CONFIG, venueId, version, publishedAt, events, staff);
+        return new VenueConfig(Schemas.VENUE_CONFIG, venueId, version, publishedAt, events, staff, null);
     }
 
     /** A current snapshot of a venue whose staff central does not keep, under the default staff auth. */
@@ -71,7 +75,20 @@ public record VenueConfig(String schema, VenueId venueId, long version, Instant 
 
     /** A snapshot as centrals before staff records published it (for compatibility tests). */
     public static VenueConfig v1(VenueId venueId, long version, Instant publishedAt, List<Event> events) {
-        return new VenueConfig(Schemas.VENUE_CONFIG_V1, venueId, version, publishedAt, events, null);
+        return new VenueConfig(Schemas.VENUE_CONFIG_V1, venueId, version, publishedAt, events, null, null);
+    }
+
+    /** This snapshot with the venue's {@link UnregisteredCards} setting (an optional field of either version). */
+    public VenueConfig withUnregisteredCards(UnregisteredCards setting) {
+        return new VenueConfig(schema, venueId, version, publishedAt, events, staff, setting);
+    }
+
+    /**
+     * What the venue's kiosks say to a card that is not enrolled: {@link UnregisteredCards#DEFAULT}
+     * when the snapshot does not say (a central from before enrolment, or a venue that never chose).
+     */
+    public UnregisteredCards unregisteredCardsOrDefault() {
+        return unregisteredCards == null ? UnregisteredCards.DEFAULT : unregisteredCards;
     }
 
     /** The staff part, when this snapshot has one (schema v2). */

@@ -14,6 +14,9 @@ import org.culturecard.sync.config.SyncConfig;
  * ({@code java -cp ... SyncAgentMain --config FILE}), so a test can SIGKILL it like a power cut.
  */
 final class AgentProcess implements AutoCloseable {
+    /** The unit of {@code /proc} CPU times ({@code getconf CLK_TCK}), 100 on Linux. */
+    private static final double CLOCK_TICKS_PER_SECOND = 100.0;
+
     private final Process process;
 
     private AgentProcess(Process process) {
@@ -63,6 +66,14 @@ final class AgentProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** CPU time the process has used so far (user + system, from {@code /proc/<pid>/stat}; Linux), in seconds. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // After the command name (in parentheses, which may hold spaces) come field 3 (state) on; utime is 14, stime 15.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
     }
 
     /** SIGTERM (a clean stop through the shutdown hook), then SIGKILL if it hangs. */

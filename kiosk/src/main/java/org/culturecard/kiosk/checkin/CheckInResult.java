@@ -11,18 +11,34 @@ import org.culturecard.core.event.Event;
  */
 public sealed interface CheckInResult {
 
-    /** Checked in to the running event; {@code visitNumberThisYear} counts days with a check-in here. */
-    record Recorded(CheckIn checkIn, Event event, int visitNumberThisYear) implements CheckInResult {
+    /**
+     * Checked in to the running event; {@code visitNumberThisYear} counts days with a check-in here;
+     * {@code registration} is what the enrolled-card filter says of the card (recorded either way).
+     */
+    record Recorded(CheckIn checkIn, Event event, int visitNumberThisYear, Registration registration)
+            implements CheckInResult {
         public Recorded {
             Objects.requireNonNull(checkIn, "checkIn");
             Objects.requireNonNull(event, "event");
+            Objects.requireNonNull(registration, "registration");
+        }
+
+        /** A check-in at a kiosk that knows nothing of registration. */
+        public Recorded(CheckIn checkIn, Event event, int visitNumberThisYear) {
+            this(checkIn, event, visitNumberThisYear, Registration.UNKNOWN);
         }
     }
 
     /** No event running: recorded as a visit to the venue (once per person per day). */
-    record GeneralVisit(CheckIn checkIn, int visitNumberThisYear) implements CheckInResult {
+    record GeneralVisit(CheckIn checkIn, int visitNumberThisYear, Registration registration) implements CheckInResult {
         public GeneralVisit {
             Objects.requireNonNull(checkIn, "checkIn");
+            Objects.requireNonNull(registration, "registration");
+        }
+
+        /** A visit at a kiosk that knows nothing of registration. */
+        public GeneralVisit(CheckIn checkIn, int visitNumberThisYear) {
+            this(checkIn, visitNumberThisYear, Registration.UNKNOWN);
         }
     }
 
@@ -67,6 +83,12 @@ public sealed interface CheckInResult {
         public StaffCardRefused {
             Objects.requireNonNull(reason, "reason");
         }
+    }
+
+    /** True for a new check-in of a card the venue asks to be registered (record and remind): recorded all the same. */
+    static boolean remindToRegister(CheckInResult result) {
+        return result instanceof Recorded recorded && recorded.registration().remind()
+                || result instanceof GeneralVisit visit && visit.registration().remind();
     }
 
     /** True for the results the reader signals as refused (red light): a phone, a refused staff card. */

@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.culturecard.core.card.CardKind;
 import org.culturecard.core.card.CardTap;
+import org.culturecard.core.card.LibraryBarcode;
 import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.kiosk.staff.StaffAuthRules.CardVerdict;
@@ -38,6 +39,7 @@ public final class CheckInService {
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final BooleanSupplier clockSynced;
+    private final EnrolledCards enrolled;
 
     /**
      * @param clock       the tap time and, through its zone, the venue's local day
@@ -46,12 +48,21 @@ public final class CheckInService {
      */
     public CheckInService(CheckInStore store, Pseudonymiser pseudonymiser, Station station, Clock clock,
                           Supplier<UUID> ids, BooleanSupplier clockSynced) {
+        this(store, pseudonymiser, station, clock, ids, clockSynced, EnrolledCards.NONE);
+    }
+
+    /**
+     * @param enrolled whether a card is registered (asked after the visit is recorded, for the screen)
+     */
+    public CheckInService(CheckInStore store, Pseudonymiser pseudonymiser, Station station, Clock clock,
+                          Supplier<UUID> ids, BooleanSupplier clockSynced, EnrolledCards enrolled) {
         this.store = Objects.requireNonNull(store, "store");
         this.pseudonymiser = Objects.requireNonNull(pseudonymiser, "pseudonymiser");
         this.station = Objects.requireNonNull(station, "station");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clockSynced = Objects.requireNonNull(clockSynced, "clockSynced");
+        this.enrolled = Objects.requireNonNull(enrolled, "enrolled");
     }
 
     /** Decides what the tap means and records it when it is a check-in. */
@@ -64,13 +75,12 @@ public final class CheckInService {
     }
 
     /**
-     * A library card read by its printed barcode (digits from a keyboard-wedge scanner): the same
-     * decision as a tap, under the barcode's own token ({@link Pseudonymiser#tokenForBarcode}).
-     *
-     * @throws IllegalArgumentException when {@code cardNumber} is not 4 to 32 letters or digits
+     * A library card read by its printed barcode (a keyboard-wedge scanner or the on-screen keyboard),
+     * already normalised by {@link LibraryBarcode}: the same decision as a tap, under the barcode's own
+     * token ({@link Pseudonymiser#tokenFor(LibraryBarcode)}, the formula of {@code tokenForBarcode}).
      */
-    public synchronized CheckInResult handleBarcode(String cardNumber) {
-        return decide(pseudonymiser.tokenForBarcode(cardNumber), CardKind.BARCODE);
+    public synchronized CheckInResult handleBarcode(LibraryBarcode barcode) {
+        return decide(pseudonymiser.tokenFor(barcode), CardKind.BARCODE);
     }
 
     private CheckInResult decide(Token token, CardKind kind) {
@@ -82,18 +92,30 @@ public final class CheckInService {
         VisitOutcome outcome = store.recordVisit(new VisitRequest(ids.get(), token, station.venueId(),
                 station.kioskId(), now, LocalDate.ofInstant(now, clock.getZone()), clockSynced.getAsBoolean(), kind,
                 station.appVersion()));
-        CheckInResult result = resultOf(outcome);
+        CheckInResult result = resultOf(outcome, token);
         LOG.info("Tap by {}: {}", token, result.getClass().getSimpleName());
         return result;
     }
 
-    private static CheckInResult resultOf(VisitOutcome outcome) {
+    /** A new check-in learns whether its card is registered, after it is on disk: the filter can never lose a tap. */
+    private CheckInResult resultOf(VisitOutcome outcome, Token token) {
         if (outcome instanceof VisitOutcome.Recorded recorded) {
+            Registration registration = registrationOf(token);
             return recorded.event().<CheckInResult>map(event -> new CheckInResult.Recorded(recorded.checkIn(), event,
-                    recorded.visitDaysThisYear()))
-                    .orElseGet(() -> new CheckInResult.GeneralVisit(recorded.checkIn(), recorded.visitDaysThisYear()));
+                    recorded.visitDaysThisYear(), registration))
+                    .orElseGet(() -> new CheckInResult.GeneralVisit(recorded.checkIn(), recorded.visitDaysThisYear(),
+                            registration));
         }
         return new CheckInResult.AlreadyCheckedIn(outcome.event().orElse(null));
+    }
+
+    private Registration registrationOf(Token token) {
+        try {
+            return enrolled.registrationOf(token);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot tell whether a card is registered ({}); welcomed as ever", e.toString());
+            return Registration.UNKNOWN;
+        }
     }
 
     /** A staff card: never a check-in; what it opens follows the venue's staff-auth setting. */

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.culturecard.core.card.CardTap;
 import org.culturecard.reader.ReaderEvent;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ public final class TapDispatcher implements Consumer<ReaderEvent> {
     private final Executor worker;
     private final BooleanSupplier acceptingTaps;
     private final TapListener screens;
+    private final Predicate<CardTap> captured;
     private ReaderStatus readers = ReaderStatus.initial();
 
     /**
@@ -35,6 +37,16 @@ public final class TapDispatcher implements Consumer<ReaderEvent> {
      */
     public TapDispatcher(Function<CardTap, CheckInResult> checkIn, Executor worker, BooleanSupplier acceptingTaps,
                          TapListener screens) {
+        this(checkIn, worker, acceptingTaps, screens, tap -> false);
+    }
+
+    /**
+     * As above, with {@code captured}: asked first, on the reader's thread, whether a tap is taken for
+     * something else than a check-in (the chip of a card being registered); a tap it takes is not checked in.
+     */
+    public TapDispatcher(Function<CardTap, CheckInResult> checkIn, Executor worker, BooleanSupplier acceptingTaps,
+                         TapListener screens, Predicate<CardTap> captured) {
+        this.captured = Objects.requireNonNull(captured, "captured");
         this.checkIn = Objects.requireNonNull(checkIn, "checkIn");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.acceptingTaps = Objects.requireNonNull(acceptingTaps, "acceptingTaps");
@@ -62,6 +74,9 @@ public final class TapDispatcher implements Consumer<ReaderEvent> {
     }
 
     private void dispatch(CardTap tap) {
+        if (captured.test(tap)) {
+            return;
+        }
         if (!acceptingTaps.getAsBoolean()) {
             LOG.info("A card was tapped during staff mode; ignored");
             return;

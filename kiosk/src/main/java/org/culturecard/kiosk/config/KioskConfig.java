@@ -36,8 +36,11 @@ public record KioskConfig(
     public static final Set<String> LANGUAGES = Set.of("en", "pl", "pt", "lt");
     /** Every key the kiosk reads; any other key in the file is refused by name. */
     public static final Set<String> KEYS = Set.of("venue.id", "kiosk.id", "venue.name", "database.path",
-            "scheme.key.path", "app.version", "kiosk.mode", "language");
+            "scheme.key.path", "app.version", "kiosk.mode", "language", EnrolmentConfig.SELF_SERVICE,
+            EnrolmentConfig.VALIDITY_MONTHS);
+    /** {@code sip2.*} keys are sip2's {@code Sip2Config}'s, which refuses its own misspellings. */
     private static final ConfigSpec SPEC = new ConfigSpec("kiosk", "CULTURECARD_KIOSK_", KEYS,
+            key -> key.startsWith(EnrolmentConfig.SIP2_PREFIX),
             (key, problem, cause) -> new KioskConfigException(key, problem));
 
     public KioskConfig {
@@ -66,16 +69,24 @@ public record KioskConfig(
 
     /** Loads {@code file} (UTF-8 properties), applies overrides from {@code env}, and logs the effective config. */
     public static KioskConfig load(Path file, Map<String, String> env) {
-        Properties properties;
-        try {
-            properties = ConfigReader.readFile(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the kiosk configuration " + file + ": " + e.getMessage(), e);
-        }
-        ConfigReader reader = ConfigReader.of(SPEC, properties, env);
+        ConfigReader reader = ConfigReader.of(SPEC, read(file), env);
         KioskConfig config = from(reader);
         LoggerFactory.getLogger(KioskConfig.class).info("{}", reader.describe());
         return config;
+    }
+
+    /** The kiosk's properties file (UTF-8). */
+    static Properties read(Path file) {
+        try {
+            return ConfigReader.readFile(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the kiosk configuration " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A reader of the kiosk's keys in {@code properties}, each overridden by its environment variable when set. */
+    static ConfigReader reader(Properties properties, Map<String, String> env) {
+        return ConfigReader.of(SPEC, properties, env);
     }
 
     /** Builds the config from properties, each overridden by its environment variable when set. */

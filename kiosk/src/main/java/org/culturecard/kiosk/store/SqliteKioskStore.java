@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.culturecard.core.checkin.CheckIn;
+import org.culturecard.core.enrolment.Enrolment;
 import org.culturecard.core.event.Event;
+import org.culturecard.core.enrolment.UnregisteredCards;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.wire.WireCodec;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>One connection, one caller at a time: the kiosk is the only writer of check-ins, and the sync
  * agent (another process) waits on the busy timeout.
  */
-public final class SqliteKioskStore implements CheckInStore, AutoCloseable {
+public final class SqliteKioskStore implements CheckInStore, EnrolmentStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteKioskStore.class);
 
     private final KioskDb db;
@@ -219,9 +221,37 @@ public final class SqliteKioskStore implements CheckInStore, AutoCloseable {
         return db.read("find a staff member", t -> t.staff().byId(staffId));
     }
 
+    // ---- enrolments (tokens and the band only) ----
+
+    @Override
+    public Optional<UUID> staffIdByName(String displayName) {
+        return db.read("read a staff id", t -> t.staff().idByName(displayName));
+    }
+
+    @Override
+    public void append(Enrolment record) {
+        db.write("record enrolment " + record.id(), t -> t.enrolments().append(record));
+    }
+
+    /** How many enrolment records central has not acknowledged. */
+    public long enrolmentBacklog() {
+        return db.read("count the enrolment backlog", t -> t.enrolments().backlog());
+    }
+
+    @Override
+    public List<Enrolment> undoableToday() {
+        Instant dayStart = LocalDate.ofInstant(clock.instant(), clock.getZone()).atStartOfDay(clock.getZone()).toInstant();
+        return db.read("read today's enrolments", t -> t.enrolments().undoableSince(dayStart));
+    }
+
     /** The display name of the staff member whose enrolled card has this token. */
     public Optional<String> staffNameForCard(Token cardToken) {
         return staffByCard(cardToken).map(StaffRow::displayName);
+    }
+
+    /** What the venue says to a card that is not registered, as the sync agent last wrote it from the venue config. */
+    public UnregisteredCards unregisteredCards() {
+        return db.read("read what to say to an unregistered card", t -> t.settings().unregisteredCards());
     }
 
     /** The venue's staff-auth setting, as the sync agent last wrote it from the venue config. */

@@ -16,7 +16,7 @@ class BarcodeWedgeTest {
         assertThat(type("29384756", Duration.ofMillis(8))).isEmpty();
         clock.advance(Duration.ofMillis(8));
 
-        assertThat(wedge.typed('\r')).contains("29384756");
+        assertThat(number(wedge.typed('\r'))).contains("29384756");
     }
 
     @Test
@@ -24,7 +24,7 @@ class BarcodeWedgeTest {
         type("29384756", Duration.ofMillis(180));
         clock.advance(Duration.ofMillis(180));
 
-        assertThat(wedge.typed('\r')).isEmpty();
+        assertThat(number(wedge.typed('\r'))).isEmpty();
     }
 
     @Test
@@ -34,31 +34,56 @@ class BarcodeWedgeTest {
         type("A0042", Duration.ofMillis(5));
         clock.advance(Duration.ofMillis(5));
 
-        assertThat(wedge.typed('\n')).contains("A0042");
+        assertThat(number(wedge.typed('\n'))).contains("A0042");
     }
 
     @Test
     void aPauseBeforeEnterTooShortANumberOrAStrayCharacterSpoilsTheScan() {
         type("29384756", Duration.ofMillis(5));
         clock.advance(Duration.ofMillis(400));
-        assertThat(wedge.typed('\r')).isEmpty();
+        assertThat(number(wedge.typed('\r'))).isEmpty();
 
         type("123", Duration.ofMillis(5));
         clock.advance(Duration.ofMillis(5));
-        assertThat(wedge.typed('\r')).isEmpty();
+        assertThat(number(wedge.typed('\r'))).isEmpty();
 
         type("1234-5678", Duration.ofMillis(5));
         clock.advance(Duration.ofMillis(5));
-        assertThat(wedge.typed('\r')).contains("5678");
+        assertThat(wedge.typed('\r')).contains(new BarcodeWedge.Scan.Unreadable(9));
+    }
+
+    @Test
+    void aScannerSendingGarbageGivesAnUnreadableScanThatDoesNotRepeatIt() {
+        type("*29384756*", Duration.ofMillis(5));
+        clock.advance(Duration.ofMillis(5));
+        Optional<BarcodeWedge.Scan> scan = wedge.typed('\r');
+        assertThat(scan).contains(new BarcodeWedge.Scan.Unreadable(10));
+        assertThat(scan.orElseThrow().toString()).doesNotContain("29384756");
+
+        type("9".repeat(200), Duration.ofMillis(5));
+        clock.advance(Duration.ofMillis(5));
+        assertThat(wedge.typed('\r')).containsInstanceOf(BarcodeWedge.Scan.Unreadable.class);
+    }
+
+    @Test
+    void aScannedCodabarNumberIsNormalisedAsEveryPathNormalisesIt() {
+        type("a29384756b", Duration.ofMillis(5));
+        clock.advance(Duration.ofMillis(5));
+        assertThat(number(wedge.typed('\r'))).contains("29384756");
     }
 
     @Test
     void enterAloneIsNothing() {
-        assertThat(wedge.typed('\r')).isEmpty();
+        assertThat(number(wedge.typed('\r'))).isEmpty();
     }
 
-    private Optional<String> type(String text, Duration gap) {
-        Optional<String> last = Optional.empty();
+    private static Optional<String> number(Optional<BarcodeWedge.Scan> scan) {
+        return scan.filter(BarcodeWedge.Scan.Number.class::isInstance)
+                .map(found -> ((BarcodeWedge.Scan.Number) found).barcode().number());
+    }
+
+    private Optional<BarcodeWedge.Scan> type(String text, Duration gap) {
+        Optional<BarcodeWedge.Scan> last = Optional.empty();
         for (char c : text.toCharArray()) {
             clock.advance(gap);
             last = wedge.typed(c);

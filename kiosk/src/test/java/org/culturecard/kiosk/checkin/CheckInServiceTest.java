@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.culturecard.core.card.CardTap;
 import org.culturecard.core.card.CardUid;
+import org.culturecard.core.card.LibraryBarcode;
 import org.culturecard.core.checkin.CheckIn;
+import org.culturecard.core.enrolment.EnrolledFilter;
 import org.culturecard.core.event.Event;
+import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.privacy.Pseudonymiser;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.kiosk.checkin.CheckInResult.AlreadyCheckedIn;
@@ -20,7 +24,9 @@ import org.culturecard.kiosk.checkin.CheckInResult.StaffCardRefused;
 import org.culturecard.kiosk.checkin.CheckInResult.StaffPinNeeded;
 import org.culturecard.kiosk.store.SqliteKioskStore;
 import org.culturecard.kiosk.testing.Fixtures;
+import org.culturecard.kiosk.testing.SettingRows;
 import org.culturecard.kiosk.testing.StaffRows;
+import org.culturecard.kioskdb.EnrolledFilterFile;
 import org.culturecard.kioskdb.EventOrigin;
 import org.culturecard.kioskdb.SettingKey;
 import org.culturecard.testsupport.time.MutableClock;
@@ -189,8 +195,8 @@ class CheckInServiceTest {
     void checksInABarcodeCardUnderItsOwnTokenAndKind() {
         Event event = activeEvent("Youth theatre");
 
-        CheckInResult first = service.handleBarcode("29384756");
-        CheckInResult second = service.handleBarcode("29384756");
+        CheckInResult first = service.handleBarcode(LibraryBarcode.of("29384756"));
+        CheckInResult second = service.handleBarcode(LibraryBarcode.of("A29384756B\r\n"));
 
         assertThat(first).isInstanceOfSatisfying(Recorded.class, recorded -> {
             assertThat(recorded.checkIn().cardKind()).isEqualTo(org.culturecard.core.card.CardKind.BARCODE);
@@ -199,6 +205,46 @@ class CheckInServiceTest {
         });
         assertThat(second).isEqualTo(new AlreadyCheckedIn(event));
         assertThat(store.outboxBacklog()).isEqualTo(1);
+    }
+
+    @Test
+    void aRegisteredCardAndAnUnregisteredOneAreBothRecordedAndTheResultSaysWhich() {
+        EnrolledFilterFile.beside(dir.resolve("kiosk.db")).store(1, clock.instant(),
+                EnrolledFilter.of(List.of(pseudonymiser.tokenFor(Fixtures.BEN))).toBytes());
+        SettingRows.put(dir.resolve("kiosk.db"), SettingKey.UNREGISTERED_CARDS.name(), "record-and-remind");
+        CheckInService withFilter = new CheckInService(store, pseudonymiser, Fixtures.STATION, clock,
+                Fixtures.ids(clock), ClockSync.assumeSynced(),
+                new EnrolledCardsFile(EnrolledFilterFile.beside(dir.resolve("kiosk.db")), store::unregisteredCards));
+        Event event = activeEvent("Coding club");
+
+        CheckInResult ben = withFilter.handle(tap(Fixtures.BEN));
+        CheckInResult amira = withFilter.handle(tap(Fixtures.AMIRA));
+
+        assertThat(ben).isInstanceOfSatisfying(Recorded.class, recorded -> {
+            assertThat(recorded.registration()).isEqualTo(Registration.REGISTERED);
+            assertThat(recorded.event()).isEqualTo(event);
+        });
+        assertThat(amira).isInstanceOfSatisfying(Recorded.class,
+                recorded -> assertThat(recorded.registration()).isEqualTo(Registration.NOT_REGISTERED_REMIND));
+        assertThat(CheckInResult.remindToRegister(amira)).isTrue();
+        assertThat(CheckInResult.remindToRegister(ben)).isFalse();
+        assertThat(store.outboxBacklog()).as("both recorded").isEqualTo(2);
+    }
+
+    @Test
+    void aFilterThatFailsNeverCostsATapTheCardIsUnknownAndRecorded() {
+        CheckInService failing = new CheckInService(store, pseudonymiser, Fixtures.STATION, clock,
+                UuidV7.system(), ClockSync.assumeSynced(), token -> {
+                    throw new IllegalStateException("disk on fire");
+                });
+
+        CheckInResult result = failing.handle(tap(Fixtures.AMIRA));
+
+        assertThat(result).isInstanceOfSatisfying(GeneralVisit.class,
+                visit -> assertThat(visit.registration()).isEqualTo(Registration.UNKNOWN));
+        assertThat(service.handle(tap(Fixtures.BEN))).isInstanceOfSatisfying(GeneralVisit.class,
+                visit -> assertThat(visit.registration()).as("no filter port: unknown").isEqualTo(Registration.UNKNOWN));
+        assertThat(store.outboxBacklog()).isEqualTo(2);
     }
 
     private Event activeEvent(String title) {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's connection to the broker, the one class of the agent that holds Paho's client:
  * connects (clean start, the retained "offline" status as last will), subscribes to the kiosk's
- * acks and the venue's config, and after a failure or a lost connection reconnects through
+ * acks, the venue's config and the enrolled-card filter's chunks, and after a failure or a lost connection reconnects through
  * mqtt-link's {@link Reconnector} on the agent's worker. A broker that refuses the kiosk's identity
  * or a permission is said plainly and retried after the longest backoff. Every client it gives up
  * is closed, and its late callbacks are ignored ({@link Generation}).
@@ -193,7 +193,8 @@ final class BrokerSession implements Link {
         int brokerMaximum = receiveMaximum == null ? 65_535 : receiveMaximum;
         int gen = generation.current();
         try {
-            client.subscribe(new MqttSubscription[] {new MqttSubscription(ackTopic, 1), new MqttSubscription(configTopic, 1)},
+            client.subscribe(new MqttSubscription[] {new MqttSubscription(ackTopic, 1), new MqttSubscription(configTopic, 1),
+                new MqttSubscription(FilterSync.TOPICS, 1)},
                     null, generation.guard(gen, worker::post, () -> { }, subscribed -> onSubscribed(subscribed, brokerMaximum),
                             e -> lost(gen, e)),
                     (MqttProperties) null);
@@ -211,6 +212,10 @@ final class BrokerSession implements Link {
         if (codes != null && codes.length > 1 && codes[1] >= 0x80) {
             log.error("the broker refused the venue config subscription {}: {}; check-ins still go out",
                     configTopic, Refusals.describe(codes[1]));
+        }
+        if (codes != null && codes.length > 2 && codes[2] >= 0x80) {
+            log.error("the broker refused the enrolled-card filter subscription {}: {}; every card is welcomed as before",
+                    FilterSync.TOPICS, Refusals.describe(codes[2]));
         }
         connected = true;
         reconnector.connected();

@@ -3,6 +3,7 @@ package org.culturecard.sync.agent;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.culturecard.core.wire.KioskStatus;
 import org.culturecard.core.wire.VenueConfig;
@@ -35,18 +36,18 @@ final class KioskFiles implements OutboxForwarder.Outbox, VenueSync.VenueStore, 
     }
 
     @Override
-    public List<OutboxRecord> nextBatch(int maxRecords, int maxBytes) {
-        return outbox.nextBatch(maxRecords, maxBytes);
+    public List<OutboxRecord> nextBatch(long afterSeq, int maxRecords, int maxBytes) {
+        return outbox.nextBatch(afterSeq, maxRecords, maxBytes);
     }
 
     @Override
-    public void markSent(UUID batchId, Collection<Long> seqs, Instant at) {
-        outbox.markSent(batchId, seqs, at);
+    public void markSent(Map<UUID, List<Long>> batches, Instant at) {
+        outbox.markSent(batches, at);
     }
 
     @Override
-    public int markDelivered(UUID batchId, Instant at) {
-        return outbox.markDelivered(batchId, at);
+    public Map<UUID, Integer> markDelivered(Collection<UUID> batchIds, Instant at) {
+        return outbox.markDelivered(batchIds, at);
     }
 
     @Override

@@ -2,18 +2,24 @@ package org.culturecard.sync.agent;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.culturecard.core.enrolment.Enrolment;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
+import org.culturecard.kioskdb.EnrolledFilterFile;
 import org.culturecard.mqttlink.BrokerEndpoint;
 import org.culturecard.mqttlink.PahoClients;
 import org.culturecard.sync.config.SyncConfig;
+import org.culturecard.sync.outbox.SqliteEnrolments;
 import org.culturecard.sync.outbox.SqliteOutbox;
 import org.culturecard.sync.venue.SqliteVenueEvents;
 import org.slf4j.Logger;
@@ -24,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * only when central's ack arrives, carries the venue's config down and kiosk-made events up, and
  * reports the kiosk's status. This class composes and paces the parts, each confined to one worker
  * thread ({@link Worker}): the connection ({@link BrokerSession}, reconnecting through mqtt-link),
- * the forwarder with its in-flight window ({@link OutboxForwarder}), the venue sync
- * ({@link VenueSync}), the status ({@link StatusPublisher}) and the purge ({@link OutboxPurge}).
+ * the forwarder with its in-flight window ({@link OutboxForwarder}), the enrolments' forwarder
+ * ({@link EnrolmentForwarder}), the venue sync
+ * ({@link VenueSync}), the enrolled-card filter ({@link FilterSync}), the status ({@link StatusPublisher}) and the purge ({@link OutboxPurge}).
  *
  * <p>Paho keeps messages only in memory: the SQLite outbox is the one durable queue, so after any
  * reconnect every unacknowledged row is simply published again; central's inserts are idempotent.
@@ -46,9 +53,14 @@ public final class MqttSyncAgent implements AutoCloseable {
     private final BrokerSession session;
     private final OutboxForwarder forwarder;
     private final VenueSync venue;
+    private final FilterSync filter;
+    private final SqliteEnrolments enrolmentOutbox;
+    private final EnrolmentForwarder enrolments;
     private final StatusPublisher status;
     private final OutboxPurge purge;
     private final AgentMeters meters = new AgentMeters(new SimpleMeterRegistry());
+    private final Lookout lookout;
+    private WalWatch walWatch; // guarded by this; null when not watching
     private final List<DeliveryListener> listeners = new CopyOnWriteArrayList<>();
     private final String configTopic;
     private Instant lastSnapshotAt = Instant.MIN; // worker thread
@@ -76,9 +88,13 @@ public final class MqttSyncAgent implements AutoCloseable {
         this.forwarder = new OutboxForwarder(config, files, session, clock, ids, bootId, this::notifyListeners,
                 meters);
         this.venue = new VenueSync(config, files, session, clock);
+        this.filter = new FilterSync(EnrolledFilterFile.beside(config.databasePath()), clock);
+        this.enrolmentOutbox = SqliteEnrolments.open(config.databasePath());
+        this.enrolments = new EnrolmentForwarder(config, new EnrolmentOutbox(enrolmentOutbox), session, clock, ids, bootId);
         this.status = new StatusPublisher(config, files, session, clock);
         this.purge = new OutboxPurge(files, config.purgeAfter(), clock);
         meters.bind(status::status);
+        this.lookout = new Lookout(worker, forwarder::pump);
     }
 
     /** Starts connecting (in the background) and forwarding; returns at once. */
@@ -90,6 +106,12 @@ public final class MqttSyncAgent implements AutoCloseable {
         log.info("sync agent starting, boot {}", bootId);
         worker.post(this::startup);
         worker.every(config.pollInterval().toMillis(), this::tick);
+        try {
+            walWatch = WalWatch.start(config.databasePath(), lookout::hint, "sync-agent-wal-" + config.kioskId());
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot watch {} for new check-ins ({}): the outbox is read every {} only",
+                    config.databasePath(), e.toString(), config.pollInterval());
+        }
     }
 
     /** A snapshot for the staff status screen; any thread. */
@@ -109,12 +131,18 @@ public final class MqttSyncAgent implements AutoCloseable {
 
     /** Asks the agent to look at the outbox now, e.g. right after the kiosk recorded a tap in-process. */
     public void wake() {
-        worker.post(forwarder::pump);
+        lookout.hint();
     }
 
     /** Publishes "offline", disconnects, closes the client and stops the worker. Idempotent. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (walWatch != null) {
+                walWatch.close();
+                walWatch = null;
+            }
+        }
         if (worker.isStopped()) {
             return;
         }
@@ -146,6 +174,8 @@ public final class MqttSyncAgent implements AutoCloseable {
             snapshot();
             status.maybePublish();
             venue.publishKioskEvents();
+            enrolments.expireUnacked(now);
+            enrolments.pump();
         }
         purge.purgeIfDue();
     }
@@ -154,6 +184,7 @@ public final class MqttSyncAgent implements AutoCloseable {
         session.close();
         snapshot();
         venueEvents.close();
+        enrolmentOutbox.close();
     }
 
     private void snapshot() {
@@ -171,8 +202,24 @@ public final class MqttSyncAgent implements AutoCloseable {
         }
     }
 
+    /** The enrolment outbox in the kiosk's database, as the enrolment forwarder uses it. */
+    private record EnrolmentOutbox(SqliteEnrolments table) implements EnrolmentForwarder.Enrolments {
+        @Override
+        public List<Enrolment> pending(int limit) {
+            return table.pending(limit);
+        }
+
+        @Override
+        public int markDelivered(Collection<UUID> ids, Instant at) {
+            return table.markDelivered(ids, at);
+        }
+    }
+
     /** What the connection tells the agent, on the worker. */
     private final class SessionEvents implements SessionListener {
+        /** Acks that arrived since the last settling; settled together, in one transaction. */
+        private final List<byte[]> acks = new ArrayList<>();
+
         @Override
         public void connected(int receiveMaximum) {
             int window = forwarder.connected(receiveMaximum);
@@ -182,6 +229,8 @@ public final class MqttSyncAgent implements AutoCloseable {
             snapshot();
             forwarder.pump();
             venue.publishKioskEvents();
+            enrolments.reset();
+            enrolments.pump();
         }
 
         @Override
@@ -189,6 +238,7 @@ public final class MqttSyncAgent implements AutoCloseable {
             forwarder.disconnected();
             status.disconnected();
             venue.disconnected();
+            enrolments.reset();
         }
 
         @Override
@@ -200,9 +250,25 @@ public final class MqttSyncAgent implements AutoCloseable {
         public void messageArrived(String topic, byte[] payload) {
             if (configTopic.equals(topic)) {
                 venue.configArrived(payload);
-            } else {
-                forwarder.ackArrived(payload);
+                return;
             }
+            if (FilterSync.isChunkTopic(topic)) {
+                filter.chunkArrived(topic, payload);
+                return;
+            }
+            if (enrolments.ackArrived(payload)) {
+                return; // an ack of an enrolment batch: settled at once, one batch is in flight
+            }
+            if (acks.isEmpty()) {
+                worker.post(this::settleAcks); // after the acks already queued behind this one
+            }
+            acks.add(payload);
+        }
+
+        private void settleAcks() {
+            List<byte[]> arrived = List.copyOf(acks);
+            acks.clear();
+            forwarder.acksArrived(arrived);
         }
     }
 }

@@ -39,14 +39,19 @@ final class OutboxForwarder {
     /** In-flight slots kept free for status messages. */
     private static final int STATUS_SLOTS = 2;
     private static final int MAX_WINDOW = 1000;
+    /** Batches marked sent in one SQLite transaction (one sync of the WAL) before they are published. */
+    private static final int BATCHES_PER_WRITE = 16;
 
     /** The outbox as the forwarder uses it (the kiosk's SQLite file in production). */
     interface Outbox {
-        List<OutboxRecord> nextBatch(int maxRecords, int maxBytes);
+        /** Pending rows not in flight with a seq after {@code afterSeq}, in seq order, within the limits. */
+        List<OutboxRecord> nextBatch(long afterSeq, int maxRecords, int maxBytes);
 
-        void markSent(UUID batchId, Collection<Long> seqs, Instant at);
+        /** Rows went out in these batches (batch id to seqs), in one transaction. */
+        void markSent(Map<UUID, List<Long>> batches, Instant at);
 
-        int markDelivered(UUID batchId, Instant at);
+        /** Central acked these batches: their rows are delivered, in one transaction. Returns the rows newly delivered per batch. */
+        Map<UUID, Integer> markDelivered(Collection<UUID> batchIds, Instant at);
 
         int releaseUnacked(Instant olderThan);
 
@@ -65,6 +70,8 @@ final class OutboxForwarder {
     private final String checkinsTopic;
     private final Map<UUID, Instant> inFlight = new LinkedHashMap<>();
     private int window = 1;
+    /** The last seq handed out since rows were last released: later reads start after it, not at the in-flight rows. */
+    private long cursor;
     private boolean warnedNoSubscriber;
     private Instant lastSyncAt;
 
@@ -87,6 +94,7 @@ final class OutboxForwarder {
         inFlight.clear();
         warnedNoSubscriber = false;
         outbox.releaseAllUnacked();
+        cursor = 0;
         return window;
     }
 
@@ -94,6 +102,7 @@ final class OutboxForwarder {
     void disconnected() {
         inFlight.clear();
         outbox.releaseAllUnacked();
+        cursor = 0;
     }
 
     /** When central last acknowledged a batch; null if never since start. */
@@ -101,40 +110,81 @@ final class OutboxForwarder {
         return lastSyncAt;
     }
 
-    /** Publishes batches while the window has room and the outbox has rows. */
-    void pump() {
+    /**
+     * Publishes batches while the window has room and the outbox has rows. Returns false only when
+     * it could have published and found no row: the caller may want to look again soon.
+     */
+    boolean pump() {
+        boolean found = false;
         while (link.isUp() && inFlight.size() < window) {
-            List<OutboxRecord> rows = outbox.nextBatch(config.batchMaxRecords(), config.batchMaxBytes() - ENVELOPE_RESERVE);
-            if (rows.isEmpty()) {
-                return;
+            Instant now = clock.instant();
+            Map<UUID, List<Long>> sent = new LinkedHashMap<>();
+            List<Outgoing> ready = new ArrayList<>();
+            int room = Math.min(BATCHES_PER_WRITE, window - inFlight.size());
+            boolean more = true;
+            while (ready.size() < room && more) {
+                List<OutboxRecord> rows = outbox.nextBatch(cursor, config.batchMaxRecords(),
+                        config.batchMaxBytes() - ENVELOPE_RESERVE);
+                more = !rows.isEmpty();
+                if (more) {
+                    cursor = rows.get(rows.size() - 1).seq();
+                    prepare(rows, now, sent, ready);
+                }
             }
-            publishBatch(rows);
+            if (sent.isEmpty()) {
+                return found;
+            }
+            found = true;
+            outbox.markSent(sent, now); // on disk before any of them is published
+            for (Outgoing batch : ready) {
+                if (!link.isUp()) {
+                    return true; // a publish lost the link: disconnected() released these rows
+                }
+                publish(batch, now);
+            }
+            if (!more) {
+                return true;
+            }
         }
+        return true;
     }
 
     /** Central's ack on the kiosk's ack topic: the batch's rows are delivered. */
     void ackArrived(byte[] payload) {
-        BatchAck ack;
-        try {
-            ack = codec.decode(payload, BatchAck.class);
-        } catch (WireFormatException e) {
-            log.warn("ignoring an unreadable ack: {}", e.getMessage());
-            return;
+        acksArrived(List.of(payload));
+    }
+
+    /** Central's acks that arrived together: their rows are marked delivered in one transaction, then the window refills. */
+    void acksArrived(List<byte[]> payloads) {
+        Map<UUID, BatchAck> acks = new LinkedHashMap<>();
+        for (byte[] payload : payloads) {
+            try {
+                BatchAck ack = codec.decode(payload, BatchAck.class);
+                if (ack.kioskId().equals(config.kioskId())) {
+                    acks.putIfAbsent(ack.batchId(), ack);
+                } else {
+                    log.warn("ignoring an ack for kiosk {} on this kiosk's topic", ack.kioskId());
+                }
+            } catch (WireFormatException e) {
+                log.warn("ignoring an unreadable ack: {}", e.getMessage());
+            }
         }
-        if (!ack.kioskId().equals(config.kioskId())) {
-            log.warn("ignoring an ack for kiosk {} on this kiosk's topic", ack.kioskId());
+        if (acks.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        int count = outbox.markDelivered(ack.batchId(), now);
-        inFlight.remove(ack.batchId());
+        Map<UUID, Integer> counts = outbox.markDelivered(acks.keySet(), now);
         warnedNoSubscriber = false;
-        if (count > 0) {
-            lastSyncAt = now;
-            meters.checkInsAcked(count);
-            delivered.accept(new BatchDelivered(ack.batchId(), count, ack.inserted(), ack.duplicates(), now));
-        } else {
-            log.debug("ack for batch {} changed nothing (already delivered or superseded)", ack.batchId());
+        for (BatchAck ack : acks.values()) {
+            inFlight.remove(ack.batchId());
+            int count = counts.getOrDefault(ack.batchId(), 0);
+            if (count > 0) {
+                lastSyncAt = now;
+                meters.checkInsAcked(count);
+                delivered.accept(new BatchDelivered(ack.batchId(), count, ack.inserted(), ack.duplicates(), now));
+            } else {
+                log.debug("ack for batch {} changed nothing (already delivered or superseded)", ack.batchId());
+            }
         }
         pump();
     }
@@ -148,6 +198,9 @@ final class OutboxForwarder {
             return; // the database sweep (for rows parked without a batch in memory) runs once a second
         }
         int released = outbox.releaseUnacked(threshold);
+        if (released > 0) {
+            cursor = 0; // the released rows lie before it
+        }
         if (before > inFlight.size() || released > 0) {
             meters.batchesRepublished(before - inFlight.size());
             log.warn("no ack from central within {} for {} batches: republishing {} check-ins",
@@ -155,8 +208,12 @@ final class OutboxForwarder {
         }
     }
 
-    private void publishBatch(List<OutboxRecord> rows) {
-        Instant now = clock.instant();
+    /** A batch encoded and about to be published. */
+    private record Outgoing(UUID batchId, byte[] payload, int checkIns) {
+    }
+
+    /** Decodes the rows into a batch for {@code ready}; every row, readable or parked, goes into {@code sent}. */
+    private void prepare(List<OutboxRecord> rows, Instant now, Map<UUID, List<Long>> sent, List<Outgoing> ready) {
         List<CheckIn> records = new ArrayList<>(rows.size());
         List<Long> seqs = new ArrayList<>(rows.size());
         List<Long> unreadable = new ArrayList<>();
@@ -171,18 +228,22 @@ final class OutboxForwarder {
         }
         if (!unreadable.isEmpty()) {
             // Parked as if sent in a batch that is never acked: retried after the ack timeout, never dropped.
-            outbox.markSent(ids.get(), unreadable, now);
+            sent.put(ids.get(), unreadable);
         }
         if (records.isEmpty()) {
             return;
         }
         UUID batchId = ids.get();
-        byte[] payload = codec.encode(CheckInBatch.of(batchId, config.kioskId(), config.venueId(), bootId, now, records));
-        outbox.markSent(batchId, seqs, now);
-        inFlight.put(batchId, now);
-        link.publish(checkinsTopic, payload, false, code -> published(batchId, code));
+        sent.put(batchId, seqs);
+        ready.add(new Outgoing(batchId,
+                codec.encode(CheckInBatch.of(batchId, config.kioskId(), config.venueId(), bootId, now, records)), records.size()));
+    }
+
+    private void publish(Outgoing batch, Instant now) {
+        inFlight.put(batch.batchId(), now);
+        link.publish(checkinsTopic, batch.payload(), false, code -> published(batch.batchId(), code));
         meters.batchPublished();
-        log.debug("published batch {} ({} check-ins, {} bytes)", batchId, records.size(), payload.length);
+        log.debug("published batch {} ({} check-ins, {} bytes)", batch.batchId(), batch.checkIns(), batch.payload().length);
     }
 
     private void published(UUID batchId, int code) {

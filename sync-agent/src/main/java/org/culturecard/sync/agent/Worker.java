@@ -17,7 +17,7 @@ import org.slf4j.MDC;
  * post tasks to it. A failing task (e.g. SQLite busy) is logged and the agent goes on; the thread
  * carries the kiosk and venue in the MDC.
  */
-final class Worker {
+final class Worker implements Lookout.Scheduler {
     private static final Logger log = LoggerFactory.getLogger(MqttSyncAgent.class); // the agent's one log
 
     private final ScheduledExecutorService executor;
@@ -35,9 +35,20 @@ final class Worker {
     }
 
     /** Runs {@code task} on the worker soon; dropped (quietly) once the worker has stopped. */
-    void post(Runnable task) {
+    @Override
+    public void post(Runnable task) {
         try {
             executor.execute(() -> guarded(task));
+        } catch (RejectedExecutionException e) {
+            log.trace("agent stopped; dropping a late event");
+        }
+    }
+
+    /** Runs {@code task} on the worker after {@code delayMillis}; dropped (quietly) once the worker has stopped. */
+    @Override
+    public void later(long delayMillis, Runnable task) {
+        try {
+            executor.schedule(() -> guarded(task), delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             log.trace("agent stopped; dropping a late event");
         }

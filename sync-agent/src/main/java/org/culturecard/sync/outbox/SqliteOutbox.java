@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.culturecard.kioskdb.KioskDb;
@@ -48,10 +50,15 @@ public final class SqliteOutbox implements AutoCloseable {
      * {@code maxBytes} of payload (plus separators), but always at least one row if any is eligible.
      */
     public List<OutboxRecord> nextBatch(int maxRecords, int maxBytes) {
+        return nextBatch(0, maxRecords, maxBytes);
+    }
+
+    /** As {@link #nextBatch(int, int)}, counting only rows after {@code afterSeq}. */
+    public List<OutboxRecord> nextBatch(long afterSeq, int maxRecords, int maxBytes) {
         return db.read("read pending rows", t -> {
             List<OutboxRecord> batch = new ArrayList<>();
             int[] bytes = {0};
-            t.outbox().pending(maxRecords, (seq, checkInId, payload, createdAt) -> {
+            t.outbox().pendingAfter(afterSeq, maxRecords, (seq, checkInId, payload, createdAt) -> {
                 OutboxRecord record = new OutboxRecord(seq, checkInId, payload, createdAt);
                 bytes[0] += record.payloadBytes() + SEPARATOR_BYTES;
                 if (!batch.isEmpty() && bytes[0] > maxBytes) {
@@ -69,6 +76,27 @@ public final class SqliteOutbox implements AutoCloseable {
         db.write("mark batch " + batchId + " sent", t -> {
             t.outbox().markSent(batchId, seqs, at);
             return null;
+        });
+    }
+
+    /** As {@link #markSent(UUID, Collection, Instant)} for several batches (batch id to seqs), in one transaction. */
+    public void markSent(Map<UUID, ? extends Collection<Long>> batches, Instant at) {
+        db.write("mark " + batches.size() + " batches sent", t -> {
+            for (Map.Entry<UUID, ? extends Collection<Long>> batch : batches.entrySet()) {
+                t.outbox().markSent(batch.getKey(), batch.getValue(), at);
+            }
+            return null;
+        });
+    }
+
+    /** As {@link #markDelivered(UUID, Instant)} for several batches, in one transaction: rows newly delivered per batch. */
+    public Map<UUID, Integer> markDelivered(Collection<UUID> batchIds, Instant at) {
+        return db.write("mark " + batchIds.size() + " batches delivered", t -> {
+            Map<UUID, Integer> counts = new LinkedHashMap<>();
+            for (UUID batchId : batchIds) {
+                counts.put(batchId, t.outbox().markDelivered(batchId, at));
+            }
+            return counts;
         });
     }
 

@@ -79,6 +79,7 @@ public final class SqliteVenueEvents implements AutoCloseable {
             if (snapshot.staffPart().isPresent()) {
                 VenueStaffRows.apply(t, snapshot.staffPart().get(), snapshot.version(), now);
             }
+            t.settings().put(SettingKey.UNREGISTERED_CARDS, snapshot.unregisteredCardsOrDefault());
             t.settings().put(SettingKey.CONFIG_VERSION, snapshot.version());
             return closed;
         });

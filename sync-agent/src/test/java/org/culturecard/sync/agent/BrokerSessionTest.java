@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.culturecard.core.wire.FilterScope;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.mqttlink.BrokerEndpoint;
 import org.culturecard.sync.config.SyncConfig;
@@ -95,7 +96,8 @@ class BrokerSessionTest {
         ArgumentCaptor<MqttSubscription[]> subscriptions = ArgumentCaptor.forClass(MqttSubscription[].class);
         verify(client).subscribe(subscriptions.capture(), any(), any(MqttActionListener.class), any());
         assertThat(subscriptions.getValue()).extracting(MqttSubscription::getTopic).containsExactly(
-                Topics.acks(TestAgentConfig.VENUE, TestAgentConfig.KIOSK), Topics.config(TestAgentConfig.VENUE));
+                Topics.acks(TestAgentConfig.VENUE, TestAgentConfig.KIOSK), Topics.config(TestAgentConfig.VENUE),
+                Topics.filterChunks(FilterScope.SCHEME));
         assertThat(heard).containsExactly("connected 20");
         assertThat(onWorker(session::isUp)).isTrue();
         assertThat(onWorker(session::failures)).isZero();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.core.wire.KioskStatus;
@@ -36,15 +37,15 @@ class KioskFilesTest {
                     new StatusSource(KioskDb.KIOSK, KioskDb.VENUE, outbox, kiosk.file(), clock, () -> null),
                     new DiskBudgetRecorder(venue::putDiskBudget, clock));
 
-            List<OutboxRecord> rows = files.nextBatch(10, 1 << 20);
+            List<OutboxRecord> rows = files.nextBatch(0, 10, 1 << 20);
             assertThat(rows).extracting(OutboxRecord::seq).containsExactly(1L, 2L, 3L);
             assertThat(files.backlog()).isEqualTo(3);
             UUID batch = UUID.randomUUID();
-            files.markSent(batch, rows.stream().map(OutboxRecord::seq).toList(), now);
-            assertThat(files.nextBatch(10, 1 << 20)).isEmpty();
+            files.markSent(Map.of(batch, rows.stream().map(OutboxRecord::seq).toList()), now);
+            assertThat(files.nextBatch(0, 10, 1 << 20)).isEmpty();
             assertThat(files.releaseAllUnacked()).isEqualTo(3);
-            files.markSent(batch, rows.stream().map(OutboxRecord::seq).toList(), now);
-            assertThat(files.markDelivered(batch, now)).isEqualTo(3);
+            files.markSent(Map.of(batch, rows.stream().map(OutboxRecord::seq).toList()), now);
+            assertThat(files.markDelivered(List.of(batch), now)).isEqualTo(Map.of(batch, 3));
             assertThat(files.backlog()).isZero();
             assertThat(kiosk.deliveredCount()).isEqualTo(3);
             assertThat(files.purgeDelivered(now.plusSeconds(1))).isEqualTo(3);

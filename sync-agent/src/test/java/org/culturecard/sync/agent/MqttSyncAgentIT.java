@@ -89,6 +89,23 @@ class MqttSyncAgentIT {
     }
 
     @Test
+    void aNewRowIsForwardedAtOnceNotAtThePollInterval() throws Exception {
+        TestCentral central = central(BROKER.server().uri());
+        Duration safetyNet = Duration.ofSeconds(30);
+        MqttSyncAgent agent = agent(config(BROKER.server().uri()).with(b -> b.pollInterval(safetyNet)));
+        await().atMost(WAIT).until(() -> agent.status().connected());
+
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            CheckIn tap = kiosk.record(1, Instant.now()).get(0); // another connection, as the kiosk's process
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(() -> central.timesReceived(tap.id()) == 1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("tap %d reached central", i)
+                    .isLessThan(Duration.ofSeconds(2));
+        }
+        await().atMost(WAIT).until(() -> kiosk.deliveredCount() == 5);
+    }
+
+    @Test
     void republishesAnUnackedBatchAfterTheAckTimeout() throws Exception {
         TestCentral central = central(BROKER.server().uri());
         central.ignoreNextBatches(1);

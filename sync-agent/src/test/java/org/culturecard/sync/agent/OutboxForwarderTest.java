@@ -190,6 +190,39 @@ class OutboxForwarderTest {
         assertThat(link.refusals).containsExactly("publishing to " + CHECKINS + " 135");
     }
 
+    @Test
+    void marksTheBatchesOfOnePumpSentInOneWriteBeforePublishingThem() throws Exception {
+        outbox.add(50);
+        OutboxForwarder forwarder = forwarder(5);
+        forwarder.connected(100);
+
+        assertThat(forwarder.pump()).isTrue();
+
+        assertThat(link.published).hasSize(10);
+        assertThat(outbox.writes).as("one transaction for the 10 batches").isEqualTo(1);
+        assertThat(outbox.pending()).isZero();
+        assertThat(forwarder.pump()).as("nothing more to send").isFalse();
+    }
+
+    @Test
+    void acksThatArriveTogetherAreSettledInOneWriteAndEachIsReported() throws Exception {
+        outbox.add(15);
+        OutboxForwarder forwarder = forwarder(5);
+        forwarder.connected(100);
+        forwarder.pump();
+        List<byte[]> acks = new ArrayList<>();
+        for (var published : link.published) {
+            acks.add(ack(CODEC.decode(published.payload(), CheckInBatch.class).batchId(), 5));
+        }
+        int writesBefore = outbox.writes;
+
+        forwarder.acksArrived(acks);
+
+        assertThat(outbox.writes - writesBefore).isEqualTo(1);
+        assertThat(outbox.delivered()).isEqualTo(15);
+        assertThat(delivered).hasSize(3).allSatisfy(d -> assertThat(d.checkIns()).isEqualTo(5));
+    }
+
     private static byte[] ack(UUID batchId, int inserted) {
         return CODEC.encode(BatchAck.of(batchId, TestAgentConfig.KIOSK, inserted, 0, TestAgentConfig.NOW));
     }
@@ -208,6 +241,8 @@ class OutboxForwarderTest {
         }
 
         private final Map<Long, Row> rows = new LinkedHashMap<>();
+        /** Write transactions: each markSent or markDelivered call is one. */
+        int writes;
         private final UuidV7 checkInIds = new UuidV7(TestAgentConfig.clock(), new Random(1));
 
         void add(int count) {
@@ -238,28 +273,35 @@ class OutboxForwarderTest {
         }
 
         @Override
-        public List<OutboxRecord> nextBatch(int maxRecords, int maxBytes) {
-            return rows.values().stream().filter(r -> r.batch == null).limit(maxRecords).map(r -> r.record).toList();
+        public List<OutboxRecord> nextBatch(long afterSeq, int maxRecords, int maxBytes) {
+            return rows.values().stream().filter(r -> r.batch == null && r.record.seq() > afterSeq).limit(maxRecords)
+                    .map(r -> r.record).toList();
         }
 
         @Override
-        public void markSent(UUID batchId, Collection<Long> seqs, Instant at) {
-            seqs.forEach(seq -> {
+        public void markSent(Map<UUID, List<Long>> batches, Instant at) {
+            writes++;
+            batches.forEach((batchId, seqs) -> seqs.forEach(seq -> {
                 rows.get(seq).batch = batchId;
                 rows.get(seq).sentAt = at;
-            });
+            }));
         }
 
         @Override
-        public int markDelivered(UUID batchId, Instant at) {
-            int count = 0;
-            for (Row row : rows.values()) {
-                if (batchId.equals(row.batch) && !row.delivered) {
-                    row.delivered = true;
-                    count++;
+        public Map<UUID, Integer> markDelivered(Collection<UUID> batchIds, Instant at) {
+            writes++;
+            Map<UUID, Integer> counts = new LinkedHashMap<>();
+            for (UUID batchId : batchIds) {
+                int count = 0;
+                for (Row row : rows.values()) {
+                    if (batchId.equals(row.batch) && !row.delivered) {
+                        row.delivered = true;
+                        count++;
+                    }
                 }
+                counts.put(batchId, count);
             }
-            return count;
+            return counts;
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.culturecard.sync.testing.KioskDb;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +63,23 @@ class SqliteOutboxTest {
 
         assertThat(outbox.nextBatch(100, 65_536)).extracting(OutboxRecord::seq).containsExactly(4L, 5L);
         assertThat(outbox.backlogCount()).isEqualTo(5);
+    }
+
+    @Test
+    void readsAfterAGivenSeqAndMarksSeveralBatchesSentAndDeliveredAtOnce() throws Exception {
+        kiosk.record(6, T0);
+        assertThat(outbox.nextBatch(2, 100, 65_536)).extracting(OutboxRecord::seq).containsExactly(3L, 4L, 5L, 6L);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+
+        outbox.markSent(Map.of(first, List.of(1L, 2L), second, List.of(3L)), T0);
+
+        assertThat(outbox.nextBatch(0, 100, 65_536)).extracting(OutboxRecord::seq).containsExactly(4L, 5L, 6L);
+        assertThat(outbox.markDelivered(List.of(first, unknown, second), T0.plusSeconds(1)))
+                .containsExactly(Map.entry(first, 2), Map.entry(unknown, 0), Map.entry(second, 1));
+        assertThat(outbox.backlogCount()).isEqualTo(3);
+        assertThat(outbox.markDelivered(List.of(first), T0.plusSeconds(2))).containsExactly(Map.entry(first, 0));
     }
 
     @Test

@@ -3,13 +3,11 @@ package org.culturecard.sync.venue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +23,6 @@ import org.culturecard.core.event.Category;
 import org.culturecard.core.event.Event;
 import org.culturecard.core.event.Mode;
 import org.culturecard.core.event.Sector;
-import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.staff.StaffMember;
@@ -35,8 +32,8 @@ import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.sync.agent.MqttSyncAgent;
-import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.SqliteOutbox;
+import org.culturecard.sync.testing.Agents;
 import org.culturecard.sync.testing.KioskDb;
 import org.culturecard.testsupport.mqtt.MessageCallback;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
@@ -156,11 +153,7 @@ class VenueConfigIT {
     }
 
     private MqttSyncAgent agent(KioskDb kiosk, SqliteOutbox outbox) {
-        MqttSyncAgent agent = new MqttSyncAgent(SyncConfig.builder(URI.create(BROKER.server().uri()), KioskDb.KIOSK,
-                KioskDb.VENUE, kiosk.file()).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)).build(), outbox,
-                Clock.systemUTC(), UuidV7.system());
-        agent.start();
-        return agent;
+        return Agents.started(BROKER.server().uri(), kiosk, outbox);
     }
 
     private TestClient client(String id) throws Exception {

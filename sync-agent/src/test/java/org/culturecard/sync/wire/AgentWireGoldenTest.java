@@ -69,6 +69,8 @@ class AgentWireGoldenTest {
             assertThat(snapshot).isEqualTo(expected);
             assertThat(events.appliedVersion()).isEqualTo(expected.version());
             assertThat(centralEvents(kiosk)).containsExactly(WireGoldens.danceLab());
+            assertThat(kiosk.setting(SettingKey.UNREGISTERED_CARDS.name()))
+                    .isEqualTo(expected.unregisteredCardsOrDefault().code());
             if (expected.staffPart().isPresent()) {
                 assertThat(kiosk.setting(SettingKey.STAFF_AUTH.name())).isEqualTo("card-and-pin");
                 assertThat(kiosk.setting(SettingKey.CENTRAL_KEEPS_STAFF.name())).isEqualTo("central");

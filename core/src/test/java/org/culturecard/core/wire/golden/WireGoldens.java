@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.culturecard.core.card.CardKind;
 import org.culturecard.core.checkin.CheckIn;
+import org.culturecard.core.enrolment.UnregisteredCards;
 import org.culturecard.core.event.AgeBand;
 import org.culturecard.core.event.ArtsActivity;
 import org.culturecard.core.event.Category;
@@ -91,7 +92,11 @@ public final class WireGoldens {
 
     private WireGoldens() {}
 
-    /** Every golden file: one per schema version, the kiosk status's last will as a second shape of its version. */
+    /**
+     * Every golden file: one per schema version, the kiosk status's last will as a second shape of its
+     * version, and the venue config with its optional {@code unregisteredCards} field (issue 13) as a
+     * second shape of v2.
+     */
     public static List<Golden> all() {
         return List.of(
                 new Golden("checkin-batch.v1.json", CheckInBatch.of(uuid7("0001"), KIOSK, MUSEUM, uuid7("0002"),
@@ -108,6 +113,8 @@ public final class WireGoldens {
                         Direction.DOWN),
                 new Golden("venue-config.v2.json", VenueConfig.of(MUSEUM, 8, NOW, List.of(danceLab()), staff()),
                         Direction.DOWN),
+                new Golden("venue-config.v2.remind.json", VenueConfig.of(MUSEUM, 8, NOW, List.of(danceLab()), staff())
+                        .withUnregisteredCards(UnregisteredCards.RECORD_AND_REMIND), Direction.DOWN),
                 new Golden("enrolment-batch.v1.json", IdentityGoldens.enrolmentBatch(), Direction.UP),
                 new Golden("filter-chunk.v1.json", IdentityGoldens.filterChunk(), Direction.DOWN));
     }

@@ -13,19 +13,21 @@ import org.culturecard.kiosk.ui.screen.Screen;
 import org.culturecard.kiosk.ui.shell.KioskViewModel;
 
 /**
- * Every screen that answers a tap (welcome, already checked in, not a library card, a refused
- * staff card, error)
+ * Every screen that answers a tap (welcome, already checked in, checked in but not registered, not a
+ * library card, a refused staff card, error)
  * and the reader-unavailable screen: a big symbol in a white disc, a headline, a message and, for a
  * welcome, the recognition line. The look follows the screen through a CSS pseudo-class.
  */
 public final class ResultView extends VBox {
     private static final Map<Screen, String> MOODS = Map.of(
             Screen.WELCOME, "welcome", Screen.ALREADY_CHECKED_IN, "already", Screen.NOT_A_LIBRARY_CARD, "refused",
-            Screen.ERROR, "error", Screen.READER_UNAVAILABLE, "unavailable", Screen.STAFF_CARD_REFUSED, "refused");
+            Screen.ERROR, "error", Screen.READER_UNAVAILABLE, "unavailable", Screen.STAFF_CARD_REFUSED, "refused",
+            Screen.NOT_REGISTERED, "remind");
     private static final Map<Screen, String> SYMBOLS = Map.of(
             Screen.WELCOME, "symbol-tick", Screen.ALREADY_CHECKED_IN, "symbol-tick",
             Screen.NOT_A_LIBRARY_CARD, "symbol-card", Screen.ERROR, "symbol-exclaim",
-            Screen.READER_UNAVAILABLE, "symbol-pause", Screen.STAFF_CARD_REFUSED, "symbol-card");
+            Screen.READER_UNAVAILABLE, "symbol-pause", Screen.STAFF_CARD_REFUSED, "symbol-card",
+            Screen.NOT_REGISTERED, "symbol-tick");
 
     private final KioskViewModel model;
     private final Region symbol = Nodes.styled(new Region(), "badge-symbol");

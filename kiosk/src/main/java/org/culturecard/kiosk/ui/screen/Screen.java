@@ -10,6 +10,8 @@ public enum Screen {
     ATTRACT(Group.ATTRACT),
     WELCOME(Group.RESULT),
     ALREADY_CHECKED_IN(Group.RESULT),
+    /** Checked in, and the venue asks holders of unregistered cards to register them with staff. */
+    NOT_REGISTERED(Group.RESULT),
     NOT_A_LIBRARY_CARD(Group.RESULT),
     READER_UNAVAILABLE(Group.RESULT),
     ERROR(Group.RESULT),
@@ -20,7 +22,9 @@ public enum Screen {
     STAFF_EVENTS(Group.STAFF),
     STAFF_EDITOR(Group.STAFF),
     STAFF_STATUS(Group.STAFF),
-    STAFF_SETTINGS(Group.STAFF);
+    STAFF_SETTINGS(Group.STAFF),
+    /** "Register a card": a tap here gives the chip of the card to register, never a check-in. */
+    STAFF_REGISTER(Group.STAFF);
 
     /** The kinds of screen, each shown by its own view. */
     public enum Group {

@@ -60,7 +60,7 @@ public final class KioskViewModel implements TapListener, StaffHost {
         this.statusLine = new StatusLine(venueName, clock);
         this.language = new LanguageChoice(settings, threads.scheduler(), timings.staffIdle(), statusLine::use);
         this.results = new ResultScreens(screens);
-        this.staff = new StaffViewModel(this, ports.staff(), threads, clock);
+        this.staff = new StaffViewModel(this, ports.staff(), ports.enrolling(), threads, clock);
         screens.property().addListener((observable, was, is) -> acceptingTaps = is.acceptsTaps());
     }
 
@@ -107,14 +107,21 @@ public final class KioskViewModel implements TapListener, StaffHost {
 
     /**
      * A key typed on the attract screen: a keyboard-wedge barcode scanner "types" a card's number
-     * fast and ends with Enter, which then counts as a tap of that card. Slow typing is ignored.
+     * fast and ends with Enter, which then counts as a tap of that card; a scan that is not a card
+     * number (a scanner sending garbage) shows "not a library card". Slow typing is ignored.
      */
     public void keyTyped(char character) {
         if (screens.get() != Screen.ATTRACT) {
             return;
         }
-        wedge.typed(character).ifPresent(number ->
-                threads.tasks().execute(() -> ports.barcode().apply(number), this::show, this::failed));
+        wedge.typed(character).ifPresent(scan -> {
+            if (scan instanceof BarcodeWedge.Scan.Number number) {
+                threads.tasks().execute(() -> ports.barcode().apply(number.barcode()), this::show, this::failed);
+            } else if (scan instanceof BarcodeWedge.Scan.Unreadable unreadable) {
+                LOG.warn("A scan of {} characters is not a library card number: refused", unreadable.length());
+                show(new CheckInResult.NotALibraryCard());
+            }
+        });
     }
 
     /**

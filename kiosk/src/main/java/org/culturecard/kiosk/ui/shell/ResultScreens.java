@@ -29,7 +29,9 @@ public final class ResultScreens {
      */
     boolean show(CheckInResult result, Messages messages, String venueName) {
         recognition.set("");
-        if (result instanceof CheckInResult.Recorded recorded) {
+        if (CheckInResult.remindToRegister(result)) {
+            display(Screen.NOT_REGISTERED, messages.text("unregistered.headline"), messages.text("unregistered.message"));
+        } else if (result instanceof CheckInResult.Recorded recorded) {
             welcome(messages, messages.text("welcome.event", recorded.event().title()),
                     recorded.visitNumberThisYear());
         } else if (result instanceof CheckInResult.GeneralVisit visit) {

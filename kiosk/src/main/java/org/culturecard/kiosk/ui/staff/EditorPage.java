@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.culturecard.kiosk.ui.keys.TouchKeyboard;
 import javafx.util.converter.LocalDateStringConverter;
 import org.culturecard.core.event.AgeBand;
 import org.culturecard.core.event.ArtsActivity;
@@ -21,7 +22,8 @@ import org.culturecard.kiosk.ui.screen.Messages;
 
 /**
  * The event editor: title, category, day, times, age band and capacity, filled from the draft;
- * it keeps what staff typed until they save (errors shown under the form) or leave.
+ * it keeps what staff typed until they save (errors shown under the form) or leave. The on-screen
+ * keyboard types the title, and its number pad the times and capacity, for kiosks without a keyboard.
  */
 final class EditorPage extends VBox {
     EditorPage(StaffViewModel staff, StaffWidgets ui, EventDraft draft) {
@@ -42,6 +44,11 @@ final class EditorPage extends VBox {
         TextField end = ui.field(draft.endTime(), "editor.field.end");
         ComboBox<AgeBand> age = ui.choice(AgeBand.values(), draft.ageBand(), "age.", "editor.field.ageBand");
         TextField capacity = ui.field(draft.capacity(), "editor.field.capacity");
+        TouchKeyboard keys = new TouchKeyboard(messages, staff::activity);
+        keys.attach(title, TouchKeyboard.Layout.LETTERS);
+        keys.attach(start, TouchKeyboard.Layout.NUMBERS);
+        keys.attach(end, TouchKeyboard.Layout.NUMBERS);
+        keys.attach(capacity, TouchKeyboard.Layout.NUMBERS);
         GridPane form = ui.form(List.of(
                 ui.row("editor.field.title", title), ui.row("editor.field.sector", sector),
                 ui.row("editor.field.activity", activity), ui.row("editor.field.mode", mode),
@@ -61,6 +68,6 @@ final class EditorPage extends VBox {
         cancel.setOnAction(e -> staff.eventList());
         HBox buttons = new HBox(save, cancel);
         buttons.getStyleClass().add("staff-buttons");
-        getChildren().addAll(form, errors, buttons);
+        getChildren().addAll(form, errors, buttons, keys);
     }
 }

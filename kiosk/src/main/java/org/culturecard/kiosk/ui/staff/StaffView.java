@@ -67,6 +67,7 @@ public final class StaffView extends BorderPane {
                 navButton("staff.nav.home", staff::home, Screen.STAFF),
                 navButton("staff.nav.events", staff::eventList, Screen.STAFF_EVENTS),
                 navButton("staff.nav.new", staff::newEvent, Screen.STAFF_EDITOR),
+                navButton("staff.nav.register", staff.register()::open, Screen.STAFF_REGISTER),
                 navButton("staff.nav.status", staff::status, Screen.STAFF_STATUS),
                 navButton("staff.nav.settings", staff::settings, Screen.STAFF_SETTINGS));
         Region gap = new Region();
@@ -99,6 +100,7 @@ public final class StaffView extends BorderPane {
             case STAFF_EDITOR -> new EditorPage(staff, ui, staff.draftProperty().get());
             case STAFF_STATUS -> new StatusPage(staff, ui);
             case STAFF_SETTINGS -> new SettingsPage(staff, ui);
+            case STAFF_REGISTER -> new RegisterPage(staff, ui);
             default -> null;
         };
         if (page != null) {

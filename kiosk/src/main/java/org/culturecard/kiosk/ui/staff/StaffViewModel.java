@@ -22,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.culturecard.core.status.DiskBudget;
 import org.culturecard.kiosk.config.DisplaySettings;
+import org.culturecard.kiosk.enrol.Enrolling;
 import org.culturecard.kiosk.staff.EventDraft;
 import org.culturecard.kiosk.staff.PinOutcome;
 import org.culturecard.kiosk.staff.StaffPort;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * toolkit; every store call goes through the background executor. It reaches the rest of the
  * screens through {@link StaffHost} only. UI thread only.
  *
- * <p>Over 300 lines on purpose: it holds the state of the PIN pad and of five staff pages, each small,
+ * <p>Over 300 lines on purpose: it holds the state of the PIN pad and of five staff pages, each small
+ * (the register page's state is apart, in {@link RegisterViewModel}),
  * and a fifth of it is the read-only properties the views bind to.
  */
 public final class StaffViewModel {
@@ -66,8 +68,15 @@ public final class StaffViewModel {
     private final ReadOnlyObjectWrapper<EventDraft> draft = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper editorErrors = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<List<StatusRow>> statusRows = new ReadOnlyObjectWrapper<>(List.of());
+    private final RegisterViewModel register;
 
     public StaffViewModel(StaffHost kiosk, StaffPort port, KioskThreads threads, Clock clock) {
+        this(kiosk, port, Enrolling.none(), threads, clock);
+    }
+
+    /** With "Register a card" against the library system behind {@code enrolling}. */
+    public StaffViewModel(StaffHost kiosk, StaffPort port, Enrolling enrolling, KioskThreads threads, Clock clock) {
+        this.register = new RegisterViewModel(kiosk, enrolling, threads, clock, staffName::get);
         this.kiosk = kiosk;
         this.port = port;
         this.threads = threads;
@@ -162,6 +171,16 @@ public final class StaffViewModel {
         alert.set(kiosk.corruptStoreMovedTo()
                 .map(path -> kiosk.messages().text("staff.storeRecovered", path)).orElse(""));
         home();
+    }
+
+    /** The "Register a card" page. */
+    public RegisterViewModel register() {
+        return register;
+    }
+
+    /** A touch on a staff page (the on-screen keyboard): staff mode stays open another minute. */
+    public void activity() {
+        kiosk.staffActivity();
     }
 
     public void home() {

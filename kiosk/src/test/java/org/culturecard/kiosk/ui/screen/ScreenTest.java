@@ -15,12 +15,12 @@ class ScreenTest {
         Map<Screen, Screen.Group> expected = new EnumMap<>(Screen.class);
         expected.put(Screen.ATTRACT, Screen.Group.ATTRACT);
         for (Screen result : new Screen[] {Screen.WELCOME, Screen.ALREADY_CHECKED_IN, Screen.NOT_A_LIBRARY_CARD,
-                Screen.READER_UNAVAILABLE, Screen.ERROR, Screen.STAFF_CARD_REFUSED}) {
+                Screen.READER_UNAVAILABLE, Screen.ERROR, Screen.STAFF_CARD_REFUSED, Screen.NOT_REGISTERED}) {
             expected.put(result, Screen.Group.RESULT);
         }
         expected.put(Screen.STAFF_PIN, Screen.Group.PIN);
         for (Screen page : new Screen[] {Screen.STAFF, Screen.STAFF_EVENTS, Screen.STAFF_EDITOR, Screen.STAFF_STATUS,
-                Screen.STAFF_SETTINGS}) {
+                Screen.STAFF_SETTINGS, Screen.STAFF_REGISTER}) {
             expected.put(page, Screen.Group.STAFF);
         }
 
@@ -39,9 +39,11 @@ class ScreenTest {
     @Test
     void staffModeIsThePinPadAndThePagesAndOnlyThePagesRefuseTaps() {
         assertThat(Arrays.stream(Screen.values()).filter(Screen::isStaff)).containsExactlyInAnyOrder(Screen.STAFF_PIN,
-                Screen.STAFF, Screen.STAFF_EVENTS, Screen.STAFF_EDITOR, Screen.STAFF_STATUS, Screen.STAFF_SETTINGS);
+                Screen.STAFF, Screen.STAFF_EVENTS, Screen.STAFF_EDITOR, Screen.STAFF_STATUS, Screen.STAFF_SETTINGS,
+                Screen.STAFF_REGISTER);
         assertThat(Arrays.stream(Screen.values()).filter(screen -> !screen.acceptsTaps())).containsExactlyInAnyOrder(
-                Screen.STAFF, Screen.STAFF_EVENTS, Screen.STAFF_EDITOR, Screen.STAFF_STATUS, Screen.STAFF_SETTINGS);
+                Screen.STAFF, Screen.STAFF_EVENTS, Screen.STAFF_EDITOR, Screen.STAFF_STATUS, Screen.STAFF_SETTINGS,
+                Screen.STAFF_REGISTER);
         assertThat(Arrays.stream(Screen.values()).filter(Screen::isResult)).doesNotContain(Screen.ATTRACT)
                 .doesNotContainAnyElementsOf(Arrays.stream(Screen.values()).filter(Screen::isStaff).toList());
     }

@@ -399,6 +399,15 @@ class KioskViewModelTest {
     }
 
     @Test
+    void aScannerSendingGarbageIsRefusedAsNotALibraryCardAndNothingIsRecorded() {
+        typeAt("*2938;4756*\r", Duration.ofMillis(6));
+
+        assertThat(model.screen()).isEqualTo(Screen.NOT_A_LIBRARY_CARD);
+        assertThat(model.results().headlineProperty().get()).isEqualTo("That's not a library card");
+        assertThat(store.outboxBacklog()).isZero();
+    }
+
+    @Test
     void playsTheSuccessSoundForAWelcomeAndTheRefusalSoundForAPhone() {
         reader.tap(Fixtures.AMIRA);
         reader.tap(Fixtures.AMIRA);
