@@ -5,7 +5,11 @@
 #           (default 4000 50 8, i.e. 200,000 check-ins). Goal: >= 20,000 check-ins/s.
 #   report  ReportBenchmark: the engagement report (by venue, sector, event; monthly, one year)
 #           over generated check-ins. Args: rows people (default 10000000 200000). Goal: <= 2 s.
-# Usage: scripts/bench-central.sh ingest|report [args...]   e.g. scripts/bench-central.sh report 1000000 50000
+#   merge   IdentityBenchmark: merging two people with 1,000 check-ins each (the identity transaction,
+#           then the rollup rebuild of the days they touched), three times, over 2,000,000 background
+#           check-ins; then the enrolled-card filter read from PostgreSQL and built for 100,000 enrolled
+#           people. Args: background per-person enrolled (default 2000000 1000 100000).
+# Usage: scripts/bench-central.sh ingest|report|merge [args...]   e.g. scripts/bench-central.sh report 1000000 50000
 # Needs mosquitto and postgresql (apt); builds this checkout's modules (no tests) and runs on them.
 # Pass Maven flags in MAVEN_ARGS (default -o).
 set -euo pipefail
@@ -22,7 +26,8 @@ mvn -B -q ${MAVEN_ARGS:--o} -pl central -am test-compile dependency:build-classp
 case "$which" in
   ingest) main=org.culturecard.central.bench.IngestBenchmark ;;
   report) main=org.culturecard.central.bench.ReportBenchmark ;;
-  *) echo "usage: $0 ingest|report [args...]" >&2; exit 2 ;;
+  merge) main=org.culturecard.central.bench.IdentityBenchmark ;;
+  *) echo "usage: $0 ingest|report|merge [args...]" >&2; exit 2 ;;
 esac
 # shellcheck disable=SC2086 # JAVA_OPTS holds several flags: split on purpose
 exec java ${JAVA_OPTS:-} -Dlogback.configurationFile=central/src/test/resources/logback-test.xml \

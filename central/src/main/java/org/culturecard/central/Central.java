@@ -18,6 +18,7 @@ import org.culturecard.central.fleet.FleetListener;
 import org.culturecard.central.fleet.VenueConfigPublisher;
 import org.culturecard.central.identity.EnrolmentValidator;
 import org.culturecard.central.identity.EnrolmentWorker;
+import org.culturecard.central.identity.FilterPublisher;
 import org.culturecard.central.ingest.BatchValidator;
 import org.culturecard.central.ingest.CachedRegistry;
 import org.culturecard.central.ingest.IngestStats;
@@ -31,6 +32,7 @@ import org.culturecard.central.retention.RetentionJob;
 import org.culturecard.central.schedule.Periodic;
 import org.culturecard.central.store.HeldCheckIns;
 import org.culturecard.central.store.PostgresCheckInStore;
+import org.culturecard.central.store.PostgresEnrolledTokens;
 import org.culturecard.central.staff.PostgresVenueStaff;
 import org.culturecard.central.staff.StaffRecords;
 import org.culturecard.central.store.PostgresFleetStore;
@@ -115,9 +117,17 @@ public final class Central implements AutoCloseable {
                     Map.of(Topics.ALL_STATUS, 1, FleetListener.ALL_EVENTS, 1), listener::handle).start();
             started.add(fleetLink);
             BatchValidator validator = new BatchValidator(codec, clock, registry);
+            PostgresEnrolledTokens enrolled = new PostgresEnrolledTokens(store.dataSource());
+            FilterPublisher filter = new FilterPublisher(enrolled, (topic, payload) -> configLink.publish(topic, payload, 1, true),
+                    codec, clock);
+            AutoCloseable filterSchedule = config.filterPublishSeconds() == 0 ? () -> { }
+                    : Periodic.start("enrolled-filter", "enrolled-card filter publisher", filter, Duration.ofSeconds(1),
+                            Duration.ofSeconds(config.filterPublishSeconds()));
+            started.add(filterSchedule);
+            started.add(enrolled);
             EnrolmentWorker enrolments = new EnrolmentWorker(broker, config.clientIdPrefix() + "-enrolments",
                     new EnrolmentValidator(codec, new VenueBinding(registry)), new PostgresIdentityStore(store.dataSource()),
-                    deadLetters, codec, clock, () -> { }).start();
+                    deadLetters, codec, clock, filter::changed).start();
             started.add(enrolments);
             for (int i = 1; i <= config.workers(); i++) {
                 String clientId = config.clientIdPrefix() + "-ingest-" + i;
@@ -135,6 +145,8 @@ public final class Central implements AutoCloseable {
             awaitSubscribed(enrolments);
             AutoCloseable schedules = () -> {
                 enrolments.close();
+                filterSchedule.close();
+                enrolled.close();
                 retentionSchedule.close();
                 rollupSchedule.close();
             };

@@ -44,7 +44,7 @@ final class Access {
         if (StaffApi.adminOnly(path)) {
             return role == Role.ADMIN;
         }
-        if ("/api/reports/engagement".equals(path)) {
+        if ("/api/reports/engagement".equals(path) || "/api/reports/coverage".equals(path)) {
             return reading && AGGREGATES.contains(role);
         }
         if ("/api/reports/linked".equals(path)) {

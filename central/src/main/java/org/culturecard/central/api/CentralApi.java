@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.UnauthorizedResponse;
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.culturecard.central.config.CentralConfig;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.culturecard.central.fleet.VenueConfigPublisher;
+import org.culturecard.central.report.CoverageReport;
 import org.culturecard.central.report.EngagementReport;
 import org.culturecard.central.report.LinkageFile;
 import org.culturecard.central.report.ReportFormats;
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/reports/engagement?by=venue&period=week|month&from=yyyy-mm-dd&to=yyyy-mm-dd&format=json|csv}
  * ({@code by}: the code of a {@link org.culturecard.central.report.Dimension} of central's own data; officer,
  * researcher, and a venue manager on its own venues' check-ins);
+ * {@code GET /api/reports/coverage?from=yyyy-mm-dd&to=yyyy-mm-dd&format=json|csv} (enrolment coverage by venue:
+ * people seen, registered, unverified; the same roles);
  * {@code POST /api/reports/linked?by=imd-decile&...} (a linked dimension) with the council's linkage CSV as the
  * body (researcher; the file is used for that one report and not kept);
  * {@code GET /api/venues/{venue}/events} (officer, admin, the venue's manager), {@code POST /api/venues/{venue}/events}
@@ -111,6 +115,8 @@ public final class CentralApi implements AutoCloseable {
                     queries.checkInsByKiosk(kioskId(ctx), limit(ctx))));
             config.routes.get("/api/dead-letters", ctx -> json(ctx, queries.recentDeadLetters(limit(ctx))));
             config.routes.get("/api/reports/engagement", ctx -> report(ctx, reports.report(spec(ctx), scope(ctx))));
+            config.routes.get("/api/reports/coverage", ctx -> coverage(ctx, reports.coverage(day(ctx, "from"), day(ctx, "to"),
+                    scope(ctx))));
             config.routes.post("/api/reports/linked", ctx -> report(ctx, reports.linkedReport(spec(ctx),
                     LinkageFile.parse(new StringReader(ctx.body())))));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -266,15 +272,35 @@ public final class CentralApi implements AutoCloseable {
                 ctx.queryParam("unverified"));
     }
 
-    /** JSON by default; CSV with {@code ?format=csv}. */
     private static void report(Context ctx, EngagementReport report) {
+        formatted(ctx, () -> ReportFormats.json(report), () -> ReportFormats.csv(report));
+    }
+
+    private static void coverage(Context ctx, CoverageReport report) {
+        formatted(ctx, () -> ReportFormats.json(report), () -> ReportFormats.csv(report));
+    }
+
+    /** JSON by default; CSV with {@code ?format=csv}. */
+    private static void formatted(Context ctx, Supplier<String> json, Supplier<String> csv) {
         String format = ctx.queryParam("format");
         if (format == null || "json".equals(format)) {
-            ctx.contentType(JSON).result(ReportFormats.json(report));
+            ctx.contentType(JSON).result(json.get());
         } else if ("csv".equals(format)) {
-            ctx.contentType("text/csv; charset=utf-8").result(ReportFormats.csv(report));
+            ctx.contentType("text/csv; charset=utf-8").result(csv.get());
         } else {
             throw new IllegalArgumentException("format is json or csv");
+        }
+    }
+
+    private static LocalDate day(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required (yyyy-mm-dd)");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " is a day, yyyy-mm-dd", e);
         }
     }
 

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * (the scheme CA, PEM: the only root the broker is trusted through), {@code central.mqtt.client-cert}
  * and {@code central.mqtt.client-key} (central's own certificate and key, CN {@code central}, as
  * {@code provision broker config} writes them); {@code central.report.refresh-seconds} (default 60,
- * 0 = off): how often the report rollup's dirty days are rebuilt in the background; and the
+ * 0 = off): how often the report rollup's dirty days are rebuilt in the background;
+ * {@code central.filter.publish-seconds} (default 30, 0 = off): at most how often the enrolled-card
+ * filter is republished after enrolments change (one central publishes, under a lock); and the
  * limits on what kiosks' messages may cost ({@link IngestLimits}: junk kept, quotas, retention).
  * Read through core's {@link ConfigReader}: unknown keys are refused by name, an empty value counts
  * as unset, and {@link #load} logs the effective config once with its secrets redacted.
@@ -55,7 +57,8 @@ public record CentralConfig(
         BrokerTls brokerTls,
         int reportRefreshSeconds,
         IngestLimits limits,
-        HttpTls httpTls) {
+        HttpTls httpTls,
+        int filterPublishSeconds) {
 
     public static final String JDBC_URL = "central.jdbc.url";
     public static final String DB_USER = "central.db.user";
@@ -78,6 +81,9 @@ public record CentralConfig(
     public static final String REPORT_REFRESH_SECONDS = "central.report.refresh-seconds";
     /** How often the report rollup's dirty days are rebuilt in the background by default. */
     public static final int DEFAULT_REPORT_REFRESH_SECONDS = 60;
+    public static final String FILTER_PUBLISH_SECONDS = "central.filter.publish-seconds";
+    /** At most how often the enrolled-card filter is republished after changes by default. */
+    public static final int DEFAULT_FILTER_PUBLISH_SECONDS = 30;
 
     private static final ConfigSpec SPEC = new ConfigSpec("central", "CULTURECARD_", keys(), TokenSettings::isTokenKey,
             (key, problem, cause) -> new IllegalArgumentException(key + " " + problem, cause));
@@ -101,6 +107,8 @@ public record CentralConfig(
                 "must be 0 (off) to 86400 seconds");
         limits = limits == null ? IngestLimits.DEFAULTS : limits;
         httpTls = httpTls == null ? HttpTls.NONE : httpTls;
+        require(FILTER_PUBLISH_SECONDS, filterPublishSeconds >= 0 && filterPublishSeconds <= 86_400,
+                "must be 0 (off) to 86400 seconds");
         require(HTTP_TLS_CERT, (httpTls.cert() == null) == (httpTls.key() == null), "and " + HTTP_TLS_KEY + " go together");
         readable(HTTP_TLS_CERT, httpTls.cert());
         readable(HTTP_TLS_KEY, httpTls.key());
@@ -113,7 +121,7 @@ public record CentralConfig(
     public CentralConfig(String jdbcUrl, String dbUser, String dbPassword, String brokerUri, String clientIdPrefix,
             int workers, String httpHost, int httpPort, ApiTokens apiTokens) {
         this(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens, BrokerTls.NONE,
-                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS, HttpTls.NONE);
+                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS, HttpTls.NONE, DEFAULT_FILTER_PUBLISH_SECONDS);
     }
 
     /** Loads the file, applies environment overrides from {@code env}, and logs the effective config. */
@@ -140,7 +148,8 @@ public record CentralConfig(
                 v.string(HTTP_HOST, "127.0.0.1"), v.integer(HTTP_PORT, 8080), TokenSettings.parse(v.values()),
                 new BrokerTls(v.path(CA_CERT), v.path(CLIENT_CERT), v.path(CLIENT_KEY)),
                 v.integer(REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS), IngestLimits.from(v),
-                new HttpTls(v.path(HTTP_TLS_CERT), v.path(HTTP_TLS_KEY), v.bool(HTTP_ALLOW_PLAIN, false)));
+                new HttpTls(v.path(HTTP_TLS_CERT), v.path(HTTP_TLS_KEY), v.bool(HTTP_ALLOW_PLAIN, false)),
+                v.integer(FILTER_PUBLISH_SECONDS, DEFAULT_FILTER_PUBLISH_SECONDS));
     }
 
     /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
@@ -153,7 +162,8 @@ public record CentralConfig(
         return "jdbcUrl=" + redactUrl(jdbcUrl) + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
                 + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + " " + httpTls + ", apiTokens=" + apiTokens
-                + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds + ", " + limits;
+                + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds + ", filterPublishSeconds="
+                + filterPublishSeconds + ", " + limits;
     }
 
     @Override
@@ -170,7 +180,8 @@ public record CentralConfig(
 
     private static Set<String> keys() {
         Set<String> keys = new java.util.HashSet<>(Set.of(JDBC_URL, DB_USER, DB_PASSWORD, MQTT_URI, CLIENT_ID_PREFIX, WORKERS,
-                HTTP_HOST, HTTP_PORT, HTTP_TLS_CERT, HTTP_TLS_KEY, HTTP_ALLOW_PLAIN, READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS));
+                HTTP_HOST, HTTP_PORT, HTTP_TLS_CERT, HTTP_TLS_KEY, HTTP_ALLOW_PLAIN, READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS,
+                FILTER_PUBLISH_SECONDS));
         keys.addAll(IngestLimits.KEYS);
         return keys;
     }

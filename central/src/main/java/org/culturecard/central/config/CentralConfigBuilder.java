@@ -14,6 +14,7 @@ public final class CentralConfigBuilder {
     private HttpTls httpTls;
     private int reportRefreshSeconds;
     private IngestLimits limits;
+    private int filterPublishSeconds;
 
     CentralConfigBuilder(CentralConfig c) {
         from = c;
@@ -23,6 +24,7 @@ public final class CentralConfigBuilder {
         httpTls = c.httpTls();
         reportRefreshSeconds = c.reportRefreshSeconds();
         limits = c.limits();
+        filterPublishSeconds = c.filterPublishSeconds();
     }
 
     /** {@value CentralConfig#WORKERS}. */
@@ -56,9 +58,16 @@ public final class CentralConfigBuilder {
         return this;
     }
 
+    /** {@value CentralConfig#FILTER_PUBLISH_SECONDS} (0: never). */
+    public CentralConfigBuilder filterPublishSeconds(int seconds) {
+        filterPublishSeconds = seconds;
+        return this;
+    }
+
     /** The config, validated. */
     public CentralConfig build() {
         return new CentralConfig(from.jdbcUrl(), from.dbUser(), from.dbPassword(), from.brokerUri(), from.clientIdPrefix(),
-                workers, httpHost, httpPort, from.apiTokens(), from.brokerTls(), reportRefreshSeconds, limits, httpTls);
+                workers, httpHost, httpPort, from.apiTokens(), from.brokerTls(), reportRefreshSeconds, limits, httpTls,
+                filterPublishSeconds);
     }
 }

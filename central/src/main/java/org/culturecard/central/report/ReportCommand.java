@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code CentralMain report ...}: prints a suppressed engagement report as CSV or JSON, from the
+ * {@code CentralMain report ...}: prints a suppressed engagement report (or with {@code --coverage}, the
+ * enrolment coverage by venue) as CSV or JSON, from the
  * database named in central's config. With {@code --linkage}, the council's file is read, used for
  * this one report inside one transaction, and nothing of it is written anywhere.
  */
@@ -30,9 +31,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "central's properties file")
     Path config;
 
-    @Option(names = "--by", required = true, completionCandidates = Dimensions.class,
+    @Option(names = "--by", completionCandidates = Dimensions.class,
             description = "one of ${COMPLETION-CANDIDATES}; an attribute of the young people needs --linkage")
     String by;
+
+    @Option(names = "--coverage", description = "enrolment coverage by venue (people seen, registered, unverified) instead of --by")
+    boolean coverage;
 
     @Option(names = "--period", defaultValue = "month", description = "week or month (default month)")
     String period;
@@ -79,18 +83,26 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ReportSpec spec = ReportSpec.parse(by, period, from, to, unverified);
+        if ((by == null) == !coverage) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "give --by or --coverage");
+        }
+        ReportSpec spec = ReportSpec.parse(coverage ? Dimension.VENUE.code() : by, period, from, to, unverified);
         if (!"csv".equals(format) && !"json".equals(format)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--format is csv or json");
         }
         CentralConfig settings = CentralConfig.load(config, env);
-        EngagementReport report;
+        String text;
         try (PostgresCheckInStore store = PostgresCheckInStore.open(settings.jdbcUrl(), settings.dbUser(),
                 settings.dbPassword(), 2, Clock.systemUTC())) {
             ReportQueries queries = new ReportQueries(store.dataSource());
-            report = linkage == null ? queries.report(spec) : queries.linkedReport(spec, readLinkage(linkage));
+            if (coverage) {
+                CoverageReport report = queries.coverage(spec.from(), spec.to(), null);
+                text = "csv".equals(format) ? ReportFormats.csv(report) : ReportFormats.json(report) + "\n";
+            } else {
+                EngagementReport report = linkage == null ? queries.report(spec) : queries.linkedReport(spec, readLinkage(linkage));
+                text = "csv".equals(format) ? ReportFormats.csv(report) : ReportFormats.json(report) + "\n";
+            }
         }
-        String text = "csv".equals(format) ? ReportFormats.csv(report) : ReportFormats.json(report) + "\n";
         if (out == null) {
             PrintWriter stdout = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             stdout.print(text);

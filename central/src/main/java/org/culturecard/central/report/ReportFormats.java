@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,11 +23,32 @@ public final class ReportFormats {
     }
 
     public static String json(EngagementReport report) {
+        return write(report);
+    }
+
+    public static String json(CoverageReport report) {
+        return write(report);
+    }
+
+    private static String write(Object report) {
         try {
             return MAPPER.writeValueAsString(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report as JSON", e);
         }
+    }
+
+    /** The coverage report as CSV: one line per venue, then {@code ALL}. */
+    public static String csv(CoverageReport report) {
+        StringBuilder out = new StringBuilder("venue_id,from,to,seen,registered,unverified\n");
+        List<CoverageReport.Row> rows = new java.util.ArrayList<>(report.rows());
+        rows.add(report.total());
+        for (CoverageReport.Row row : rows) {
+            out.append(quote(row.venue())).append(',').append(report.from()).append(',').append(report.to()).append(',')
+                    .append(value(row.seen())).append(',').append(value(row.registered())).append(',')
+                    .append(value(row.unverified())).append('\n');
+        }
+        return out.toString();
     }
 
     public static String csv(EngagementReport report) {

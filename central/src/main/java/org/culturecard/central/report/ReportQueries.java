@@ -110,6 +110,11 @@ public final class ReportQueries {
                 rollupCells(connection, spec, scope)));
     }
 
+    /** Enrolment coverage by venue from {@code from} to before {@code to} at {@code venues} (null: every venue). */
+    public CoverageReport coverage(LocalDate from, LocalDate to, Set<String> venues) {
+        return new CoverageQueries(dataSource).report(from, to, venues);
+    }
+
     /**
      * The same report from the aggregate query over every check-in in the range: the reference
      * the rollup is tested against, and the benchmark's comparison. Slow on large data.

@@ -31,11 +31,16 @@ public final class Periodic implements AutoCloseable {
 
     /** Starts running {@code task} every {@code interval}; {@code what} names it in the log. */
     public static Periodic start(String threadName, String what, Runnable task, Duration interval) {
+        return start(threadName, what, task, interval, interval);
+    }
+
+    /** Starts running {@code task} after {@code first} (zero: now), then every {@code interval}. */
+    public static Periodic start(String threadName, String what, Runnable task, Duration first, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the " + what + " interval must be positive: " + interval);
         }
         Periodic periodic = new Periodic(threadName, what, task);
-        periodic.thread.scheduleWithFixedDelay(periodic::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        periodic.thread.scheduleWithFixedDelay(periodic::tick, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return periodic;
     }
 

@@ -39,6 +39,9 @@ class AccessTest {
     void aggregatesAreForOfficersManagersAndResearchers() {
         assertThat(allowed("GET", "/api/reports/engagement"))
                 .containsExactlyInAnyOrder(Role.OFFICER, Role.VENUE_MANAGER, Role.RESEARCHER);
+        assertThat(allowed("GET", "/api/reports/coverage"))
+                .containsExactlyInAnyOrder(Role.OFFICER, Role.VENUE_MANAGER, Role.RESEARCHER);
+        assertThat(allowed("POST", "/api/reports/coverage")).isEmpty();
         assertThat(allowed("POST", "/api/reports/linked")).containsExactly(Role.RESEARCHER);
         assertThat(allowed("GET", "/api/reports/linked")).isEmpty();
     }

@@ -76,6 +76,18 @@ class CentralConfigTest {
     }
 
     @Test
+    void theFilterPublishIntervalDefaultsTo30SecondsAndIsBounded() {
+        assertThat(CentralConfig.fromProperties(valid(), Map.of()).filterPublishSeconds()).isEqualTo(30);
+        Properties p = valid();
+        p.setProperty("central.filter.publish-seconds", "0");
+        assertThat(CentralConfig.fromProperties(p, Map.of()).filterPublishSeconds()).as("off").isZero();
+        p.setProperty("central.filter.publish-seconds", "86401");
+        assertThatThrownBy(() -> CentralConfig.fromProperties(p, Map.of())).hasMessageStartingWith("central.filter.publish-seconds");
+        assertThat(CentralConfig.fromProperties(valid(), Map.of()).with(b -> b.filterPublishSeconds(5)).filterPublishSeconds())
+                .isEqualTo(5);
+    }
+
+    @Test
     void readsNamedTokensWithTheirRolesAndVenues() {
         Properties p = valid();
         p.setProperty("central.api.tokens.museum-x-manager.role", "venue-manager");

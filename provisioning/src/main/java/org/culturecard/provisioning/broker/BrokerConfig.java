@@ -17,6 +17,8 @@ import org.culturecard.core.ids.VenueId;
 import org.culturecard.provisioning.ca.CertificateAuthority;
 import org.culturecard.provisioning.ca.Issued;
 import org.culturecard.provisioning.ca.IssuingAuthority;
+import org.culturecard.core.wire.FilterScope;
+import org.culturecard.core.wire.Topics;
 import org.culturecard.provisioning.ca.Pem;
 import org.culturecard.provisioning.kiosk.KioskBundles;
 import org.culturecard.provisioning.kiosk.KioskRegistry;
@@ -35,7 +37,8 @@ import org.culturecard.provisioning.kiosk.KioskRegistry;
  * certificate from the scheme CA must not reach the listener where client ids are not replaced.
  *
  * <p>The ACL is made from the kiosk registry ({@link KioskRegistry}, ADR 6): per kiosk, one exact
- * write rule under its own venue and id, its own acks and its venue's config; for its diagnostics
+ * write rule under its own venue and id, its own acks, its venue's config and the scheme's enrolled-card
+ * filter (read only: central alone writes it); for its diagnostics
  * identity ({@code <kiosk>.diag}, ADR 18) nothing at all. There is no {@code pattern} rule, so no
  * kiosk can write under another venue. Without a registry nothing is written.
  *
@@ -224,17 +227,21 @@ public final class BrokerConfig {
                 "use_identity_as_username true");
     }
 
+    /** The scheme-wide enrolled-card filter's chunks (issue 13): central writes them, every kiosk reads them. */
+    static final String ENROLLED_FILTER = Topics.filterChunks(FilterScope.SCHEME);
+
     /** The ACL text for the registry's kiosks (kiosk id to venue id). */
     public static String acl(Map<KioskId, VenueId> kiosks) {
         StringBuilder text = new StringBuilder();
         text.append("# Culture Card ACL, written by 'provision broker config' from the kiosk registry.\n")
                 .append("# The user name is the client certificate's CN: a kiosk id, '<kiosk>.diag' or 'central'.\n")
                 .append("# No 'pattern' rule: each kiosk writes only under its own venue and id (ADR 6).\n\n")
-                .append("# Central: reads everything kiosks send, writes acks and venue configs.\n")
+                .append("# Central: reads everything kiosks send, writes acks, venue configs and the enrolled-card filter.\n")
                 .append("user ").append(CENTRAL).append('\n')
                 .append("topic read culturecard/v1/+/+/up/#\n")
                 .append("topic write culturecard/v1/+/+/down/#\n")
-                .append("topic readwrite culturecard/v1/+/down/config\n");
+                .append("topic readwrite culturecard/v1/+/down/config\n")
+                .append("topic readwrite ").append(ENROLLED_FILTER).append('\n');
         kiosks.forEach((kiosk, venue) -> {
             String root = "culturecard/v1/" + venue.value() + "/";
             text.append("\n# ").append(kiosk.value()).append(" at ").append(venue.value()).append('\n')
@@ -242,6 +249,7 @@ public final class BrokerConfig {
                     .append("topic write ").append(root).append(kiosk.value()).append("/up/#\n")
                     .append("topic read ").append(root).append(kiosk.value()).append("/down/#\n")
                     .append("topic read ").append(root).append("down/config\n")
+                    .append("topic read ").append(ENROLLED_FILTER).append('\n')
                     .append("# its doctor: may connect, and publish and subscribe nothing (ADR 18)\n")
                     .append("user ").append(KioskBundles.diagnosticsName(kiosk.value())).append('\n');
         });

@@ -21,6 +21,8 @@ import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.staff.StaffMember;
 import org.culturecard.core.staff.VenueStaff;
 import org.culturecard.core.wire.CheckInBatch;
+import org.culturecard.core.wire.FilterChunk;
+import org.culturecard.core.wire.FilterScope;
 import org.culturecard.core.wire.KioskEvents;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.VenueConfig;
@@ -87,5 +89,19 @@ class BrokerLimitsTest {
 
         assertThat(BrokerConfig.MAX_PACKET_SIZE).isGreaterThanOrEqualTo(largestPacket)
                 .isLessThan(largestPacket + 4096);
+    }
+
+    /** The enrolled-card filter travels in retained chunks (issue 13): the largest, on its longest topic, fits too. */
+    @Test
+    void theLargestEnrolledFilterChunkFitsUnderTheBrokersPacketLimit() {
+        byte[] bytes = new byte[FilterChunk.MAX_PAYLOAD_BYTES];
+        java.util.Arrays.fill(bytes, (byte) 0xff);
+        FilterChunk widest = FilterChunk.of(Long.MAX_VALUE, FilterScope.of(VENUE), FilterChunk.MAX_CHUNKS - 1,
+                FilterChunk.MAX_CHUNKS, FilterChunk.MAX_CHUNKS * FilterChunk.MAX_PAYLOAD_BYTES, "f".repeat(64), bytes);
+        int encoded = codec.encode(widest).length;
+        int topic = Math.max(Topics.filterChunk(widest).length(), Topics.filterChunk(FilterScope.SCHEME, FilterChunk.MAX_CHUNKS - 1).length());
+
+        assertThat(encoded).isLessThanOrEqualTo(FilterChunk.MAX_MESSAGE_BYTES);
+        assertThat(encoded + topic + PACKET_OVERHEAD).isLessThanOrEqualTo(BrokerConfig.MAX_PACKET_SIZE);
     }
 }

@@ -329,6 +329,41 @@ class GeneratedBrokerConfigIT {
     }
 
     @Test
+    void kiosksReadTheEnrolledFilterThatOnlyCentralMayWrite() throws Exception {
+        String chunk = "culturecard/v1/_scheme/down/filter/enrolled/0";
+        MqttClient central = central(new LinkedBlockingQueue<>());
+        MqttClient kioskA = kiosk("kiosk-a");
+        MqttClient kioskB = kiosk("kiosk-b");
+        BlockingQueue<String> kioskInbox = new LinkedBlockingQueue<>();
+        try {
+            MqttMessage retained = message("generation-1");
+            retained.setRetained(true);
+            central.publish(chunk, retained);
+            MqttMessage forged = message("forged");
+            forged.setRetained(true);
+            try {
+                kioskB.publish(chunk, forged);
+            } catch (MqttException refused) {
+                // Mosquitto answers a refused QoS 1 publish with PUBACK "not authorized"; either way it is not kept.
+            }
+            kioskB.disconnect(); // the broker has handled every publish of a connection before its DISCONNECT
+            kioskA.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                new org.eclipse.paho.mqttv5.common.MqttSubscription("culturecard/v1/_scheme/down/filter/enrolled/+", 1)},
+                    new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                        (topic, m) -> kioskInbox.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))});
+            assertThat(kioskInbox.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("the retained chunk, not the kiosk's")
+                    .isEqualTo(chunk + " generation-1");
+            central.publish(chunk, message("generation-2"));
+            assertThat(kioskInbox.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(chunk + " generation-2");
+            assertThat(kioskInbox).isEmpty();
+        } finally {
+            close(kioskA);
+            close(kioskB);
+            close(central);
+        }
+    }
+
+    @Test
     void refusesACertificateFromAnotherCa() throws Exception {
         Issued foreign = otherCa.issueClient("kiosk-a", Duration.ofDays(30));
         assertThatThrownBy(() -> connect(foreign, "foreign").disconnect()).isInstanceOf(MqttException.class);
