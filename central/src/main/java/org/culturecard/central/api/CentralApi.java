@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * (an event as in VenueConfig; {@code id} and {@code venueId} may be left out), {@code PUT /api/venues/{venue}/events/{id}},
  * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (admin; each change re-publishes the
  * venue's retained config snapshot); and {@code GET /metrics} (Prometheus text; officer, admin).
- * The venue staff routes, admin only for reading too, are {@link StaffApi}'s.
+ * The venue staff routes, admin only for reading too, are {@link StaffApi}'s. (Over 300 lines: the route
+ * table and each route's role check stay in one file for security review; the work is in the classes it calls.)
  */
 public final class CentralApi implements AutoCloseable {
 

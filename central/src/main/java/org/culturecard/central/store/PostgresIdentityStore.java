@@ -32,7 +32,8 @@ import org.culturecard.core.privacy.Token;
  * transaction-level advisory lock that serialises every identity change, so that two workers never
  * relink one person at once. The rollup refresher reads {@code people} under its own lock per day;
  * the days an identity change touches are marked dirty in the same transaction, so a rebuild that
- * read the old people leaves them dirty.
+ * read the old people leaves them dirty. (Over 300 lines: every identity statement is here, each
+ * beside the transaction and lock it runs under, so the locking can be reviewed in one file.)
  */
 public final class PostgresIdentityStore implements IdentityStore {
 

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code CULTURECARD_SYNC_} plus the key in upper case with dots and hyphens as underscores
  * ({@code broker.uri} becomes {@code CULTURECARD_SYNC_BROKER_URI}); durations and sizes as core's
  * {@link ConfigReader} reads them ({@code 30s}, {@code 200MB}). {@link #load} logs the effective
- * config once, password redacted, as {@link #toString()} does.
+ * config once, password redacted, as {@link #toString()} does. (About 300 lines: the record's validated
+ * fields, their keys and the builder stay together; the cross-field checks are {@code SyncConfigChecks}.)
  *
  * @param caCert     PEM of the CA that signed the broker's certificate; null for plain TCP
  * @param clientCert PEM of this kiosk's certificate; null without client certificates
