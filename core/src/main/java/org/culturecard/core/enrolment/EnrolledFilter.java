@@ -31,7 +31,7 @@ import org.fastfilter.xor.Xor8;
  * estimate} is above {@value #GOOD_RATE} is therefore repeated, up to {@value #MAX_BUILDS} builds,
  * keeping the best.
  */
-final class EnrolledFilter {
+public final class EnrolledFilter {
     /** The byte format this class reads and writes. */
     public static final int FORMAT = 1;
     /** The fewest keys the xor filter is built with (see the class comment). */

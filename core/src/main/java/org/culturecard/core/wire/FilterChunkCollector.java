@@ -13,7 +13,7 @@ import java.util.Optional;
  * keeps the filter it has until the new generation is whole). Not thread-safe: one subscriber
  * thread feeds it.
  */
-final class FilterChunkCollector {
+public final class FilterChunkCollector {
     private final FilterScope scope;
     private long have;
     private long gathering;
@@ -23,7 +23,7 @@ final class FilterChunkCollector {
      * @param scope the scope to gather; chunks of another are ignored
      * @param have  the generation already held (0 for none): it and older ones are ignored
      */
-    FilterChunkCollector(FilterScope scope, long have) {
+    public FilterChunkCollector(FilterScope scope, long have) {
         this.scope = Objects.requireNonNull(scope, "scope");
         if (have < 0) {
             throw new IllegalArgumentException("have is a generation or 0, not " + have);
