@@ -114,6 +114,11 @@ public final class ScreenshotTool {
                             model.staff().status();
                         }, files);
             }
+            shoot(directory, variant, "staff-register", model -> {
+                model.show(new CheckInResult.StaffCard("Sam"));
+                model.staff().register().open();
+                model.staff().register().register("A29384756B");
+            }, files);
             shoot(directory, variant, "staff-settings", model -> {
                 model.show(new CheckInResult.StaffCard("Sam"));
                 model.staff().settings();
@@ -162,7 +167,7 @@ public final class ScreenshotTool {
         KioskPorts ports = new KioskPorts(number -> new CheckInResult.NotALibraryCard(),
                 () -> new AttractStatus(Optional.of(EVENT.title()),
                         new SyncIndicator(SyncIndicator.State.CONNECTED, 0, CLOCK.instant()), Optional.empty()),
-                result -> { }, desk, Sounds.SILENT);
+                result -> { }, desk, Sounds.SILENT, new ShowcaseEnrolling());
         KioskViewModel model = new KioskViewModel(desk.settings(),
                 "Central Library", ports,
                 new KioskThreads(new SameThreadTasks(), ScreenshotTool::onlyImmediate, Runnable::run), CLOCK,
