@@ -101,9 +101,7 @@ public final class DemoMain implements Callable<Integer> {
             Central central = Central.start(centralConfig(jdbcUrl, brokerUri), clock);
             running.push(central);
 
-            KioskConfig kioskConfig = KioskConfig.demo(data.resolve("kiosk"))
-                    .withLanguage(Locale.forLanguageTag(language))
-                    .withKioskMode(fullscreen);
+            KioskConfig kioskConfig = KioskConfig.demo(data.resolve("kiosk"), Locale.forLanguageTag(language), fullscreen);
             Reader reader = chooseReader(clock);
             KioskApp kiosk = KioskApp.compose(kioskConfig, reader.reader(), hooks(reader, clock));
             DemoSetup.prepare(kiosk, clock);
@@ -132,11 +130,12 @@ public final class DemoMain implements Callable<Integer> {
     private volatile MqttSyncAgent agentRef;
 
     private KioskHooks hooks(Reader reader, Clock clock) {
-        return KioskHooks.defaults()
-                .withClock(clock)
-                .withDemoCards(reader.demoCards())
-                .withSyncIndicator(this::syncIndicator)
-                .withOnResult(this::onResult);
+        return KioskHooks.builder()
+                .clock(clock)
+                .demoCards(reader.demoCards())
+                .syncIndicator(this::syncIndicator)
+                .onResult(this::onResult)
+                .build();
     }
 
     private SyncIndicator syncIndicator() {

@@ -16,7 +16,7 @@ import org.culturecard.reader.ReaderFeedback;
  * Optional things the host of the kiosk can plug in, none of them JavaFX types so that the demo
  * module needs no JavaFX import: a source for the sync indicator (the embedded sync agent's
  * state), a listener told of every result (the demo prints them), on-screen demo cards, the clock
- * screen timings, and the reader's beep-and-light feedback. Immutable; start from {@link #defaults()}.
+ * screen timings, and the reader's beep-and-light feedback. Immutable; start from {@link #defaults()} or {@link #builder()}.
  *
  * @param syncIndicator empty: the indicator shows the outbox backlog only
  * @param onResult      called on the UI thread after each tap; must return quickly and not throw
@@ -35,35 +35,61 @@ public record KioskHooks(Optional<Supplier<SyncIndicator>> syncIndicator, Consum
 
     /** No sync source, no listener, no demo cards, the system clock in the local zone, standard timings. */
     public static KioskHooks defaults() {
-        return new KioskHooks(Optional.empty(), result -> { }, List.of(), Clock.systemDefaultZone(),
-                KioskTimings.standard(), ReaderFeedback.NONE);
+        return builder().build();
     }
 
-    public KioskHooks withSyncIndicator(Supplier<SyncIndicator> source) {
-        return new KioskHooks(Optional.of(source), onResult, demoCards, clock, timings, readerFeedback);
+    /** Starts from {@link #defaults()}; each setter replaces one part. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public KioskHooks withOnResult(Consumer<CheckInResult> listener) {
-        return new KioskHooks(syncIndicator, listener, demoCards, clock, timings, readerFeedback);
-    }
+    /** Builds {@link KioskHooks}; unset parts keep their defaults. */
+    public static final class Builder {
+        private Optional<Supplier<SyncIndicator>> syncIndicator = Optional.empty();
+        private Consumer<CheckInResult> onResult = result -> { };
+        private List<DemoCard> demoCards = List.of();
+        private Clock clock = Clock.systemDefaultZone();
+        private KioskTimings timings = KioskTimings.standard();
+        private ReaderFeedback readerFeedback = ReaderFeedback.NONE;
 
-    public KioskHooks withDemoCards(List<DemoCard> cards) {
-        return new KioskHooks(syncIndicator, onResult, cards, clock, timings, readerFeedback);
-    }
+        private Builder() { }
 
-    public KioskHooks withClock(Clock newClock) {
-        return new KioskHooks(syncIndicator, onResult, demoCards, newClock, timings, readerFeedback);
-    }
+        public Builder syncIndicator(Supplier<SyncIndicator> source) {
+            this.syncIndicator = Optional.of(source);
+            return this;
+        }
 
-    /**
-     * The reader's own beep and light (e.g. {@code PcscCardReader.feedback()}). A reader that
-     * implements {@link ReaderFeedback} itself (the simulated one) is used without this.
-     */
-    public KioskHooks withReaderFeedback(ReaderFeedback feedback) {
-        return new KioskHooks(syncIndicator, onResult, demoCards, clock, timings, feedback);
-    }
+        public Builder onResult(Consumer<CheckInResult> listener) {
+            this.onResult = listener;
+            return this;
+        }
 
-    public KioskHooks withTimings(KioskTimings newTimings) {
-        return new KioskHooks(syncIndicator, onResult, demoCards, clock, newTimings, readerFeedback);
+        public Builder demoCards(List<DemoCard> cards) {
+            this.demoCards = cards;
+            return this;
+        }
+
+        public Builder clock(Clock newClock) {
+            this.clock = newClock;
+            return this;
+        }
+
+        /**
+         * The reader's own beep and light (e.g. {@code PcscCardReader.feedback()}). A reader that
+         * implements {@link ReaderFeedback} itself (the simulated one) is used without this.
+         */
+        public Builder readerFeedback(ReaderFeedback feedback) {
+            this.readerFeedback = feedback;
+            return this;
+        }
+
+        public Builder timings(KioskTimings newTimings) {
+            this.timings = newTimings;
+            return this;
+        }
+
+        public KioskHooks build() {
+            return new KioskHooks(syncIndicator, onResult, demoCards, clock, timings, readerFeedback);
+        }
     }
 }

@@ -24,7 +24,7 @@ public final class KioskMain {
                 DEFAULT_CONFIG);
         KioskConfig config = KioskConfig.load(Path.of(configured), System.getenv());
         EnrolmentConfig enrolment = EnrolmentConfig.load(Path.of(configured), System.getenv());
-        KioskLauncher.launch(config, enrolment, pcscReader(), KioskHooks.defaults().withReaderFeedback(PcscCardReader.feedback()));
+        KioskLauncher.launch(config, enrolment, pcscReader(), KioskHooks.builder().readerFeedback(PcscCardReader.feedback()).build());
     }
 
     private static CardReader pcscReader() {

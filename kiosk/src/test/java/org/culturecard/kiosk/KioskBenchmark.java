@@ -65,7 +65,7 @@ public final class KioskBenchmark {
             }
             EnrolledFilterFile.beside(config.databasePath()).store(1, clock.instant(), filter.build().toBytes());
         }
-        KioskApp app = KioskApp.compose(config, reader, KioskHooks.defaults().withClock(clock));
+        KioskApp app = KioskApp.compose(config, reader, KioskHooks.builder().clock(clock).build());
         Event event = Fixtures.event("Benchmark night", clock.instant().minus(Duration.ofMinutes(5)), Duration.ofHours(6));
         app.store().upsertEvent(event, EventOrigin.KIOSK);
         app.store().makeActive(event.id());

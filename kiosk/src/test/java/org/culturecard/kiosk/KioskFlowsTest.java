@@ -75,7 +75,7 @@ class KioskFlowsTest {
         reader = new SimulatedCardReader(clock);
         KioskTimings quick = new KioskTimings(Duration.ofMillis(1200), Duration.ofMillis(1200), Duration.ofSeconds(60),
                 Duration.ofMillis(1), Duration.ofSeconds(15));
-        KioskHooks hooks = KioskHooks.defaults().withClock(clock).withTimings(quick);
+        KioskHooks hooks = KioskHooks.builder().clock(clock).timings(quick).build();
         app = KioskApp.compose(KioskConfig.demo(dir.resolve("kiosk-" + System.nanoTime())), reader, hooks);
         pseudonymiser = new Pseudonymiser(SchemeKeyFile.load(app.config().schemeKeyPath()));
         app.store().setStaffPin(UUID.randomUUID(), "Sam", new PinHasher(new SecureRandom()).hash(PIN));

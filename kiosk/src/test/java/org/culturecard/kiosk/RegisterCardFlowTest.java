@@ -76,7 +76,7 @@ class RegisterCardFlowTest {
         sip2.setProperty("sip2.read-timeout-ms", "3000");
         kioskDir = dir.resolve("kiosk-" + System.nanoTime());
         app = KioskApp.compose(KioskConfig.demo(kioskDir), EnrolmentConfig.from(sip2, Map.of()), reader,
-                KioskHooks.defaults().withClock(clock).withTimings(quick));
+                KioskHooks.builder().clock(clock).timings(quick).build());
         app.store().setStaffPin(UUID.randomUUID(), "Sam", new PinHasher(new SecureRandom()).hash(PIN));
         executor = new BackgroundTaskExecutor(new FxUiThread());
         window = KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()), (s, v) -> { });

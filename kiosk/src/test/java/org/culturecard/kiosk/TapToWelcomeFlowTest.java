@@ -59,8 +59,8 @@ class TapToWelcomeFlowTest {
         reader = new FakeCardReader(clock);
         KioskTimings quick = new KioskTimings(Duration.ofMillis(1500), Duration.ofMillis(1500), Duration.ofSeconds(60),
                 Duration.ofSeconds(3), Duration.ofSeconds(15));
-        KioskHooks hooks = KioskHooks.defaults().withClock(clock).withTimings(quick).withOnResult(results::add)
-                .withDemoCards(List.of(new DemoCard("Tap Ben's card", () -> reader.tap(Fixtures.BEN))));
+        KioskHooks hooks = KioskHooks.builder().clock(clock).timings(quick).onResult(results::add)
+                .demoCards(List.of(new DemoCard("Tap Ben's card", () -> reader.tap(Fixtures.BEN)))).build();
         app = KioskApp.compose(KioskConfig.demo(dir.resolve("kiosk-" + System.nanoTime())), reader, hooks);
         executor = new BackgroundTaskExecutor(new FxUiThread());
         window = KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()), Sounds.SILENT);

@@ -111,21 +111,15 @@ public record KioskConfig(
      * library, its store and a demo scheme key (written if missing) under {@code directory}.
      */
     public static KioskConfig demo(Path directory) {
+        return demo(directory, Locale.ENGLISH, false);
+    }
+
+    /** As {@link #demo(Path)}, in {@code language}, full screen when {@code kioskMode}. */
+    public static KioskConfig demo(Path directory, Locale language, boolean kioskMode) {
         Path keyFile = directory.resolve("demo-scheme.key");
         SchemeKeyFile.writeDemoKeyIfMissing(keyFile);
         return new KioskConfig(VenueId.of("central-library"), KioskId.of("central-library-kiosk-1"),
-                "Central Library", directory.resolve("kiosk.db"), keyFile, defaultVersion(), false, Locale.ENGLISH);
-    }
-
-    /** A copy in another language. */
-    public KioskConfig withLanguage(Locale newLanguage) {
-        return new KioskConfig(venueId, kioskId, venueName, databasePath, schemeKeyPath, appVersion, kioskMode,
-                newLanguage);
-    }
-
-    /** A copy with kiosk mode on or off. */
-    public KioskConfig withKioskMode(boolean on) {
-        return new KioskConfig(venueId, kioskId, venueName, databasePath, schemeKeyPath, appVersion, on, language);
+                "Central Library", directory.resolve("kiosk.db"), keyFile, defaultVersion(), kioskMode, language);
     }
 
     /** The environment variable that overrides {@code key}: {@code venue.id} to {@code CULTURECARD_KIOSK_VENUE_ID}. */
