@@ -5,15 +5,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.culturecard.central.deadletter.DeadLetters;
+import org.culturecard.central.ingest.StoreRetry;
 import org.culturecard.central.store.IdentityStore;
 import org.culturecard.central.store.ReasonClass;
 import org.culturecard.central.store.StoreRejectedException;
-import org.culturecard.central.store.StoreUnavailableException;
 import org.culturecard.core.enrolment.Enrolment;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
-import org.culturecard.mqttlink.Backoff;
 import org.culturecard.mqttlink.BrokerEndpoint;
 import org.culturecard.mqttlink.DurableSubscriber;
 import org.culturecard.mqttlink.Inbound;
@@ -78,28 +77,13 @@ public final class EnrolmentWorker implements AutoCloseable {
 
     /** Handles one message; never throws. */
     void handle(Inbound message) {
-        int attempt = 0;
-        while (!closed) {
-            try {
-                process(message);
-                return;
-            } catch (StoreUnavailableException e) {
-                long delay = Backoff.standard().delay(Math.min(++attempt, 11)).toMillis();
-                LOG.warn("store unavailable for enrolments on {}, retrying in {} ms: {}", message.topic(), delay, e.getMessage());
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            } catch (StoreRejectedException e) {
-                deadLetter(message, ReasonClass.STORE_REFUSED, "store refused: " + e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("unexpected failure handling enrolments on {}", message.topic(), e);
-                deadLetter(message, ReasonClass.INTERNAL, "internal error: " + e.getClass().getSimpleName());
-                return;
-            }
+        try {
+            StoreRetry.untilStored(() -> closed, "for enrolments on " + message.topic(), () -> process(message), () -> { });
+        } catch (StoreRejectedException e) {
+            deadLetter(message, ReasonClass.STORE_REFUSED, "store refused: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure handling enrolments on {}", message.topic(), e);
+            deadLetter(message, ReasonClass.INTERNAL, "internal error: " + e.getClass().getSimpleName());
         }
     }
 

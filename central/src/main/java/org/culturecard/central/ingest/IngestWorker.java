@@ -5,11 +5,9 @@ import java.time.Duration;
 import org.culturecard.central.deadletter.DeadLetters;
 import org.culturecard.central.store.CheckInStore;
 import org.culturecard.central.store.ReasonClass;
-import org.culturecard.central.store.StoreUnavailableException;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
-import org.culturecard.mqttlink.Backoff;
 import org.culturecard.mqttlink.BrokerEndpoint;
 import org.culturecard.mqttlink.DurableSubscriber;
 import org.culturecard.mqttlink.Inbound;
@@ -113,24 +111,12 @@ public final class IngestWorker implements AutoCloseable {
 
     /** Handles one message; never throws, so Paho's callback thread survives anything. */
     void handle(Inbound message) {
-        int attempt = 0;
-        while (!closed) {
-            try {
-                process(message);
-                return;
-            } catch (StoreUnavailableException e) {
-                counters.storeRetried();
-                long delay = Backoff.standard().delay(Math.min(++attempt, 11)).toMillis();
-                LOG.warn("store unavailable while handling a message on {}, retrying in {} ms: {}", message.topic(), delay,
-                        e.getMessage());
-                if (!sleep(delay)) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.error("unexpected failure handling a message on {}", message.topic(), e);
-                committer.deadLetterAndComplete(message, ReasonClass.INTERNAL, "internal error: " + e.getClass().getSimpleName());
-                return;
-            }
+        try {
+            StoreRetry.untilStored(() -> closed, "while handling a message on " + message.topic(), () -> process(message),
+                    counters::storeRetried);
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure handling a message on {}", message.topic(), e);
+            committer.deadLetterAndComplete(message, ReasonClass.INTERNAL, "internal error: " + e.getClass().getSimpleName());
         }
     }
 
@@ -151,16 +137,6 @@ public final class IngestWorker implements AutoCloseable {
         } finally {
             MDC.remove("kioskId");
             MDC.remove("venueId");
-        }
-    }
-
-    private static boolean sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }
