@@ -16,7 +16,8 @@ cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # Every module of the reactor writes the file; kiosk, the last, wins. CDS archives classes from jars
-# only, so the modules are packaged, and the benchmark's own classes put in a jar too.
+# only, so the modules are packaged, and the benchmark's own classes put in a jar too. -DskipTests: a
+# benchmark build only; ./run-tests runs the tests.
 # shellcheck disable=SC2086
 mvn -B -q ${MAVEN_ARGS:-} -pl kiosk -am package -DskipTests dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp"

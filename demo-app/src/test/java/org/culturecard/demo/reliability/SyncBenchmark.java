@@ -258,6 +258,8 @@ public final class SyncBenchmark {
             }
             Thread.sleep(50);
         }
+        // Not a test wait: a benchmark's settling time, so that the agent's start-up (subscriptions, the retained
+        // venue config and filter) is over before its idle CPU and latency are measured.
         Thread.sleep(1000);
     }
 
