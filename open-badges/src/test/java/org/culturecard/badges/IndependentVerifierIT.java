@@ -1,0 +1,103 @@
+package org.culturecard.badges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.culturecard.badges.internal.EddsaRdfc2022;
+import org.culturecard.badges.keys.SigningKey;
+import org.culturecard.badges.status.BitstringStatusList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Credentials this module issued, verified by an implementation that did not sign them: the Digital
+ * Credentials Consortium's JavaScript verifier (@digitalcredentials/vc 10.0.2 with eddsa-rdfc-2022 and
+ * vc-bitstring-status-list), run with node, offline. A valid one passes; tampered, wrong key and
+ * revoked ones fail, and our own verifier agrees each time.
+ */
+class IndependentVerifierIT {
+    private final IssuerIdentity identity = new IssuerIdentity.DidKey("Culture Card");
+    private final SigningKey key = TestBadges.key("key-1");
+    private final BadgeIssuer issuer = new BadgeIssuer(identity, key, TestBadges.STATUS_LIST, TestBadges.ids());
+    private final BitstringStatusList list = BitstringStatusList.empty();
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void nodeIsThere() {
+        NodeVerifier.requireInstalled();
+    }
+
+    private String issued(int index) {
+        return issuer.issue(TestBadges.museumExplorer(), TestBadges.recipient(), TestBadges.ISSUED_ON, index);
+    }
+
+    private Map<String, String> statusList() {
+        return Map.of(TestBadges.STATUS_LIST.toString(), issuer.statusListCredential(list, TestBadges.ISSUED_ON));
+    }
+
+    private Verification ours(String credential) {
+        return new BadgeVerifier(identity, List.of(key.published()),
+                url -> Optional.ofNullable(statusList().get(url.toString()))).verify(credential);
+    }
+
+    @Test
+    void passesACredentialWeIssued() throws Exception {
+        String credential = issued(11);
+
+        NodeVerifier.Verdict verdict = NodeVerifier.verify(work, credential, statusList());
+
+        assertThat(verdict.verified()).as(verdict.output()).isTrue();
+        assertThat(ours(credential)).isInstanceOf(Verification.Verified.class);
+    }
+
+    @Test
+    void failsATamperedCredential() throws Exception {
+        String tampered = issued(11).replace("\"name\":\"Museum Explorer\"", "\"name\":\"Museum Expert\"");
+
+        NodeVerifier.Verdict verdict = NodeVerifier.verify(work, tampered, statusList());
+
+        assertThat(verdict.verified()).as(verdict.output()).isFalse();
+        assertThat(verdict.output()).contains("Invalid signature");
+        assertThat(ours(tampered)).isInstanceOf(Verification.Refused.class);
+    }
+
+    @Test
+    void failsACredentialSignedWithAnotherKeyThanTheOneItNames() throws Exception {
+        JsonObject signed = Json.createReader(new StringReader(issued(11))).readObject();
+        JsonObject unsigned = Json.createObjectBuilder(signed).remove("proof").build();
+        SigningKey wrong = TestBadges.key("key-1");
+        String forged = EddsaRdfc2022.sign(unsigned, identity.verificationMethod(key.published()),
+                TestBadges.ISSUED_ON, wrong.privateKey()).toString();
+
+        NodeVerifier.Verdict verdict = NodeVerifier.verify(work, forged, statusList());
+
+        assertThat(verdict.verified()).as(verdict.output()).isFalse();
+        assertThat(verdict.output()).contains("Invalid signature");
+        assertThat(ours(forged)).isInstanceOfSatisfying(Verification.Refused.class,
+                r -> assertThat(r.reason()).isEqualTo(Verification.Reason.BAD_SIGNATURE));
+    }
+
+    @Test
+    void failsARevokedCredentialAndStillPassesItsNeighbour() throws Exception {
+        String revoked = issued(11);
+        String neighbour = issued(12);
+        list.revoke(11);
+
+        NodeVerifier.Verdict refused = NodeVerifier.verify(work, revoked, statusList());
+        NodeVerifier.Verdict passed = NodeVerifier.verify(work, neighbour, statusList());
+
+        assertThat(refused.verified()).as(refused.output()).isFalse();
+        assertThat(passed.verified()).as(passed.output()).isTrue();
+        assertThat(ours(revoked)).isInstanceOfSatisfying(Verification.Refused.class,
+                r -> assertThat(r.reason()).isEqualTo(Verification.Reason.REVOKED));
+    }
+}
