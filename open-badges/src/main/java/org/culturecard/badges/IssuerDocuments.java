@@ -9,7 +9,9 @@ import org.culturecard.badges.keys.PublishedKey;
  * The documents central serves for an https issuer ({@link IssuerIdentity.HttpsProfile}), so that
  * anyone can verify its credentials: the issuer profile at {@code <url>/badges/issuer}, listing
  * every published key (current and retired) as an {@code assertionMethod}, and each key's Multikey
- * document at {@code <url>/badges/keys/<keyId>}. A {@code did:key} issuer needs neither.
+ * document at {@code <url>/badges/keys/<keyId>}. A {@code did:key} issuer needs neither. The profile
+ * defines {@code assertionMethod} in an embedded context (as the security vocabulary does), since
+ * neither the VC 2.0 nor the Open Badges context has it and verifiers look it up there.
  */
 public final class IssuerDocuments {
     static final String MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
@@ -22,7 +24,10 @@ public final class IssuerDocuments {
         keys.forEach(key -> methods.add(issuer.verificationMethod(key)));
         return Json.createObjectBuilder()
                 .add("@context", Json.createArrayBuilder().add("https://www.w3.org/ns/credentials/v2")
-                        .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json").add(MULTIKEY_CONTEXT))
+                        .add("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json").add(MULTIKEY_CONTEXT)
+                        .add(Json.createObjectBuilder().add("assertionMethod", Json.createObjectBuilder()
+                                .add("@id", "https://w3id.org/security#assertionMethod")
+                                .add("@type", "@id").add("@container", "@set"))))
                 .add("id", issuer.profileId())
                 .add("type", Json.createArrayBuilder().add("Profile"))
                 .add("name", issuer.name())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * revoked ones fail, and our own verifier agrees each time.
  */
 class IndependentVerifierIT {
+    private static final IssuerIdentity.HttpsProfile HTTPS =
+            new IssuerIdentity.HttpsProfile("Culture Card", URI.create("https://central.example.org"));
+
     private final IssuerIdentity identity = new IssuerIdentity.DidKey("Culture Card");
     private final SigningKey key = TestBadges.key("key-1");
     private final BadgeIssuer issuer = new BadgeIssuer(identity, key, TestBadges.STATUS_LIST, TestBadges.ids());
@@ -99,5 +103,51 @@ class IndependentVerifierIT {
         assertThat(passed.verified()).as(passed.output()).isTrue();
         assertThat(ours(revoked)).isInstanceOfSatisfying(Verification.Refused.class,
                 r -> assertThat(r.reason()).isEqualTo(Verification.Reason.REVOKED));
+    }
+
+    @Test
+    void passesACredentialFromAnHttpsIssuerWhoseProfileAndKeyItIsServed() throws Exception {
+        BadgeIssuer httpsIssuer = new BadgeIssuer(HTTPS, key, TestBadges.STATUS_LIST, TestBadges.ids());
+        String credential = httpsIssuer.issue(TestBadges.museumExplorer(), TestBadges.recipient(), TestBadges.ISSUED_ON, 5);
+
+        NodeVerifier.Verdict verdict = NodeVerifier.verify(work, credential, served(httpsIssuer, List.of(key)));
+
+        assertThat(verdict.verified()).as(verdict.output()).isTrue();
+    }
+
+    @Test
+    void passesOldAndNewCredentialsAfterAnHttpsIssuerRotatesItsKey() throws Exception {
+        String old = new BadgeIssuer(HTTPS, key, TestBadges.STATUS_LIST, TestBadges.ids())
+                .issue(TestBadges.museumExplorer(), TestBadges.recipient(), TestBadges.ISSUED_ON, 5);
+        SigningKey next = TestBadges.key("key-2");
+        BadgeIssuer rotated = new BadgeIssuer(HTTPS, next, TestBadges.STATUS_LIST, TestBadges.ids());
+        String fresh = rotated.issue(TestBadges.museumExplorer(), TestBadges.recipient(), TestBadges.ISSUED_ON, 6);
+        Map<String, String> bothPublished = served(rotated, List.of(key, next));
+
+        NodeVerifier.Verdict oldVerdict = NodeVerifier.verify(work, old, bothPublished);
+        NodeVerifier.Verdict freshVerdict = NodeVerifier.verify(work, fresh, bothPublished);
+        NodeVerifier.Verdict unpublished = NodeVerifier.verify(work, old, served(rotated, List.of(next)));
+
+        assertThat(oldVerdict.verified()).as(oldVerdict.output()).isTrue();
+        assertThat(freshVerdict.verified()).as(freshVerdict.output()).isTrue();
+        assertThat(unpublished.verified()).as(unpublished.output()).isFalse();
+    }
+
+    /**
+     * What central serves for an https issuer: the status list signed by {@code current}, the profile
+     * listing {@code published} keys, their key documents, and the public Multikey context (which the
+     * verifier's loader does not bundle; a verifier elsewhere fetches it).
+     */
+    private Map<String, String> served(BadgeIssuer current, List<SigningKey> published) throws java.io.IOException {
+        Map<String, String> served = new java.util.HashMap<>();
+        served.put(TestBadges.STATUS_LIST.toString(), current.statusListCredential(list, TestBadges.ISSUED_ON));
+        served.put(HTTPS.profileId(), IssuerDocuments.profile(HTTPS, published.stream().map(SigningKey::published).toList()));
+        for (SigningKey k : published) {
+            served.put(HTTPS.verificationMethod(k.published()), IssuerDocuments.key(HTTPS, k.published()));
+        }
+        try (var in = IndependentVerifierIT.class.getResourceAsStream("multikey-v1.jsonld")) {
+            served.put("https://w3id.org/security/multikey/v1", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return served;
     }
 }
