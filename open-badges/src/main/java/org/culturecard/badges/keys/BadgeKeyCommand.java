@@ -21,7 +21,16 @@ import picocli.CommandLine.Spec;
 public final class BadgeKeyCommand {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BadgeKeyCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, printing a failure's message (e.g. a refused key file) rather than a stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new BadgeKeyCommand()).setExecutionExceptionHandler((e, cli, parsed) -> {
+            cli.getErr().println("badge-key: " + e.getMessage());
+            cli.getErr().flush();
+            return 1;
+        });
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,

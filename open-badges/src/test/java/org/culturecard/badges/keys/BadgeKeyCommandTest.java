@@ -14,7 +14,7 @@ class BadgeKeyCommandTest {
     Path dir;
 
     private int run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cli = new CommandLine(new BadgeKeyCommand());
+        CommandLine cli = BadgeKeyCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
@@ -41,5 +41,17 @@ class BadgeKeyCommandTest {
 
         assertThat(run(new StringWriter(), err, "create", "--file", file.toString(), "--key-id", "b")).isNotZero();
         assertThat(BadgeKeyFiles.load(file).keyId()).isEqualTo("a");
+        assertThat(err.toString()).startsWith("badge-key: ").contains(file.toString());
+    }
+
+    @Test
+    void saysWhyItRefusesAKeyFileOthersCanRead() throws Exception {
+        Path file = dir.resolve("badge-key.json");
+        run(new StringWriter(), new StringWriter(), "create", "--file", file.toString(), "--key-id", "a");
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        StringWriter err = new StringWriter();
+
+        assertThat(run(new StringWriter(), err, "show", "--file", file.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(file.toString(), "rw-rw----", "chmod 600").doesNotContain("at org.");
     }
 }
