@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,46 +34,50 @@ public final class BadgeKeyCommand {
         });
     }
 
+    /** The key file option and the output, shared by the subcommands (a picocli mixin). */
+    static final class KeyFile {
+        @Option(names = "--file", required = true, description = "The key file.")
+        Path file;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec spec;
+
+        void print(String heading, PublishedKey key) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(heading);
+            out.println("keyId: " + key.keyId());
+            out.println("publicKeyMultibase: " + key.publicKeyMultibase());
+            out.println("did:key: did:key:" + key.publicKeyMultibase());
+            out.flush();
+        }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Make a new key file, mode 0600 (never over an existing file).")
     static final class Create implements Callable<Integer> {
-        @Option(names = "--file", required = true, description = "The key file to create.")
-        Path file;
+        @Mixin
+        KeyFile keyFile;
 
         @Option(names = "--key-id", required = true, description = "The key's id, e.g. 2026-12 (letters, digits, . _ -).")
         String keyId;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
-            SigningKey key = BadgeKeyFiles.create(file, keyId, new SecureRandom());
-            print(spec.commandLine().getOut(), "Created " + file + " (mode 0600).", key.published());
+            SigningKey key = BadgeKeyFiles.create(keyFile.file, keyId, new SecureRandom());
+            keyFile.print("Created " + keyFile.file + " (mode 0600).", key.published());
             return 0;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a key file's key id and public key.")
     static final class Show implements Callable<Integer> {
-        @Option(names = "--file", required = true, description = "The key file.")
-        Path file;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        KeyFile keyFile;
 
         @Override
         public Integer call() throws IOException {
-            print(spec.commandLine().getOut(), file.toString(), BadgeKeyFiles.load(file).published());
+            keyFile.print(keyFile.file.toString(), BadgeKeyFiles.load(keyFile.file).published());
             return 0;
         }
-    }
-
-    private static void print(PrintWriter out, String heading, PublishedKey key) {
-        out.println(heading);
-        out.println("keyId: " + key.keyId());
-        out.println("publicKeyMultibase: " + key.publicKeyMultibase());
-        out.println("did:key: did:key:" + key.publicKeyMultibase());
-        out.flush();
     }
 }
