@@ -64,6 +64,14 @@ class IndependentVerifierIT {
     }
 
     @Test
+    void passesTheGoldenCredentialSignedWithTheSpecsTestKey() throws Exception {
+        NodeVerifier.Verdict verdict = NodeVerifier.verify(work, GoldenCredentialTest.read(GoldenCredentialTest.CREDENTIAL),
+                Map.of(TestBadges.STATUS_LIST.toString(), GoldenCredentialTest.read(GoldenCredentialTest.STATUS_LIST)));
+
+        assertThat(verdict.verified()).as(verdict.output()).isTrue();
+    }
+
+    @Test
     void failsATamperedCredential() throws Exception {
         String tampered = issued(11).replace("\"name\":\"Museum Explorer\"", "\"name\":\"Museum Expert\"");
 

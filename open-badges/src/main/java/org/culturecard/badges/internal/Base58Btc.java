@@ -34,7 +34,7 @@ public final class Base58Btc {
      * @throws IllegalArgumentException when it does not start with {@code z} or holds a character outside the alphabet
      */
     public static byte[] decodeMultibase(String value) {
-        if (value == null || value.length() < 2 || value.charAt(0) != 'z') {
+        if (value == null || value.isEmpty() || value.charAt(0) != 'z') {
             throw new IllegalArgumentException("not a base58btc multibase value (it must start with 'z')");
         }
         BigInteger n = BigInteger.ZERO;
