@@ -56,6 +56,8 @@ public final class BadgeVerifier {
             return new Verification.Verified(credential.getString("id"), issuerId(credential), achievementId);
         } catch (IllegalArgumentException | IndexOutOfBoundsException | JsonException | ClassCastException
                 | NullPointerException e) {
+            // jakarta.json's getters throw NullPointerException for a missing field and ClassCastException for
+            // one of another JSON type: either way the credential is not one we issue.
             return new Refused(Reason.MALFORMED, e.getMessage());
         }
     }
