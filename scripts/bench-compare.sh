@@ -23,7 +23,7 @@ mkdir -p "$out"
 
 for name in before after; do
   rev=$([ $name = before ] && echo "$before" || echo "$after")
-  rm -rf "$out/$name"
+  rm -rf "${out:?}/$name"
   git clone -q "$repo" "$out/$name"
   git -C "$out/$name" checkout -q "$rev"
 done
