@@ -7,14 +7,14 @@ import java.math.BigInteger;
  * Multibase base58btc ({@code z} prefix, Bitcoin alphabet), the encoding of did:key identifiers,
  * Multikey values and eddsa-rdfc-2022 proof values. Leading zero bytes become leading '1's.
  */
-public final class Base58Btc {
+final class Base58Btc {
     private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final BigInteger BASE = BigInteger.valueOf(58);
 
     private Base58Btc() {}
 
     /** {@code z} followed by the base58btc digits of {@code bytes}. */
-    public static String encodeMultibase(byte[] bytes) {
+    static String encodeMultibase(byte[] bytes) {
         StringBuilder digits = new StringBuilder();
         BigInteger n = new BigInteger(1, bytes);
         while (n.signum() > 0) {
@@ -33,7 +33,7 @@ public final class Base58Btc {
      *
      * @throws IllegalArgumentException when it does not start with {@code z} or holds a character outside the alphabet
      */
-    public static byte[] decodeMultibase(String value) {
+    static byte[] decodeMultibase(String value) {
         if (value == null || value.isEmpty() || value.charAt(0) != 'z') {
             throw new IllegalArgumentException("not a base58btc multibase value (it must start with 'z')");
         }
