@@ -9,6 +9,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,19 +26,22 @@ import org.culturecard.badges.status.BitstringStatusList;
 /**
  * Verifies an {@code OpenBadgeCredential} the way {@link BadgeIssuer} makes them: the proof's key is
  * one of the issuer's published keys (current or retired), the issuer is the one that key belongs
- * to, the {@code eddsa-rdfc-2022} signature holds over the credential as it is, and its bit in its
+ * to, the {@code eddsa-rdfc-2022} signature holds over the credential as it is, it is valid now
+ * ({@code validFrom}, and {@code validUntil} when there is one), and its bit in its
  * status list (a signed credential, checked the same way) is not set. Thread-safe.
  */
 public final class BadgeVerifier {
     private final Map<String, TrustedKey> keys = new HashMap<>();
     private final StatusListSource statusLists;
+    private final Clock clock;
 
-    /** Trusts {@code published} keys of {@code identity}; gets status lists from {@code statusLists}. */
-    public BadgeVerifier(IssuerIdentity identity, Collection<PublishedKey> published, StatusListSource statusLists) {
+    /** Trusts {@code published} keys of {@code identity}; gets status lists from {@code statusLists}; now is {@code clock}'s. */
+    public BadgeVerifier(IssuerIdentity identity, Collection<PublishedKey> published, StatusListSource statusLists, Clock clock) {
         for (PublishedKey key : published) {
             keys.put(identity.verificationMethod(key), new TrustedKey(key, identity.issuerId(key)));
         }
         this.statusLists = Objects.requireNonNull(statusLists, "statusLists");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public Verification verify(String credentialJson) {
@@ -48,13 +54,17 @@ public final class BadgeVerifier {
             if (refused.isPresent()) {
                 return refused.get();
             }
+            refused = checkValidity(credential);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
             refused = checkStatus(credential);
             if (refused.isPresent()) {
                 return refused.get();
             }
             String achievementId = credential.getJsonObject("credentialSubject").getJsonObject("achievement").getString("id");
             return new Verification.Verified(credential.getString("id"), issuerId(credential), achievementId);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException | JsonException | ClassCastException
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException | JsonException | ClassCastException
                 | NullPointerException e) {
             // jakarta.json's getters throw NullPointerException for a missing field and ClassCastException for
             // one of another JSON type: either way the credential is not one we issue.
@@ -74,6 +84,19 @@ public final class BadgeVerifier {
         }
         if (!EddsaRdfc2022.verify(credential, key.key().publicKey())) {
             return Optional.of(new Refused(Reason.BAD_SIGNATURE, "the signature does not match the credential"));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Refused> checkValidity(JsonObject credential) {
+        Instant now = clock.instant();
+        Instant validFrom = Instant.parse(credential.getString("validFrom"));
+        if (validFrom.isAfter(now)) {
+            return Optional.of(new Refused(Reason.NOT_YET_VALID, "valid from " + validFrom));
+        }
+        String validUntil = credential.getString("validUntil", null);
+        if (validUntil != null && Instant.parse(validUntil).isBefore(now)) {
+            return Optional.of(new Refused(Reason.EXPIRED, "valid until " + validUntil));
         }
         return Optional.empty();
     }

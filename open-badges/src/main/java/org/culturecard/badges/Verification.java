@@ -18,6 +18,10 @@ public sealed interface Verification permits Verification.Verified, Verification
         WRONG_ISSUER,
         /** The signature does not match the credential as it is (tampered, or signed by another key). */
         BAD_SIGNATURE,
+        /** Its {@code validFrom} is later than now. */
+        NOT_YET_VALID,
+        /** Its {@code validUntil} has passed. */
+        EXPIRED,
         /** Its bit is set in its status list. */
         REVOKED,
         /** Its status list credential could not be had, or did not verify. */

@@ -26,7 +26,7 @@ public final class BadgeBenchmark {
         SigningKey key = TestBadges.key("bench");
         BadgeIssuer issuer = new BadgeIssuer(identity, key, TestBadges.STATUS_LIST, TestBadges.ids());
         String statusList = issuer.statusListCredential(BitstringStatusList.empty(), TestBadges.ISSUED_ON);
-        BadgeVerifier verifier = new BadgeVerifier(identity, List.of(key.published()), url -> Optional.of(statusList));
+        BadgeVerifier verifier = new BadgeVerifier(identity, List.of(key.published()), url -> Optional.of(statusList), java.time.Clock.systemUTC());
 
         long[] sign = new long[rounds];
         long[] verify = new long[rounds];

@@ -2,12 +2,15 @@ package org.culturecard.badges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.culturecard.badges.Verification.Reason;
 import org.culturecard.badges.Verification.Refused;
 import org.culturecard.badges.Verification.Verified;
+import org.culturecard.badges.internal.EddsaRdfc2022;
 import org.culturecard.badges.keys.SigningKey;
 import org.culturecard.badges.status.BitstringStatusList;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,8 @@ class BadgeVerifierTest {
     private BadgeVerifier verifier(SigningKey... trusted) {
         return new BadgeVerifier(identity, List.of(trusted).stream().map(SigningKey::published).toList(),
                 url -> url.equals(TestBadges.STATUS_LIST)
-                        ? Optional.of(issuer.statusListCredential(list, TestBadges.ISSUED_ON)) : Optional.empty());
+                        ? Optional.of(issuer.statusListCredential(list, TestBadges.ISSUED_ON)) : Optional.empty(),
+                TestBadges.CLOCK);
     }
 
     private String issued(int index) {
@@ -57,7 +61,8 @@ class BadgeVerifierTest {
 
         assertThat(verifier(other).verify(issued(7))).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.reason()).isEqualTo(Reason.BAD_SIGNATURE));
-        assertThat(new BadgeVerifier(identity, List.of(TestBadges.key("key-2").published()), url -> Optional.empty())
+        assertThat(new BadgeVerifier(identity, List.of(TestBadges.key("key-2").published()), url -> Optional.empty(),
+                TestBadges.CLOCK)
                 .verify(issued(7))).isInstanceOfSatisfying(Refused.class,
                         refused -> assertThat(refused.reason()).isEqualTo(Reason.UNKNOWN_KEY));
     }
@@ -78,9 +83,9 @@ class BadgeVerifierTest {
         String credential = issued(7);
         BadgeIssuer forger = new BadgeIssuer(identity, TestBadges.key("key-1"), TestBadges.STATUS_LIST, TestBadges.ids());
         BadgeVerifier forgedList = new BadgeVerifier(identity, List.of(key.published()),
-                url -> Optional.of(forger.statusListCredential(BitstringStatusList.empty(), TestBadges.ISSUED_ON)));
+                url -> Optional.of(forger.statusListCredential(BitstringStatusList.empty(), TestBadges.ISSUED_ON)), TestBadges.CLOCK);
 
-        assertThat(new BadgeVerifier(identity, List.of(key.published()), url -> Optional.empty()).verify(credential))
+        assertThat(new BadgeVerifier(identity, List.of(key.published()), url -> Optional.empty(), TestBadges.CLOCK).verify(credential))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.STATUS_UNAVAILABLE));
         assertThat(forgedList.verify(credential))
                 .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.reason()).isEqualTo(Reason.STATUS_UNAVAILABLE));
@@ -93,11 +98,24 @@ class BadgeVerifierTest {
         BadgeIssuer rotated = new BadgeIssuer(identity, next, TestBadges.STATUS_LIST, TestBadges.ids());
         String fresh = rotated.issue(TestBadges.museumExplorer(), TestBadges.recipient(), TestBadges.ISSUED_ON, 9);
         BadgeVerifier both = new BadgeVerifier(identity, List.of(key.published(), next.published()),
-                url -> Optional.of(rotated.statusListCredential(list, TestBadges.ISSUED_ON)));
+                url -> Optional.of(rotated.statusListCredential(list, TestBadges.ISSUED_ON)), TestBadges.CLOCK);
 
         assertThat(both.verify(old)).isInstanceOf(Verified.class);
         assertThat(both.verify(fresh)).isInstanceOf(Verified.class);
         assertThat(fresh).contains("https://central.example.org/badges/keys/key-2").doesNotContain("/badges/keys/key-1");
+    }
+
+    @Test
+    void refusesACredentialBeforeItsValidFromAndAfterItsValidUntil() {
+        String future = issuer.issue(TestBadges.museumExplorer(), TestBadges.recipient(), TestBadges.CLOCK.instant().plusSeconds(60), 7);
+        String expired = EddsaRdfc2022.sign(Json.createObjectBuilder(Json.createReader(new StringReader(issued(7))).readObject())
+                        .remove("proof").add("validUntil", "2026-12-02T11:00:00Z").build(),
+                identity.verificationMethod(key.published()), TestBadges.ISSUED_ON, key.privateKey()).toString();
+
+        assertThat(verifier(key).verify(future)).isInstanceOfSatisfying(Refused.class,
+                r -> assertThat(r.reason()).isEqualTo(Reason.NOT_YET_VALID));
+        assertThat(verifier(key).verify(expired)).isInstanceOfSatisfying(Refused.class,
+                r -> assertThat(r.reason()).isEqualTo(Reason.EXPIRED));
     }
 
     @Test
@@ -116,7 +134,7 @@ class BadgeVerifierTest {
         BadgeIssuer didIssuer = new BadgeIssuer(didKey, key, TestBadges.STATUS_LIST, TestBadges.ids());
         String credential = didIssuer.issue(TestBadges.museumExplorer(), TestBadges.recipient(), TestBadges.ISSUED_ON, 3);
         BadgeVerifier didVerifier = new BadgeVerifier(didKey, List.of(key.published()),
-                url -> Optional.of(didIssuer.statusListCredential(list, TestBadges.ISSUED_ON)));
+                url -> Optional.of(didIssuer.statusListCredential(list, TestBadges.ISSUED_ON)), TestBadges.CLOCK);
 
         assertThat(didVerifier.verify(credential)).isInstanceOfSatisfying(Verified.class,
                 v -> assertThat(v.issuerId()).isEqualTo("did:key:" + key.published().publicKeyMultibase()));

@@ -59,7 +59,7 @@ class GoldenCredentialTest {
     void theGoldenCredentialVerifiesInJava() throws IOException {
         String statusList = read(STATUS_LIST);
         BadgeVerifier verifier = new BadgeVerifier(new IssuerIdentity.DidKey("Culture Card"), List.of(specKey().published()),
-                url -> url.equals(TestBadges.STATUS_LIST) ? Optional.of(statusList) : Optional.empty());
+                url -> url.equals(TestBadges.STATUS_LIST) ? Optional.of(statusList) : Optional.empty(), TestBadges.CLOCK);
 
         assertThat(verifier.verify(read(CREDENTIAL))).isInstanceOf(Verification.Verified.class);
     }

@@ -50,7 +50,7 @@ class IndependentVerifierIT {
 
     private Verification ours(String credential) {
         return new BadgeVerifier(identity, List.of(key.published()),
-                url -> Optional.ofNullable(statusList().get(url.toString()))).verify(credential);
+                url -> Optional.ofNullable(statusList().get(url.toString())), TestBadges.CLOCK).verify(credential);
     }
 
     @Test

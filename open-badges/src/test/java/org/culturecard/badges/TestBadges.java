@@ -2,7 +2,9 @@ package org.culturecard.badges;
 
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +14,8 @@ import org.culturecard.badges.keys.SigningKey;
 /** Fixtures for open-badges' tests: an achievement, a recipient, keys, deterministic credential ids. */
 final class TestBadges {
     static final Instant ISSUED_ON = Instant.parse("2026-12-02T10:15:30Z");
+    /** An hour and three quarters after {@link #ISSUED_ON}. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC);
     static final URI STATUS_LIST = URI.create("https://central.example.org/badges/status/key-1");
 
     private TestBadges() {}
