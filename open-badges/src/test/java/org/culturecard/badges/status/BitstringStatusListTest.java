@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class BitstringStatusListTest {
@@ -59,5 +64,20 @@ class BitstringStatusListTest {
         assertThatThrownBy(() -> BitstringStatusList.decode("uAAAA")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BitstringStatusList.ofLength(1024)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BitstringStatusList.empty().revoke(131_072)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Property(tries = 50)
+    void encodingRoundTripsAnySetOfRevokedIndexes(@ForAll @Size(max = 40) Set<@IntRange(min = 0, max = 131_071) Integer> revoked) {
+        BitstringStatusList list = BitstringStatusList.empty();
+        revoked.forEach(list::revoke);
+
+        BitstringStatusList decoded = BitstringStatusList.decode(list.encode());
+
+        assertThat(decoded).isEqualTo(list);
+        for (int index : revoked) {
+            assertThat(decoded.isRevoked(index)).isTrue();
+        }
+        assertThat(java.util.stream.IntStream.range(0, decoded.length()).filter(decoded::isRevoked).count())
+                .isEqualTo(revoked.size());
     }
 }
