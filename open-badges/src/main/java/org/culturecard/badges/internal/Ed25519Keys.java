@@ -1,9 +1,11 @@
 package org.culturecard.badges.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -59,6 +61,22 @@ public final class Ed25519Keys {
         } finally {
             Arrays.fill(seed, (byte) 0);
             Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    /** Whether {@code publicKey} is {@code privateKey}'s other half: a signature by one verifies with the other. */
+    public static boolean isPair(PrivateKey privateKey, PublicKey publicKey) {
+        byte[] probe = "culture card badge key check".getBytes(StandardCharsets.US_ASCII);
+        try {
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(privateKey);
+            signer.update(probe);
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(publicKey);
+            verifier.update(probe);
+            return verifier.verify(signer.sign());
+        } catch (GeneralSecurityException e) {
+            return false;
         }
     }
 
