@@ -33,7 +33,7 @@ final class ShowcaseEnrolling implements Enrolling {
     }
 
     @Override
-    public RegisterOutcome registerSelf(LibraryBarcode barcode, PatronPin pin) {
+    public RegisterOutcome registerSelf(Token chip, LibraryBarcode barcode, PatronPin pin) {
         return new RegisterOutcome.WrongPin();
     }
 
