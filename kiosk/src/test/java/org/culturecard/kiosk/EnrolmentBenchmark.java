@@ -69,7 +69,7 @@ public final class EnrolmentBenchmark {
         BackgroundTaskExecutor executor = new BackgroundTaskExecutor(new FxUiThread());
         AtomicReference<KioskWindow> window = new AtomicReference<>();
         AtomicReference<Runnable> onPulse = new AtomicReference<>(() -> { });
-        onFx(() -> {
+        KioskBenchmark.onFx(() -> {
             Stage stage = new Stage();
             KioskWindow opened = KioskWindow.open(stage, app, new KioskThreads(executor, executor, new FxUiThread()),
                     Sounds.SILENT);
@@ -89,7 +89,8 @@ public final class EnrolmentBenchmark {
         Arrays.sort(nanos);
         System.out.printf("enrolment round trip (tap, scan -> \"Registered\" laid out) against the SIP2 test server,"
                 + " %d cards after %d to warm up: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d enrolments stored)%n",
-                nanos.length, WARM_UP, ms(percentile(nanos, 50)), ms(percentile(nanos, 99)), ms(nanos[nanos.length - 1]),
+                nanos.length, WARM_UP, KioskBenchmark.ms(KioskBenchmark.percentile(nanos, 50)),
+                KioskBenchmark.ms(KioskBenchmark.percentile(nanos, 99)), KioskBenchmark.ms(nanos[nanos.length - 1]),
                 app.store().enrolmentBacklog());
         executor.close();
         app.close();
@@ -116,7 +117,7 @@ public final class EnrolmentBenchmark {
         Platform.requestNextPulse();
         long end = registered.get(10, TimeUnit.SECONDS);
         onPulse.set(() -> { });
-        onFx(() -> page.open()); // the page again for the next card (its result cleared)
+        KioskBenchmark.onFx(() -> page.open()); // the page again for the next card (its result cleared)
         return end - start;
     }
 
@@ -126,27 +127,5 @@ public final class EnrolmentBenchmark {
 
     private static CardUid uid(int n) {
         return CardUid.of(ByteBuffer.allocate(7).put((byte) 0x04).put((byte) 0x6b).putInt(n).put((byte) 0x22).array());
-    }
-
-    private static long percentile(long[] sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
-    }
-
-    private static void onFx(Runnable work) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                work.run();
-                done.complete(null);
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
-            }
-        });
-        done.get(30, TimeUnit.SECONDS);
     }
 }

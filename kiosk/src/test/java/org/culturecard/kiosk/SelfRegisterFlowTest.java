@@ -1,6 +1,8 @@
 package org.culturecard.kiosk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.culturecard.kiosk.RegisterCardFlowTest.text;
+import static org.culturecard.kiosk.RegisterCardFlowTest.waitFor;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,9 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import org.culturecard.core.card.CardKind;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * "Register my card" on the attract screen of a self-service kiosk, by touch alone, in a real
@@ -167,15 +165,5 @@ class SelfRegisterFlowTest {
 
     private static TextInputControl field(FxRobot robot, String selector) {
         return robot.lookup(selector).queryAs(TextInputControl.class);
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String selector) {
-        return robot.lookup(selector).tryQuery().filter(javafx.scene.Node::isVisible)
-                .map(node -> ((Labeled) node).getText()).orElse(null);
     }
 }
