@@ -19,6 +19,8 @@ import org.culturecard.central.fleet.VenueConfigPublisher;
 import org.culturecard.central.identity.EnrolmentValidator;
 import org.culturecard.central.identity.EnrolmentWorker;
 import org.culturecard.central.identity.FilterPublisher;
+import org.culturecard.central.identity.PostgresUnregisteredCards;
+import org.culturecard.central.identity.UnregisteredCardsSetting;
 import org.culturecard.central.ingest.BatchValidator;
 import org.culturecard.central.ingest.CachedRegistry;
 import org.culturecard.central.ingest.IngestStats;
@@ -95,7 +97,9 @@ public final class Central implements AutoCloseable {
                     .start();
             started.add(configLink);
             PostgresVenueStaff staff = new PostgresVenueStaff(store.dataSource());
-            VenueConfigPublisher configs = new VenueConfigPublisher(fleet, configLink, codec, clock, staff::snapshot);
+            PostgresUnregisteredCards unregistered = new PostgresUnregisteredCards(store.dataSource());
+            VenueConfigPublisher configs = new VenueConfigPublisher(fleet, configLink, codec, clock, staff::snapshot,
+                    unregistered::setting);
             UuidV7 ids = new UuidV7(clock, new SecureRandom());
             AtomicReference<PrometheusMetrics> metrics = new AtomicReference<>();
             CachedRegistry registry = new CachedRegistry(store::registeredVenue, Clock.systemUTC(), REGISTRY_TTL);
@@ -106,7 +110,8 @@ public final class Central implements AutoCloseable {
             CentralApi api = CentralApi.start(config.httpHost(), config.httpPort(), config.httpTls(), config.apiTokens(),
                     new CentralApi.Backends(store, new ReportQueries(store.dataSource()), fleet, configs,
                             () -> metrics.get() == null ? "" : metrics.get().scrape(), ids,
-                            new StaffRecords(staff, configs::publish, clock, ids), registrar, new ApiAudit(store.dataSource())));
+                            new StaffRecords(staff, configs::publish, clock, ids), registrar, new ApiAudit(store.dataSource()),
+                            UnregisteredCardsSetting.over(unregistered, configs::publish, clock)));
             started.add(api);
             IngestLimits limits = config.limits();
             DeadLetters deadLetters = new DeadLetters(store, new JunkQuota(clock, limits.junkPerKioskHour()),

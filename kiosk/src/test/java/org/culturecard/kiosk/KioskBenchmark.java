@@ -134,12 +134,13 @@ public final class KioskBenchmark {
         return CardUid.of(ByteBuffer.allocate(7).put((byte) 0x04).put((byte) 0x5a).putInt(n).put((byte) 0x11).array());
     }
 
-    private static long percentile(long[] sorted, int p) {
+    /** The p-th percentile of sorted values (nearest rank); EnrolmentBenchmark uses it too. */
+    static long percentile(long[] sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static double ms(long nanos) {
+    static double ms(long nanos) {
         return nanos / 1e6;
     }
 
@@ -152,7 +153,8 @@ public final class KioskBenchmark {
         return -1;
     }
 
-    private static void onFx(Runnable work) throws Exception {
+    /** Runs {@code work} on the FX thread and waits for it. */
+    static void onFx(Runnable work) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -195,12 +195,14 @@ class RegisterCardFlowTest {
         return robot.lookup(selector).queryAs(TextField.class);
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
+    /** Waits up to 10 s for {@code condition}, then for the FX events it caused (SelfRegisterFlowTest too). */
+    static void waitFor(BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static String text(FxRobot robot, String selector) {
+    /** The text of the labelled node {@code selector} finds, or null when there is none. */
+    static String text(FxRobot robot, String selector) {
         return robot.lookup(selector).tryQuery().map(node -> ((Labeled) node).getText()).orElse(null);
     }
 }

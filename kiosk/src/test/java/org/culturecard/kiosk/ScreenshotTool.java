@@ -119,6 +119,10 @@ public final class ScreenshotTool {
                 model.staff().register().open();
                 model.staff().register().register("A29384756B");
             }, files);
+            shoot(directory, variant, "self-register", model -> {
+                model.selfRegister().open();
+                model.selfRegister().register("A29384756B", "1234");
+            }, files);
             shoot(directory, variant, "staff-settings", model -> {
                 model.show(new CheckInResult.StaffCard("Sam"));
                 model.staff().settings();

@@ -18,7 +18,7 @@ class ScreenshotToolTest {
     void rendersEveryScreenInEveryVariantAsANonBlankPng() throws Exception {
         List<Path> files = ScreenshotTool.render(dir);
 
-        assertThat(files).hasSize(48);
+        assertThat(files).hasSize(51);
         for (Path file : files) {
             BufferedImage image = ImageIO.read(file.toFile());
             assertThat(image.getWidth()).as(file.toString()).isEqualTo(1280);

@@ -14,7 +14,8 @@ import org.culturecard.sip2.PatronPin;
 
 /**
  * "Register a card" for {@link ScreenshotTool}'s pictures: a library system is configured and says
- * every card is a valid one of an 11-to-15-year-old; no chip is ever tapped and nothing is kept.
+ * every card is a valid one of an 11-to-15-year-old, and card holders may register themselves (so
+ * the attract screen offers "Register my card"); no chip is ever tapped and nothing is kept.
  */
 final class ShowcaseEnrolling implements Enrolling {
     @Override
@@ -24,7 +25,7 @@ final class ShowcaseEnrolling implements Enrolling {
 
     @Override
     public boolean selfService() {
-        return false;
+        return true;
     }
 
     @Override
@@ -33,8 +34,8 @@ final class ShowcaseEnrolling implements Enrolling {
     }
 
     @Override
-    public RegisterOutcome registerSelf(LibraryBarcode barcode, PatronPin pin) {
-        return new RegisterOutcome.WrongPin();
+    public RegisterOutcome registerSelf(Token chip, LibraryBarcode barcode, PatronPin pin) {
+        return new RegisterOutcome.Registered(Optional.of(AgeBand.AGE_11_15), false);
     }
 
     @Override

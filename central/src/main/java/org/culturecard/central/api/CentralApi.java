@@ -21,6 +21,8 @@ import org.culturecard.central.config.CentralConfig;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.culturecard.central.fleet.VenueConfigPublisher;
+import org.culturecard.central.identity.UnregisteredCardsApi;
+import org.culturecard.central.identity.UnregisteredCardsSetting;
 import org.culturecard.central.report.CoverageReport;
 import org.culturecard.central.report.EngagementReport;
 import org.culturecard.central.report.LinkageFile;
@@ -57,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * (an event as in VenueConfig; {@code id} and {@code venueId} may be left out), {@code PUT /api/venues/{venue}/events/{id}},
  * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (admin; each change re-publishes the
  * venue's retained config snapshot); and {@code GET /metrics} (Prometheus text; officer, admin).
- * The venue staff routes, admin only for reading too, are {@link StaffApi}'s. (Over 300 lines: the route
+ * The venue staff routes, admin only for reading too, are {@link StaffApi}'s; a venue's unregistered-cards
+ * setting (admin), {@link UnregisteredCardsApi}'s. (Over 300 lines: the route
  * table and each route's role check stay in one file for security review; the work is in the classes it calls.)
  */
 public final class CentralApi implements AutoCloseable {
@@ -84,7 +87,7 @@ public final class CentralApi implements AutoCloseable {
     /** What the API reads and changes. */
     public record Backends(CheckInQueries queries, ReportQueries reports, PostgresFleetStore fleet,
             VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids, StaffRecords staff,
-            KioskRegistrar registrar, ApiAudit audit) {
+            KioskRegistrar registrar, ApiAudit audit, UnregisteredCardsSetting unregisteredCards) {
     }
 
     private CentralApi(CentralConfig.ApiTokens tokens, Backends backends, String host, int port, CentralConfig.HttpTls tls) {
@@ -134,6 +137,7 @@ public final class CentralApi implements AutoCloseable {
             config.routes.delete("/api/venues/{venue}/events/{eventId}", ctx -> json(ctx,
                     venues.close(venue(ctx), eventId(ctx))));
             StaffApi.register(config.routes, backends.staff());
+            UnregisteredCardsApi.register(config.routes, backends.unregisteredCards());
             config.routes.exception(VenueEvents.NotFound.class, (e, ctx) -> {
                 ctx.status(404);
                 json(ctx, Map.of("error", e.getMessage()));

@@ -66,6 +66,16 @@ class AccessTest {
     }
 
     @Test
+    void aVenuesUnregisteredCardsSettingIsTheAdminsAndEachChangeIsAudited() {
+        String path = "/api/venues/museum-x/unregistered-cards";
+        assertThat(allowed("PUT", path)).containsExactly(Role.ADMIN);
+        assertThat(allowed("GET", path)).containsExactly(Role.ADMIN);
+        assertThat(Access.audited("PUT", path)).isTrue();
+        assertThat(Access.audited("GET", path)).isFalse();
+        assertThat(Access.audited("PUT", path + "/x")).isFalse();
+    }
+
+    @Test
     void aTokenMatchesOnlyItsOwnSecret() {
         ApiToken token = token(Role.OFFICER);
         assertThat(token.matches(ApiToken.sha256("secret-0123456789"))).isTrue();

@@ -22,7 +22,8 @@ public interface Enrolling extends ChipWaiter {
 
     RegisterOutcome register(Token chip, LibraryBarcode barcode, String staffName);
 
-    RegisterOutcome registerSelf(LibraryBarcode barcode, PatronPin pin);
+    /** A card holder's own registration: the chip tapped (or null), the number scanned, the PIN typed. */
+    RegisterOutcome registerSelf(Token chip, LibraryBarcode barcode, PatronPin pin);
 
     RegisterOutcome replace(Token chip, LibraryBarcode newCard, LibraryBarcode oldCard, String staffName);
 
@@ -49,8 +50,8 @@ public interface Enrolling extends ChipWaiter {
             }
 
             @Override
-            public RegisterOutcome registerSelf(LibraryBarcode barcode, PatronPin pin) {
-                return desk.registerSelf(barcode, pin);
+            public RegisterOutcome registerSelf(Token chipToken, LibraryBarcode barcode, PatronPin pin) {
+                return desk.registerSelf(chipToken, barcode, pin);
             }
 
             @Override
@@ -100,7 +101,7 @@ public interface Enrolling extends ChipWaiter {
             }
 
             @Override
-            public RegisterOutcome registerSelf(LibraryBarcode barcode, PatronPin pin) {
+            public RegisterOutcome registerSelf(Token chipToken, LibraryBarcode barcode, PatronPin pin) {
                 return new RegisterOutcome.NotConfigured();
             }
 

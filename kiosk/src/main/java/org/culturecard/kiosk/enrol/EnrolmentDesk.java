@@ -77,11 +77,16 @@ public final class EnrolmentDesk {
     }
 
     /** A card holder registers their own card at the attract screen with its PIN (no staff, no chip). */
-    public synchronized RegisterOutcome registerSelf(LibraryBarcode barcode, PatronPin pin) {
+    public RegisterOutcome registerSelf(LibraryBarcode barcode, PatronPin pin) {
+        return registerSelf(null, barcode, pin);
+    }
+
+    /** A card holder registers their own card with its PIN: its chip's token when it was tapped (else null). */
+    public synchronized RegisterOutcome registerSelf(Token chip, LibraryBarcode barcode, PatronPin pin) {
         if (lms.isEmpty()) {
             return new RegisterOutcome.NotConfigured();
         }
-        return enrol(lms.get().patronInformation(PatronBarcode.of(barcode.number()), pin), null, barcode, null, null);
+        return enrol(lms.get().patronInformation(PatronBarcode.of(barcode.number()), pin), chip, barcode, null, null);
     }
 
     /**

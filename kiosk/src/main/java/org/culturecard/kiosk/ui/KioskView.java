@@ -18,6 +18,7 @@ import org.culturecard.kiosk.ui.attract.AttractView;
 import org.culturecard.kiosk.ui.pin.PinPadView;
 import org.culturecard.kiosk.ui.result.ResultView;
 import org.culturecard.kiosk.ui.screen.Screen;
+import org.culturecard.kiosk.ui.self.SelfRegisterView;
 import org.culturecard.kiosk.ui.shell.KioskViewModel;
 import org.culturecard.kiosk.ui.staff.StaffView;
 
@@ -40,6 +41,7 @@ public final class KioskView extends StackPane {
     private ResultView result;
     private PinPadView pinPad;
     private StaffView staff;
+    private SelfRegisterView selfRegister;
 
     public KioskView(KioskViewModel model, ZoneId zone) {
         this.model = model;
@@ -81,6 +83,11 @@ public final class KioskView extends StackPane {
         pinPad = new PinPadView(model.staff());
         staff = new StaffView(model.staff(), zone);
         getChildren().setAll(attract, result, pinPad, staff);
+        selfRegister = null;
+        if (model.selfRegister().available()) {
+            selfRegister = new SelfRegisterView(model.selfRegister(), model.messages(), model::staffActivity);
+            getChildren().add(selfRegister);
+        }
         show(model.screen());
     }
 
@@ -92,6 +99,9 @@ public final class KioskView extends StackPane {
         result.setVisible(group == Screen.Group.RESULT);
         pinPad.setVisible(group == Screen.Group.PIN);
         staff.setVisible(group == Screen.Group.STAFF);
+        if (selfRegister != null) {
+            selfRegister.setVisible(group == Screen.Group.SELF);
+        }
         if (group == Screen.Group.PIN) {
             pinPad.requestFocus();
         }
@@ -129,7 +139,7 @@ public final class KioskView extends StackPane {
     }
 
     private void activity(Event event) {
-        if (model.screen().isStaff()) {
+        if (model.screen().timesOutWhenIdle()) {
             model.staffActivity();
         }
     }

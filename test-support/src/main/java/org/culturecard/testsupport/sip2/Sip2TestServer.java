@@ -46,13 +46,15 @@ public final class Sip2TestServer implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicInteger logins = new AtomicInteger();
     private final Map<String, Sip2Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, Sip2TestPatron> patrons;
     private volatile long delayMillis;
     private volatile boolean online = true;
     private volatile boolean refuseLogins;
 
     private Sip2TestServer(Builder options) throws IOException {
         this.options = options;
-        this.replies = new Sip2TestReplies(Map.copyOf(options.patrons), options.institution, options.delimiter, options.clock);
+        this.patrons = new ConcurrentHashMap<>(options.patrons);
+        this.replies = new Sip2TestReplies(patrons, options.institution, options.delimiter, options.clock);
         this.listener = options.tls == null ? new ServerSocket() : options.tls.getServerSocketFactory().createServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -78,6 +80,11 @@ public final class Sip2TestServer implements AutoCloseable {
         for (String code : codes.length == 0 ? PATRON_MESSAGES : Set.of(codes)) {
             faults.put(code, fault);
         }
+    }
+
+    /** The library changes a patron's record (a card reported lost, a renewed expiry) or adds one, from the next request on. */
+    public void update(Sip2TestPatron patron) {
+        patrons.put(patron.barcode(), patron);
     }
 
     /** Wait this long before answering patron status and patron information. */

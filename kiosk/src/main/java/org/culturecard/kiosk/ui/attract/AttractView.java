@@ -111,6 +111,11 @@ public final class AttractView extends BorderPane {
         staff.setAccessibleText(messages.text("pin.title"));
         staff.setOnAction(event -> model.openStaffPinPad());
         status.getChildren().add(staff);
+        if (model.selfRegister().available()) {
+            Button self = Nodes.styled(new Button(messages.text("self.button")), "self-register-button");
+            self.setOnAction(event -> model.selfRegister().open());
+            status.getChildren().add(self);
+        }
         BorderPane bar = new BorderPane();
         bar.setLeft(status);
         if (!model.demoCards().isEmpty()) {

@@ -24,7 +24,9 @@ public enum Screen {
     STAFF_STATUS(Group.STAFF),
     STAFF_SETTINGS(Group.STAFF),
     /** "Register a card": a tap here gives the chip of the card to register, never a check-in. */
-    STAFF_REGISTER(Group.STAFF);
+    STAFF_REGISTER(Group.STAFF),
+    /** A card holder registers their own card (tap, scan, PIN): a tap here gives its chip, never a check-in. */
+    SELF_REGISTER(Group.SELF);
 
     /** The kinds of screen, each shown by its own view. */
     public enum Group {
@@ -35,7 +37,9 @@ public enum Screen {
         /** The staff PIN pad: the way into staff mode. */
         PIN,
         /** Staff mode's pages. */
-        STAFF
+        STAFF,
+        /** A card holder's own registration, from the attract screen where the kiosk allows it. */
+        SELF
     }
 
     private final Group group;
@@ -58,8 +62,13 @@ public enum Screen {
         return group == Group.RESULT;
     }
 
-    /** Whether a tap is checked in while this screen shows: everywhere but staff mode's pages. */
+    /** Whether a tap is checked in while this screen shows: everywhere but staff mode's pages and self-registration. */
     public boolean acceptsTaps() {
-        return group != Group.STAFF;
+        return group != Group.STAFF && group != Group.SELF;
+    }
+
+    /** The screens that go back to attract after a minute without a touch: staff mode and self-registration. */
+    public boolean timesOutWhenIdle() {
+        return isStaff() || group == Group.SELF;
     }
 }

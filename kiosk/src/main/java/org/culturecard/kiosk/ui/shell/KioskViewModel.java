@@ -17,6 +17,7 @@ import org.culturecard.kiosk.ui.fx.Scheduler;
 import org.culturecard.kiosk.ui.fx.TaskExecutor;
 import org.culturecard.kiosk.ui.screen.Messages;
 import org.culturecard.kiosk.ui.screen.Screen;
+import org.culturecard.kiosk.ui.self.SelfRegisterViewModel;
 import org.culturecard.kiosk.ui.sound.Sounds;
 import org.culturecard.kiosk.ui.staff.StaffHost;
 import org.culturecard.kiosk.ui.staff.StaffViewModel;
@@ -43,6 +44,7 @@ public final class KioskViewModel implements TapListener, StaffHost {
     private volatile boolean acceptingTaps = true;
     private final BarcodeWedge wedge;
     private final StaffViewModel staff;
+    private final SelfRegisterViewModel selfRegister;
     private final ScreenTimer screens;
     private final StatusLine statusLine;
     private final ResultScreens results;
@@ -62,6 +64,7 @@ public final class KioskViewModel implements TapListener, StaffHost {
         this.language = new LanguageChoice(settings, threads.scheduler(), timings.staffIdle(), statusLine::use);
         this.results = new ResultScreens(screens);
         this.staff = new StaffViewModel(this, ports.staff(), ports.enrolling(), threads, clock);
+        this.selfRegister = new SelfRegisterViewModel(this, ports.enrolling(), threads);
         screens.property().addListener((observable, was, is) -> acceptingTaps = is.acceptsTaps());
     }
 
@@ -260,6 +263,11 @@ public final class KioskViewModel implements TapListener, StaffHost {
 
     public StaffViewModel staff() {
         return staff;
+    }
+
+    /** "Register my card" on the attract screen (self-service kiosks). */
+    public SelfRegisterViewModel selfRegister() {
+        return selfRegister;
     }
 
     /** The readers that work now, by name (for the staff status screen). */

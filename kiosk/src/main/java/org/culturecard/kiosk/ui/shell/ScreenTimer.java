@@ -43,9 +43,9 @@ final class ScreenTimer {
         staffActivity();
     }
 
-    /** Something happened on a staff screen: staff mode stays open another minute. */
+    /** Something happened on a staff (or self-registration) screen: it stays open another minute. */
     void staffActivity() {
-        if (screen.get().isStaff()) {
+        if (screen.get().timesOutWhenIdle()) {
             pendingReturn.cancel();
             pendingReturn = scheduler.after(timings.staffIdle(), whenOver);
         }

@@ -5,11 +5,11 @@ import org.culturecard.kiosk.enrol.RegisterOutcome;
 import org.culturecard.kiosk.ui.screen.Messages;
 
 /** The words for each registration outcome, from the resource bundles: the band only, never the card. */
-final class RegisterTexts {
+public final class RegisterTexts {
     private RegisterTexts() {
     }
 
-    static String of(RegisterOutcome outcome, Messages messages) {
+    public static String of(RegisterOutcome outcome, Messages messages) {
         if (outcome instanceof RegisterOutcome.Registered registered) {
             return messages.text(registered.replacement() ? "register.replaced" : "register.ok",
                     band(registered.band().orElse(null), messages));

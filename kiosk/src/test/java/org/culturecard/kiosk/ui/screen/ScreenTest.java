@@ -23,6 +23,7 @@ class ScreenTest {
                 Screen.STAFF_SETTINGS, Screen.STAFF_REGISTER}) {
             expected.put(page, Screen.Group.STAFF);
         }
+        expected.put(Screen.SELF_REGISTER, Screen.Group.SELF);
 
         assertThat(expected).as("every screen is listed here").hasSize(Screen.values().length);
         Arrays.stream(Screen.values()).forEach(screen -> assertThat(screen.group()).as(screen.name())
@@ -43,7 +44,11 @@ class ScreenTest {
                 Screen.STAFF_REGISTER);
         assertThat(Arrays.stream(Screen.values()).filter(screen -> !screen.acceptsTaps())).containsExactlyInAnyOrder(
                 Screen.STAFF, Screen.STAFF_EVENTS, Screen.STAFF_EDITOR, Screen.STAFF_STATUS, Screen.STAFF_SETTINGS,
-                Screen.STAFF_REGISTER);
+                Screen.STAFF_REGISTER, Screen.SELF_REGISTER);
+        assertThat(Screen.SELF_REGISTER.isStaff()).as("a card holder's own page is not staff mode").isFalse();
+        assertThat(Arrays.stream(Screen.values()).filter(Screen::timesOutWhenIdle)).containsExactlyInAnyOrder(
+                Screen.STAFF_PIN, Screen.STAFF, Screen.STAFF_EVENTS, Screen.STAFF_EDITOR, Screen.STAFF_STATUS,
+                Screen.STAFF_SETTINGS, Screen.STAFF_REGISTER, Screen.SELF_REGISTER);
         assertThat(Arrays.stream(Screen.values()).filter(Screen::isResult)).doesNotContain(Screen.ATTRACT)
                 .doesNotContainAnyElementsOf(Arrays.stream(Screen.values()).filter(Screen::isStaff).toList());
     }
