@@ -102,10 +102,14 @@ final class WebBrowser implements AutoCloseable {
                 .toList();
     }
 
-    /** Saves a PNG of the current page (for docs/web.md). */
+    /** Saves a PNG of the whole current page (for docs/web.md), the window stretched to its height for it. */
     void screenshot(Path file) throws java.io.IOException {
         Files.createDirectories(file.getParent());
+        long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 140, 2400)));
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }
 
     @Override

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.culturecard.central.config.Role;
+import java.security.SecureRandom;
+import java.util.Set;
+import java.util.UUID;
+import org.culturecard.central.web.account.Account;
+import org.culturecard.central.web.account.Accounts;
+import org.culturecard.central.web.account.Passwords;
 import org.culturecard.central.web.account.SignIn;
 import org.culturecard.central.web.account.Totp;
 import org.culturecard.testsupport.mqtt.MosquittoExtension;
@@ -101,6 +107,20 @@ class WebSignInIT {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/sign-in");
         assertThat(browser.driver.findElement(By.cssSelector(".govuk-error-summary")).getText())
                 .contains("Too many attempts. Wait 15 minutes, then try again.");
+    }
+
+    @Test
+    void onlyAnAccountMadeWithoutTotpSignsInWithoutACode() {
+        Accounts accounts = new Accounts(site.central.store().dataSource());
+        accounts.add(new Account(UUID.randomUUID(), "demo-like", Role.OFFICER, Set.of(),
+                new Passwords(new SecureRandom()).hash("demo-like-password"), Totp.newSecret(new SecureRandom()), false, false),
+                Instant.now());
+        browser.signIn(new WebSite.Login("demo-like", "demo-like-password", "unused"), "demo-like-password", "");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/admin");
+        browser.driver.manage().deleteAllCookies();
+        WebSite.Login officer = site.login(Role.OFFICER);
+        browser.signIn(officer, officer.password(), "");
+        assertThat(browser.driver.getCurrentUrl()).as("a real account needs its code").endsWith("/admin/sign-in");
     }
 
     @Test

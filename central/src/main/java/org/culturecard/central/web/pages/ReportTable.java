@@ -14,7 +14,7 @@ import org.culturecard.central.report.ReportFormats;
 /**
  * An engagement report as the page shows it: one line per group and period (as the CSV has them),
  * every suppressed figure as {@value ReportFormats#SUPPRESSED}, and the chart's data (check-ins
- * per period, one series per group, a suppressed cell a gap) as JSON for ECharts.
+ * per period, one series per group and one for the total, a suppressed cell a gap) as JSON for ECharts.
  */
 public record ReportTable(String by, List<String> periods, List<Line> lines, boolean anySuppressed, String chartJson) {
 
@@ -34,14 +34,15 @@ public record ReportTable(String by, List<String> periods, List<Line> lines, boo
         List<Line> lines = new ArrayList<>();
         boolean suppressed = false;
         List<Map<String, Object>> series = new ArrayList<>();
-        for (EngagementReport.Row row : report.rows()) {
+        List<EngagementReport.Row> rows = new ArrayList<>(report.rows());
+        rows.add(report.total());
+        for (EngagementReport.Row row : rows) {
             suppressed |= addLines(lines, row);
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("name", row.group());
             one.put("data", row.cells().stream().map(Figures::checkIns).toList());
             series.add(one);
         }
-        suppressed |= addLines(lines, report.total());
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("periods", report.periods());
         chart.put("series", series);

@@ -26,6 +26,7 @@ class WebReportTableTest {
         assertThat(table.lines().get(2)).isEqualTo(new ReportTable.Line("v1", "ALL", "50", "[c]", "[c]", "[c]"));
         assertThat(table.lines()).hasSize(6).last().isEqualTo(new ReportTable.Line("ALL", "ALL", "50", "[c]", "[c]", "[c]"));
         assertThat(table.anySuppressed()).isTrue();
-        assertThat(table.chartJson()).isEqualTo("{\"periods\":[\"2026-01\",\"2026-02\"],\"series\":[{\"name\":\"v1\",\"data\":[42,null]}]}");
+        assertThat(table.chartJson()).isEqualTo("{\"periods\":[\"2026-01\",\"2026-02\"],\"series\":[{\"name\":\"v1\",\"data\":[42,null]},"
+                + "{\"name\":\"ALL\",\"data\":[42,null]}]}");
     }
 }
