@@ -14,13 +14,7 @@ import org.culturecard.central.report.ReportFormats;
 import org.culturecard.central.report.ReportQueries;
 import org.culturecard.central.report.ReportSpec;
 import org.culturecard.central.web.pages.ReportTable;
-import org.culturecard.testsupport.mqtt.MosquittoExtension;
-import org.culturecard.testsupport.postgres.PostgresExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -33,38 +27,9 @@ import org.openqa.selenium.interactions.Actions;
  * logged, and a venue manager sees only its venue. With {@code -Dweb.screenshots=DIR} each page is
  * saved as a PNG there (docs/web.md's pictures).
  */
-class WebPagesIT {
-
-    @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension();
-    @RegisterExtension
-    static final PostgresExtension DB = new PostgresExtension();
-
+class WebPagesIT extends BrowserTestBase {
     private static final String RANGE = "from=" + WebSite.FROM + "&to=" + WebSite.TO;
     private static final String REPORT = "/admin/reports/engagement?by=venue&period=month&" + RANGE;
-    private static WebSite site;
-    private static WebBrowser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = WebSite.start(DB, BROKER, "web_pages");
-        browser = new WebBrowser(site.url);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    @AfterEach
-    void signOut() {
-        browser.driver.manage().deleteAllCookies();
-    }
 
     @Test
     void theEngagementReportHasAChartAndTheTableHasReportQueriesFigures() throws Exception {

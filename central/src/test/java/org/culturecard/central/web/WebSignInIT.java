@@ -12,48 +12,13 @@ import org.culturecard.central.web.account.Accounts;
 import org.culturecard.central.web.account.Passwords;
 import org.culturecard.central.web.account.SignIn;
 import org.culturecard.central.web.account.Totp;
-import org.culturecard.testsupport.mqtt.MosquittoExtension;
-import org.culturecard.testsupport.postgres.PostgresExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
 /** Signing in to the staff web in a real headless Chromium, against a real central on PostgreSQL. */
-class WebSignInIT {
-
-    @RegisterExtension
-    static final MosquittoExtension BROKER = new MosquittoExtension();
-    @RegisterExtension
-    static final PostgresExtension DB = new PostgresExtension();
-
-    private static WebSite site;
-    private static WebBrowser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = WebSite.start(DB, BROKER, "web_sign_in");
-        browser = new WebBrowser(site.url);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    @AfterEach
-    void forgetTheSession() {
-        browser.driver.manage().deleteAllCookies();
-    }
+class WebSignInIT extends BrowserTestBase {
 
     @Test
     void theRightPasswordAndCodeSignInAndTheSignInIsAudited() throws Exception {

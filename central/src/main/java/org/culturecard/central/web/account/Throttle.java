@@ -14,7 +14,7 @@ import java.util.Map;
  * leaves the window. In memory (central is one process); the number of keys is bounded, the
  * least recently failed forgotten first.
  */
-public final class Throttle {
+final class Throttle {
 
     private static final int MAX_KEYS = 100_000;
 
@@ -28,7 +28,7 @@ public final class Throttle {
         }
     };
 
-    public Throttle(Clock clock, int limit, Duration window) {
+    Throttle(Clock clock, int limit, Duration window) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
@@ -38,7 +38,7 @@ public final class Throttle {
     }
 
     /** True when {@code key} has {@code limit} failures inside the window now. */
-    public synchronized boolean refused(String key) {
+    synchronized boolean refused(String key) {
         Deque<Instant> times = failures.get(key);
         if (times == null) {
             return false;
@@ -48,7 +48,7 @@ public final class Throttle {
     }
 
     /** Counts one failure of {@code key}. */
-    public synchronized void failed(String key) {
+    synchronized void failed(String key) {
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         prune(times);
         times.addLast(clock.instant());
@@ -58,7 +58,7 @@ public final class Throttle {
     }
 
     /** Forgets {@code key}'s failures (after a good sign-in of that account). */
-    public synchronized void succeeded(String key) {
+    synchronized void succeeded(String key) {
         failures.remove(key);
     }
 

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.culturecard.central.config.Role;
 import org.culturecard.core.ids.VenueId;
+import org.culturecard.testsupport.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** Sessions: a new id and CSRF token at sign-in, the old id dead; idle ones gone; the CSRF check; a manager's scope. */
@@ -32,28 +33,12 @@ class WebSessionsTest {
 
     @Test
     void anIdleSessionIsGone() {
-        Instant[] now = {T0};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock clock = new MutableClock(T0);
         Sessions sessions = new Sessions(clock, Duration.ofMinutes(30), new SecureRandom());
         Session session = sessions.open();
-        now[0] = T0.plus(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.find(session.id())).as("used within the timeout, and so touched").isPresent();
-        now[0] = now[0].plus(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         assertThat(sessions.find(session.id())).isEmpty();
         assertThat(sessions.find(null)).isEmpty();
     }
