@@ -83,31 +83,16 @@ class WebPagesIT extends BrowserTestBase {
     @Test
     void coverageFleetDeadLettersAndTheAuditLogShowTheirRows() throws Exception {
         browser.signIn(site.login(Role.OFFICER));
-        browser.open("/admin/reports/coverage?" + RANGE);
+        showsRows("/admin/reports/coverage?" + RANGE, "coverage-table", "coverage", "v1 30", "v2 25");
         assertThat(browser.heading()).isEqualTo("Enrolment coverage by venue");
-        assertThat(browser.driver.findElement(By.id("coverage-table")).getText()).contains("v1 30", "v2 25");
-        browser.assertAccessible();
-        shoot("coverage");
-        browser.open("/admin/fleet");
-        assertThat(browser.driver.findElement(By.id("fleet-table")).getText()).contains("v1 k1", "v2 k2");
-        browser.assertAccessible();
-        shoot("fleet");
+        showsRows("/admin/fleet", "fleet-table", "fleet", "v1 k1", "v2 k2");
         browser.signOut();
-
         browser.signIn(site.login(Role.ADMIN));
-        browser.open("/admin/dead-letters");
-        assertThat(browser.driver.findElement(By.id("dead-letters-table")).getText()).contains("culturecard/v1/k1/checkins",
-                "not json");
-        browser.assertAccessible();
-        shoot("dead-letters");
+        showsRows("/admin/dead-letters", "dead-letters-table", "dead-letters", "culturecard/v1/k1/checkins", "not json");
         browser.signOut();
-
         browser.signIn(site.login(Role.AUDITOR));
-        browser.open("/admin/audit");
-        assertThat(browser.driver.findElement(By.id("audit-table")).getText()).contains("web-officer officer GET /admin/fleet",
+        showsRows("/admin/audit", "audit-table", "audit", "web-officer officer GET /admin/fleet",
                 "web-admin admin GET /admin/dead-letters");
-        browser.assertAccessible();
-        shoot("audit");
         browser.open("/admin/fleet");
         assertThat(browser.heading()).isEqualTo("You cannot see this page");
         browser.assertAccessible();
@@ -136,6 +121,14 @@ class WebPagesIT extends BrowserTestBase {
             browser.open(refused);
             assertThat(browser.heading()).as(refused).isEqualTo("You cannot see this page");
         }
+    }
+
+    /** Opens {@code path}: its table {@code table} shows {@code texts}, axe is content, and the page is saved as {@code shot}. */
+    private static void showsRows(String path, String table, String shot, String... texts) throws Exception {
+        browser.open(path);
+        assertThat(browser.driver.findElement(By.id(table)).getText()).contains(texts);
+        browser.assertAccessible();
+        shoot(shot);
     }
 
     private WebElement active() {
