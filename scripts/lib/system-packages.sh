@@ -6,7 +6,7 @@
 # for screenshots, JavaFX's native libraries, the script and unit checkers, and what
 # scripts/ops-walkthrough.sh and the install scripts use (rsync, sqlite3, curl, openssl, unzip).
 # shellcheck disable=SC2034 # used by the scripts that source this file
-TEST_PACKAGES=(pcscd vsmartcard-vpcd pcsc-tools mosquitto postgresql xvfb xauth
+TEST_PACKAGES=(pcscd vsmartcard-vpcd pcsc-tools mosquitto postgresql xvfb xauth chromium chromium-driver
   libgtk-3-0 libxtst6 libgl1 libxxf86vm1 libfreetype6 libfontconfig1
   libpango-1.0-0 libpangoft2-1.0-0 libpangocairo-1.0-0 fonts-dejavu-core
   shellcheck procps systemd

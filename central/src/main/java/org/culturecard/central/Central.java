@@ -40,6 +40,7 @@ import org.culturecard.central.staff.StaffRecords;
 import org.culturecard.central.store.PostgresFleetStore;
 import org.culturecard.central.store.PostgresIdentityStore;
 import org.culturecard.central.store.RetentionTables;
+import org.culturecard.central.web.Web;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
@@ -107,11 +108,14 @@ public final class Central implements AutoCloseable {
                 store.registerKiosk(kiosk, venue, fingerprint);
                 registry.forget(kiosk);
             };
+            ApiAudit audit = new ApiAudit(store.dataSource());
+            ReportQueries reports = new ReportQueries(store.dataSource());
+            Web web = new Web(store.dataSource(), reports, store, audit::record, clock, Web.Settings.of(config.httpTls().enabled()));
             CentralApi api = CentralApi.start(config.httpHost(), config.httpPort(), config.httpTls(), config.apiTokens(),
-                    new CentralApi.Backends(store, new ReportQueries(store.dataSource()), fleet, configs,
+                    new CentralApi.Backends(store, reports, fleet, configs,
                             () -> metrics.get() == null ? "" : metrics.get().scrape(), ids,
-                            new StaffRecords(staff, configs::publish, clock, ids), registrar, new ApiAudit(store.dataSource()),
-                            UnregisteredCardsSetting.over(unregistered, configs::publish, clock)));
+                            new StaffRecords(staff, configs::publish, clock, ids), registrar, audit,
+                            UnregisteredCardsSetting.over(unregistered, configs::publish, clock), web));
             started.add(api);
             IngestLimits limits = config.limits();
             DeadLetters deadLetters = new DeadLetters(store, new JunkQuota(clock, limits.junkPerKioskHour()),

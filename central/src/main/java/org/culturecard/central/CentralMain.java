@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.ingest.DeadLetterCommand;
 import org.culturecard.central.report.ReportCommand;
+import org.culturecard.central.web.account.WebCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@code CentralMain report --config FILE --by venue --from 2026-01-01 --to 2026-04-01 [--format json]}
  * prints a suppressed report instead (see {@link ReportCommand});
  * {@code CentralMain dead-letters replay --config FILE (--id N,... | --all)} sends check-ins kept whole
- * in the dead letters through ingest again (see {@link DeadLetterCommand}).
+ * in the dead letters through ingest again (see {@link DeadLetterCommand});
+ * {@code CentralMain web account add --config FILE --role officer --name anne} makes a staff web account
+ * (see {@link WebCommand}).
  */
 public final class CentralMain {
 
@@ -31,6 +34,11 @@ public final class CentralMain {
             System.exit(ReportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
             return;
         }
+        if (args.length > 0 && "web".equals(args[0])) {
+            System.exit(WebCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8)));
+            return;
+        }
         if (args.length > 0 && "dead-letters".equals(args[0])) {
             System.exit(DeadLetterCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     Clock.systemUTC()));
@@ -40,7 +48,8 @@ public final class CentralMain {
         if (configFile == null) {
             System.err.println("usage: CentralMain --config FILE   (settings may be overridden by CULTURECARD_CENTRAL_* variables)\n"
                     + "       CentralMain report --help\n"
-                    + "       CentralMain dead-letters replay --help");
+                    + "       CentralMain dead-letters replay --help\n"
+                    + "       CentralMain web account add --help");
             System.exit(2);
             return;
         }

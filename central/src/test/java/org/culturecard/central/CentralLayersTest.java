@@ -22,7 +22,7 @@ class CentralLayersTest {
             .consideringOnlyDependenciesInLayers()
             .ensureAllClassesAreContainedInArchitecture()
             .layer("Composition").definedBy("org.culturecard.central")
-            .layer("Api").definedBy("org.culturecard.central.api..")
+            .layer("Api").definedBy("org.culturecard.central.api..", "org.culturecard.central.web..")
             .layer("Services").definedBy("org.culturecard.central.ingest..", "org.culturecard.central.identity..", "org.culturecard.central.fleet..",
                     "org.culturecard.central.report..", "org.culturecard.central.staff..",
                     "org.culturecard.central.deadletter..", "org.culturecard.central.retention..",

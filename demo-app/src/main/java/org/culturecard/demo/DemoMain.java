@@ -18,6 +18,7 @@ import org.culturecard.central.Central;
 import org.culturecard.central.config.ApiToken;
 import org.culturecard.central.config.Role;
 import org.culturecard.central.config.CentralConfig;
+import org.culturecard.central.web.account.Accounts;
 import org.culturecard.core.ids.UuidV7;
 import org.culturecard.kiosk.KioskApp;
 import org.culturecard.kiosk.KioskHooks;
@@ -119,7 +120,8 @@ public final class DemoMain implements Callable<Integer> {
             running.push(agent);
             agentRef = agent;
 
-            banner(central, brokerUri, jdbcUrl, reader, kioskConfig);
+            List<DemoWeb.Login> webLogins = DemoWeb.prepare(new Accounts(central.store().dataSource()), kioskConfig.venueId());
+            banner(central, brokerUri, jdbcUrl, reader, kioskConfig, webLogins);
             KioskLauncher.launch(kiosk); // blocks until the window closes
             return 0;
         } finally {
@@ -223,7 +225,8 @@ public final class DemoMain implements Callable<Integer> {
         return new Reader(simulated, "simulated, with on-screen demo cards", buttons);
     }
 
-    private void banner(Central central, String brokerUri, String jdbcUrl, Reader reader, KioskConfig kiosk) {
+    private void banner(Central central, String brokerUri, String jdbcUrl, Reader reader, KioskConfig kiosk,
+            List<DemoWeb.Login> webLogins) {
         out.println();
         out.println("Culture Card demo is running.");
         out.println("  Kiosk:    " + kiosk.venueName() + " (" + kiosk.kioskId() + "), data in " + data.toAbsolutePath());
@@ -233,9 +236,19 @@ public final class DemoMain implements Callable<Integer> {
         out.println("  Central:  " + central.httpUrl() + "  (auditor token for the demo: " + DEMO_AUDIT_TOKEN
                 + "; officer: " + DEMO_READ_TOKEN + ")");
         out.println("            " + curl(central, "/api/checkins"));
+        webBanner(central, webLogins);
         out.println("Tap a demo card on the kiosk screen (the Staff card, then PIN " + DemoSetup.DEMO_STAFF_PIN
                 + ", opens staff mode). Close the window (or Ctrl+C) to stop.");
         out.println();
+    }
+
+    private void webBanner(Central central, List<DemoWeb.Login> logins) {
+        out.println("  Web:      " + central.httpUrl() + "/admin  (staff pages; password for every demo account: "
+                + DemoWeb.PASSWORD + ")");
+        for (DemoWeb.Login login : logins) {
+            out.println("            user " + login.username() + " (" + login.role().code() + ")");
+        }
+        out.println("            !!! DEMO ONLY: these accounts sign in WITHOUT the TOTP code; leave the code empty. !!!");
     }
 
     private static String curl(Central central, String path) {

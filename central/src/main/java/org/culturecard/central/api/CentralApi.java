@@ -33,6 +33,7 @@ import org.culturecard.central.staff.StaffApi;
 import org.culturecard.central.staff.StaffRecords;
 import org.culturecard.central.store.CheckInQueries;
 import org.culturecard.central.store.PostgresFleetStore;
+import org.culturecard.central.web.Web;
 import org.culturecard.core.ids.VenueId;
 import org.culturecard.core.ids.KioskId;
 import org.slf4j.Logger;
@@ -60,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (admin; each change re-publishes the
  * venue's retained config snapshot); and {@code GET /metrics} (Prometheus text; officer, admin).
  * The venue staff routes, admin only for reading too, are {@link StaffApi}'s; a venue's unregistered-cards
- * setting (admin), {@link UnregisteredCardsApi}'s. (Over 300 lines: the route
+ * setting (admin), {@link UnregisteredCardsApi}'s; the staff web's ({@code /admin}, sessions instead of
+ * tokens) are {@link Web}'s. (Over 300 lines: the route
  * table and each route's role check stay in one file for security review; the work is in the classes it calls.)
  */
 public final class CentralApi implements AutoCloseable {
@@ -87,7 +89,7 @@ public final class CentralApi implements AutoCloseable {
     /** What the API reads and changes. */
     public record Backends(CheckInQueries queries, ReportQueries reports, PostgresFleetStore fleet,
             VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids, StaffRecords staff,
-            KioskRegistrar registrar, ApiAudit audit, UnregisteredCardsSetting unregisteredCards) {
+            KioskRegistrar registrar, ApiAudit audit, UnregisteredCardsSetting unregisteredCards, Web web) {
     }
 
     private CentralApi(CentralConfig.ApiTokens tokens, Backends backends, String host, int port, CentralConfig.HttpTls tls) {
@@ -138,6 +140,7 @@ public final class CentralApi implements AutoCloseable {
                     venues.close(venue(ctx), eventId(ctx))));
             StaffApi.register(config.routes, backends.staff());
             UnregisteredCardsApi.register(config.routes, backends.unregisteredCards());
+            backends.web().register(config);
             config.routes.exception(VenueEvents.NotFound.class, (e, ctx) -> {
                 ctx.status(404);
                 json(ctx, Map.of("error", e.getMessage()));
@@ -181,7 +184,7 @@ public final class CentralApi implements AutoCloseable {
     }
 
     private void authorise(Context ctx) {
-        if ("/health".equals(ctx.path())) {
+        if ("/health".equals(ctx.path()) || Web.serves(ctx.path())) {
             return;
         }
         Optional<ApiToken> token = bearer(ctx).flatMap(this::tokenOf);

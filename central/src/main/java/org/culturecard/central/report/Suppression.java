@@ -29,7 +29,7 @@ import java.util.List;
  * everything suppressed. Counts of distinct people do not add up exactly across lines (a person
  * may visit two venues), but they are protected as if they did, which is the cautious side.
  */
-final class Suppression {
+public final class Suppression {
 
     /** Counts under this are never published. */
     public static final long THRESHOLD = 10;

@@ -91,7 +91,7 @@ public final class ReportBenchmark {
     }
 
     /** Every day dirty, as after migration V3 on an existing database; then the backfill. */
-    private static void buildRollup(String url, PostgresServer db, RollupRefresher refresher) throws Exception {
+    static void buildRollup(String url, PostgresServer db, RollupRefresher refresher) throws Exception {
         long started = System.nanoTime();
         int marked = refresher.markAllDirty();
         int rebuilt = refresher.refreshAll();
@@ -132,7 +132,7 @@ public final class ReportBenchmark {
         }
     }
 
-    private static void generate(String url, PostgresServer db, long rows, int people) throws Exception {
+    static void generate(String url, PostgresServer db, long rows, int people) throws Exception {
         try (Connection c = DriverManager.getConnection(url, db.user(), db.password()); Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             s.execute("DROP INDEX check_ins_received, check_ins_kiosk_seq, check_ins_token, check_ins_event, check_ins_tapped");

@@ -1,0 +1,2 @@
+/** Signed-in web sessions in memory: rotated ids, idle timeout, per-session CSRF tokens. */
+package org.culturecard.central.web.session;
