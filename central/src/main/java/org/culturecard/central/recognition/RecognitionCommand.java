@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * transaction, and prints what it awarded. Safe to run while central runs, and to run again: an
  * award is never made twice.
  */
-@Command(name = "recognition", mixinStandardHelpOptions = true, subcommands = RecognitionCommand.Backfill.class,
+@Command(name = "recognition", mixinStandardHelpOptions = true,
         description = "Recognition's maintenance commands.")
 public final class RecognitionCommand {
 

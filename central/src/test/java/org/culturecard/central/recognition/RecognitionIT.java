@@ -14,12 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.culturecard.central.Central;
 import org.culturecard.central.KioskSimulator;
 import org.culturecard.central.TestBatches;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.config.RecognitionSettings;
+import org.culturecard.central.report.ReportCommand;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.rules.CatalogueException;
 import org.culturecard.core.wire.CheckInBatch;
@@ -129,6 +131,19 @@ class RecognitionIT {
                     .doesNotContain(",1\n", ",2\n");
             assertThat(send(central, "GET", "/api/reports/awards?by=achievement&from=2026-03-01&to=2026-04-01", ADMIN, null)
                     .statusCode()).isEqualTo(403);
+
+            // the command lines: the same report, and a backfill that finds nothing new to award
+            Path properties = dir.resolve("central.properties");
+            Files.writeString(properties, "central.jdbc.url=" + url + "\ncentral.db.user=" + DB.server().user()
+                    + "\ncentral.mqtt.uri=tcp://127.0.0.1:1883\ncentral.recognition.achievements-file=" + file + "\n");
+            Path csv = dir.resolve("awards.csv");
+            assertThat(ReportCommand.run(new String[] {"--config", properties.toString(), "--awards", "--by", "venue",
+                "--from", "2026-03-01", "--to", "2026-04-01", "--out", csv.toString()}, Map.of())).isZero();
+            assertThat(Files.readString(csv)).isEqualTo("venue,period,awards\nmuseum,2026-03,[c]\nmuseum,ALL,[c]\n"
+                    + "ALL,2026-03,[c]\nALL,ALL,[c]\n");
+            assertThat(RecognitionCommand.run(new String[] {"backfill", "--config", properties.toString(), "--achievement",
+                "museum-explorer"}, Map.of())).isZero();
+            assertThat(count(url, "SELECT count(*) FROM awards")).isEqualTo(2);
         }
     }
 
