@@ -85,28 +85,29 @@ final class PersonRows {
 
     /** Up to {@code limit} dirty tokens, in order. */
     static List<Dirty<String>> dirtyTokens(Connection connection, int limit) throws SQLException {
-        List<Dirty<String>> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT token, version FROM recognition_dirty ORDER BY token LIMIT ?")) {
-            select.setInt(1, limit);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Dirty<>(rs.getString(1), rs.getLong(2)));
-                }
-            }
-        }
-        return rows;
+        return dirty(connection, "SELECT token, version FROM recognition_dirty ORDER BY token LIMIT ?", limit,
+                rs -> rs.getString(1));
     }
 
     /** Up to {@code limit} dirty persons, in order. */
     static List<Dirty<Integer>> dirtyPeople(Connection connection, int limit) throws SQLException {
-        List<Dirty<Integer>> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT person_id, version FROM recognition_dirty_people ORDER BY person_id LIMIT ?")) {
+        return dirty(connection, "SELECT person_id, version FROM recognition_dirty_people ORDER BY person_id LIMIT ?", limit,
+                rs -> rs.getInt(1));
+    }
+
+    /** A dirty row's key from the first column. */
+    @FunctionalInterface
+    private interface Key<K> {
+        K read(ResultSet rs) throws SQLException;
+    }
+
+    private static <K> List<Dirty<K>> dirty(Connection connection, String sql, int limit, Key<K> key) throws SQLException {
+        List<Dirty<K>> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setInt(1, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Dirty<>(rs.getInt(1), rs.getLong(2)));
+                    rows.add(new Dirty<>(key.read(rs), rs.getLong(2)));
                 }
             }
         }

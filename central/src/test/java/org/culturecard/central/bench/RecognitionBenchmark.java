@@ -17,7 +17,6 @@ import java.util.Random;
 import java.util.Set;
 import org.culturecard.central.Central;
 import org.culturecard.central.TestBatches;
-import org.culturecard.central.WindowedPublisher;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.config.RecognitionSettings;
 import org.culturecard.central.recognition.AchievementBook;
@@ -144,7 +143,7 @@ public final class RecognitionBenchmark {
             List<Thread> threads = new ArrayList<>();
             for (int k = 0; k < KIOSKS; k++) {
                 int kiosk = k;
-                Thread thread = new Thread(() -> publishAll(broker.uri(), "bench-rec-" + round + "-" + kiosk + (file == null ? "n" : "f"),
+                Thread thread = new Thread(() -> IngestBenchmark.publishAll(broker.uri(), "bench-rec-" + round + "-" + kiosk + (file == null ? "n" : "f"),
                         Topics.checkins(VenueId.of("v" + kiosk), KioskId.of("k" + kiosk)), payloads.get(kiosk)));
                 thread.start();
                 threads.add(thread);
@@ -182,17 +181,6 @@ public final class RecognitionBenchmark {
             System.out.printf(Locale.ROOT, "backfill of one achievement: %d check-ins, %d persons, %d awards in %.1fs"
                     + " (%.0f check-ins/s; 10,000,000 check-ins at this rate: %.0fs)%n", rows, done.persons(), done.awards(),
                     seconds, rows / seconds, 10_000_000 / (rows / seconds));
-        }
-    }
-
-    private static void publishAll(String uri, String clientId, String topic, List<byte[]> payloads) {
-        try (WindowedPublisher publisher = new WindowedPublisher(uri, clientId, 90)) {
-            for (byte[] payload : payloads) {
-                publisher.publish(topic, payload);
-            }
-            publisher.flush();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

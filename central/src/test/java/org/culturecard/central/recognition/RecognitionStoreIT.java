@@ -66,6 +66,14 @@ class RecognitionStoreIT {
         return RecognitionFixtures.count(db.url(), DB.server().user(), DB.server().password(), sql);
     }
 
+    private static List<Token> people(RecognitionFixtures f, int n) {
+        List<Token> people = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            people.add(f.token());
+        }
+        return people;
+    }
+
     /** Several people's taps at a library and a museum over a few weeks. */
     private static List<CheckIn> history(RecognitionFixtures f, List<Token> people, Random random) {
         List<CheckIn> taps = new ArrayList<>();
@@ -95,10 +103,7 @@ class RecognitionStoreIT {
     @Test
     void redeliveredLateAndReorderedCheckInsGiveTheSameAwards() throws Exception {
         RecognitionFixtures f = new RecognitionFixtures(14);
-        List<Token> people = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            people.add(f.token());
-        }
+        List<Token> people = people(f, 20);
         List<CheckIn> taps = history(f, people, new Random(1));
         try (Db inOrder = open("rec_in_order"); Db shuffled = open("rec_shuffled")) {
             List<CheckIn> sorted = new ArrayList<>(taps);
@@ -177,10 +182,7 @@ class RecognitionStoreIT {
     @Test
     void backfillAwardsHistoryForOneAchievementOnly() throws Exception {
         RecognitionFixtures f = new RecognitionFixtures(17);
-        List<Token> people = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            people.add(f.token());
-        }
+        List<Token> people = people(f, 30);
         try (Db db = open("rec_backfill")) {
             store(db, history(f, people, new Random(3)), 10);
             Recognition.Backfill done = db.recognition().backfill("wanderer", 7, persons -> { });
