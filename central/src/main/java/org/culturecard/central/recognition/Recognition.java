@@ -68,7 +68,7 @@ public final class Recognition {
 
     /** One round: -1 when nothing was dirty. */
     private int round(Connection connection) throws SQLException {
-        connection.commit(); // each step below commits alone: the dirty rows are read before the visits
+        // Each step commits alone: the dirty rows and versions are read (committed) before the visits.
         List<PersonRows.Dirty<Integer>> people = PersonRows.dirtyPeople(connection, ROUND);
         List<PersonRows.Dirty<String>> tokens = PersonRows.dirtyTokens(connection, ROUND);
         connection.commit();

@@ -40,7 +40,10 @@ final class RecognitionFixtures {
                "image": "badges/wanderer.png", "issuer": "Region of Learning", "rule": {"type": "distinct-venues", "count": 2}},
               {"id": "explorer", "version": 1, "name": "Young Explorer", "description": "Both", "criteria": "Earn both",
                "image": "badges/explorer.png", "issuer": "Region of Learning",
-               "rule": {"type": "all-of", "of": ["museum-explorer", "wanderer"]}}
+               "rule": {"type": "all-of", "of": ["museum-explorer", "wanderer"]}},
+              {"id": "twenty-something", "version": 1, "name": "Twenty-something", "description": "A visit at 20 or over",
+               "criteria": "Check in once aged 20 to 24", "image": "badges/twenty.png", "issuer": "Region of Learning",
+               "rule": {"type": "count", "count": 1, "where": {"ageBand": ["20-24"]}}}
             ],
              "pathways": [{"id": "young-explorer", "name": "Young Explorer", "achievements": ["museum-explorer", "wanderer"],
                            "completion": "explorer"}]}

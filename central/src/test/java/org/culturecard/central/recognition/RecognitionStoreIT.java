@@ -180,6 +180,37 @@ class RecognitionStoreIT {
     }
 
     @Test
+    void theAgeBandIsTheOneAtTheTimeOfTheTapAndProgressCountsThePathway() throws Exception {
+        RecognitionFixtures f = new RecognitionFixtures(18);
+        Token chip = f.token();
+        Token barcode = f.token();
+        try (Db db = open("rec_band")) {
+            Enrolment enrol = Enrolment.enrol(UUID.fromString("01890000-0000-7000-8000-000000000002"), chip, barcode,
+                    new AgeBand.Reading(AgeBand.AGE_16_19, YearMonth.of(2026, 3)), LocalDate.of(2027, 1, 1), T0, null);
+            new PostgresIdentityStore(db.store().dataSource()).inTransaction(tx -> new Identities().apply(tx, enrol,
+                    VenueId.of("library"), KioskId.of("l1"), T0));
+            store(db, List.of(f.tap(chip, "museum", "m1", MUSEUM_EVENT, Instant.parse("2026-02-28T23:30:00Z"))), 1);
+            db.recognition().evaluateDirty();
+            assertThat(count(db, "SELECT count(*) FROM awards WHERE achievement_id = 'twenty-something'")).isZero();
+            CheckIn march = f.tap(barcode, "museum", "m1", MUSEUM_EVENT, Instant.parse("2026-03-01T00:30:00Z"));
+            store(db, List.of(march), 1);
+            db.recognition().evaluateDirty();
+            assertThat(awards(db)).contains(chip.value().substring(0, 8) + " twenty-something " + march.id() + " museum",
+                    chip.value().substring(0, 8) + " museum-explorer " + march.id() + " museum");
+
+            int person = db.recognition().personOf(barcode.value()).orElseThrow();
+            assertThat(db.recognition().progress(person)).isEmpty();
+            db.recognition().setGoal(chip.value(), "young-explorer");
+            assertThat(db.recognition().progress(person)).hasValueSatisfying(p -> {
+                assertThat(p.pathway()).isEqualTo("young-explorer");
+                assertThat(p.done()).isEqualTo(1);
+                assertThat(p.total()).isEqualTo(2);
+                assertThat(p.complete()).isFalse();
+            });
+        }
+    }
+
+    @Test
     void backfillAwardsHistoryForOneAchievementOnly() throws Exception {
         RecognitionFixtures f = new RecognitionFixtures(17);
         List<Token> people = people(f, 30);
