@@ -9,8 +9,9 @@
 #           then the rollup rebuild of the days they touched), three times, over 2,000,000 background
 #           check-ins; then the enrolled-card filter read from PostgreSQL and built for 100,000 enrolled
 #           people. Args: background per-person enrolled (default 2000000 1000 100000).
-#   recognition  RecognitionBenchmark: "ingest" (default): ingest with no achievements and with 50, interleaved
-#           rounds, one worker; args batches records-per-batch people rounds (default 2000 50 20000 2); goal:
+#   recognition  RecognitionBenchmark: "ingest" (default): ingest with no achievements, with 50, and with none and
+#           the dirty-token marks discarded by a trigger (what marking costs), interleaved
+#           rounds, one worker; args batches records-per-batch people rounds evaluate-seconds (default 2000 50 20000 2 5); goal:
 #           the rate with 50 within 20 % of the rate with none. "backfill": one new achievement over generated
 #           check-ins; args rows people batch (default 1000000 50000 1000).
 # Usage: scripts/bench-central.sh ingest|report|merge|recognition [args...]   e.g. scripts/bench-central.sh report 1000000 50000

@@ -25,6 +25,8 @@ import org.culturecard.core.event.Sector;
  * docs/recognition.md) into a {@link Catalogue}, then checks it with {@link CatalogueValidator}.
  * Every problem found is reported at once, each naming its field; values are never echoed but ids,
  * cut and cleaned. Unknown fields are refused, so a misspelt condition cannot silently widen a rule.
+ * (Over 300 lines: one walk over one document that collects every error with its path; each field's
+ * check is a small method of that walk, and splitting it would hand the path and the error list around.)
  */
 public final class CatalogueReader {
 
