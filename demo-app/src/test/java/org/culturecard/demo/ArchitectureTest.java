@@ -32,7 +32,7 @@ class ArchitectureTest {
                     "jnasmartcardio..", "org.culturecard.reader..", "org.culturecard.kiosk..",
                     "org.culturecard.sync..", "org.culturecard.central..", "org.culturecard.provisioning..",
                     "org.culturecard.demo..", "org.culturecard.sip2..", "org.culturecard.kioskdb..",
-                    "org.culturecard.mqttlink..")
+                    "org.culturecard.mqttlink..", "org.culturecard.badges..")
             .because("core holds the domain and the wire format: pure code, no I/O, no other module");
 
     @ArchTest

@@ -22,7 +22,7 @@ import org.culturecard.central.store.Transactions;
  * its person's validity intervals, and a person counts as registered at a venue when any of their
  * taps there was verified, otherwise as unverified. Only counts leave the database.
  */
-public final class CoverageQueries {
+final class CoverageQueries {
 
     private static final String COUNTS = """
             WITH base AS (

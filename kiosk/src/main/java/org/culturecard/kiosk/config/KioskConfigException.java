@@ -1,7 +1,7 @@
 package org.culturecard.kiosk.config;
 
 /** A configuration value is missing or wrong; the message names the key and how to set it. */
-public final class KioskConfigException extends IllegalArgumentException {
+final class KioskConfigException extends IllegalArgumentException {
     private final String key;
 
     public KioskConfigException(String key, String problem) {
