@@ -16,17 +16,17 @@ import java.util.regex.Pattern;
  * pathway naming known achievements, and no achievement depending on itself through all-of/any-of.
  * Each error names its field ({@code achievements[3].rule.count: must be >= 1}).
  */
-public final class CatalogueValidator {
+final class CatalogueValidator {
 
     /** Ids of achievements and pathways: lower case, digits and dashes. */
-    public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern RELATIVE_PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./-]{0,199}");
 
     private CatalogueValidator() {
     }
 
     /** Every problem of {@code catalogue}; empty when it is valid. */
-    public static List<String> errors(Catalogue catalogue) {
+    static List<String> errors(Catalogue catalogue) {
         List<String> errors = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         List<Achievement> achievements = catalogue.achievements();
