@@ -66,6 +66,14 @@ class RecognitionStoreIT {
         return RecognitionFixtures.count(db.url(), DB.server().user(), DB.server().password(), sql);
     }
 
+    /** Links the two tokens into one person, as an ENROL at the library does: band 16-19 until {@code bandChanges}. */
+    private static void enrol(Db db, int n, Token chip, Token barcode, YearMonth bandChanges, Instant at) {
+        Enrolment enrol = Enrolment.enrol(new UUID(0x0189_0000_0000_7000L, 0x8000_0000_0000_0000L | n), chip, barcode,
+                new AgeBand.Reading(AgeBand.AGE_16_19, bandChanges), LocalDate.of(2027, 1, 1), at, null);
+        new PostgresIdentityStore(db.store().dataSource()).inTransaction(tx -> new Identities().apply(tx, enrol,
+                VenueId.of("library"), KioskId.of("l1"), at));
+    }
+
     private static List<Token> people(RecognitionFixtures f, int n) {
         List<Token> people = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -163,11 +171,7 @@ class RecognitionStoreIT {
             db.recognition().evaluateDirty();
             assertThat(count(db, "SELECT count(*) FROM awards")).isEqualTo(4);
 
-            Enrolment enrol = Enrolment.enrol(UUID.fromString("01890000-0000-7000-8000-000000000001"), chip, barcode,
-                    new AgeBand.Reading(AgeBand.AGE_16_19, YearMonth.of(2028, 5)), LocalDate.of(2027, 1, 1),
-                    T0.plusSeconds(4 * 86_400), null);
-            new PostgresIdentityStore(db.store().dataSource()).inTransaction(tx -> new Identities().apply(tx, enrol,
-                    VenueId.of("library"), KioskId.of("l1"), T0.plusSeconds(4 * 86_400)));
+            enrol(db, 1, chip, barcode, YearMonth.of(2028, 5), T0.plusSeconds(4 * 86_400));
             db.recognition().evaluateDirty();
 
             assertThat(count(db, "SELECT count(DISTINCT person_id) FROM awards")).isEqualTo(1);
@@ -185,10 +189,7 @@ class RecognitionStoreIT {
         Token chip = f.token();
         Token barcode = f.token();
         try (Db db = open("rec_band")) {
-            Enrolment enrol = Enrolment.enrol(UUID.fromString("01890000-0000-7000-8000-000000000002"), chip, barcode,
-                    new AgeBand.Reading(AgeBand.AGE_16_19, YearMonth.of(2026, 3)), LocalDate.of(2027, 1, 1), T0, null);
-            new PostgresIdentityStore(db.store().dataSource()).inTransaction(tx -> new Identities().apply(tx, enrol,
-                    VenueId.of("library"), KioskId.of("l1"), T0));
+            enrol(db, 2, chip, barcode, YearMonth.of(2026, 3), T0);
             store(db, List.of(f.tap(chip, "museum", "m1", MUSEUM_EVENT, Instant.parse("2026-02-28T23:30:00Z"))), 1);
             db.recognition().evaluateDirty();
             assertThat(count(db, "SELECT count(*) FROM awards WHERE achievement_id = 'twenty-something'")).isZero();
