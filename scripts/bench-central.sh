@@ -11,7 +11,12 @@
 #           people. Args: background per-person enrolled (default 2000000 1000 100000).
 #   web     WebReportBenchmark: time to first byte of the staff web's report page over report's data, one
 #           session then 50 at once. Args: rows people requests sessions (default 10000000 200000 200 50).
-# Usage: scripts/bench-central.sh ingest|report|merge|web [args...]   e.g. scripts/bench-central.sh report 1000000 50000
+#   recognition  RecognitionBenchmark: "ingest" (default): ingest with no achievements, with 50, and with none and
+#           the dirty-token marks discarded by a trigger (what marking costs), interleaved
+#           rounds, one worker; args batches records-per-batch people rounds evaluate-seconds (default 2000 50 20000 2 5); goal:
+#           the rate with 50 within 20 % of the rate with none. "backfill": one new achievement over generated
+#           check-ins; args rows people batch (default 1000000 50000 1000).
+# Usage: scripts/bench-central.sh ingest|report|merge|web|recognition [args...]   e.g. scripts/bench-central.sh report 1000000 50000
 # Needs mosquitto and postgresql (apt); builds this checkout's modules (no tests) and runs on them.
 # Pass Maven flags in MAVEN_ARGS (default -o).
 set -euo pipefail
@@ -30,7 +35,8 @@ case "$which" in
   report) main=org.culturecard.central.bench.ReportBenchmark ;;
   merge) main=org.culturecard.central.bench.IdentityBenchmark ;;
   web) main=org.culturecard.central.bench.WebReportBenchmark ;;
-  *) echo "usage: $0 ingest|report|merge|web [args...]" >&2; exit 2 ;;
+  recognition) main=org.culturecard.central.bench.RecognitionBenchmark ;;
+  *) echo "usage: $0 ingest|report|merge|web|recognition [args...]" >&2; exit 2 ;;
 esac
 # shellcheck disable=SC2086 # JAVA_OPTS holds several flags: split on purpose
 exec java ${JAVA_OPTS:-} -Dlogback.configurationFile=central/src/test/resources/logback-test.xml \

@@ -27,6 +27,8 @@ import org.culturecard.central.ingest.IngestStats;
 import org.culturecard.central.ingest.IngestWorker;
 import org.culturecard.central.ingest.VenueBinding;
 import org.culturecard.central.metrics.PrometheusMetrics;
+import org.culturecard.central.recognition.AchievementBook;
+import org.culturecard.central.recognition.Recognition;
 import org.culturecard.central.report.ReportQueries;
 import org.culturecard.central.report.RollupRefresher;
 import org.culturecard.central.report.RollupSchedule;
@@ -111,11 +113,13 @@ public final class Central implements AutoCloseable {
             ApiAudit audit = new ApiAudit(store.dataSource());
             ReportQueries reports = new ReportQueries(store.dataSource());
             Web web = new Web(store.dataSource(), reports, store, audit::record, clock, Web.Settings.of(config.httpTls().enabled()));
+            Recognition recognition = new Recognition(store.dataSource(),
+                    AchievementBook.load(config.recognition().achievementsFile()), clock);
             CentralApi api = CentralApi.start(config.httpHost(), config.httpPort(), config.httpTls(), config.apiTokens(),
                     new CentralApi.Backends(store, reports, fleet, configs,
                             () -> metrics.get() == null ? "" : metrics.get().scrape(), ids,
                             new StaffRecords(staff, configs::publish, clock, ids), registrar, audit,
-                            UnregisteredCardsSetting.over(unregistered, configs::publish, clock), web));
+                            UnregisteredCardsSetting.over(unregistered, configs::publish, clock), web, recognition));
             started.add(api);
             IngestLimits limits = config.limits();
             DeadLetters deadLetters = new DeadLetters(store, new JunkQuota(clock, limits.junkPerKioskHour()),
@@ -150,6 +154,10 @@ public final class Central implements AutoCloseable {
             AutoCloseable rollupSchedule = config.reportRefreshSeconds() == 0 ? () -> { }
                     : RollupSchedule.start(new RollupRefresher(store.dataSource()), Duration.ofSeconds(config.reportRefreshSeconds()));
             started.add(rollupSchedule);
+            AutoCloseable recognitionSchedule = config.recognition().evaluateSeconds() == 0 ? () -> { }
+                    : Periodic.start("recognition", "recognition evaluator", recognition::evaluateDirty,
+                            Duration.ofSeconds(config.recognition().evaluateSeconds()));
+            started.add(recognitionSchedule);
             awaitSubscribed(workers);
             awaitSubscribed(enrolments);
             AutoCloseable schedules = () -> {
@@ -158,6 +166,7 @@ public final class Central implements AutoCloseable {
                 enrolled.close();
                 retentionSchedule.close();
                 rollupSchedule.close();
+                recognitionSchedule.close();
             };
             return new Central(config, store, List.copyOf(workers), api, fleetLink, configLink, schedules);
         } catch (RuntimeException e) {

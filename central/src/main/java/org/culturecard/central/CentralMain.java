@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.ingest.DeadLetterCommand;
+import org.culturecard.central.recognition.RecognitionCommand;
 import org.culturecard.central.report.ReportCommand;
 import org.culturecard.central.web.account.WebCommand;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * in the dead letters through ingest again (see {@link DeadLetterCommand});
  * {@code CentralMain web account add --config FILE --role officer --name anne} makes a staff web account
  * (see {@link WebCommand}).
+ * {@code CentralMain recognition backfill --config FILE --achievement ID} evaluates history for a new
+ * achievement (see {@link RecognitionCommand}).
  */
 public final class CentralMain {
 
@@ -37,6 +40,10 @@ public final class CentralMain {
         if (args.length > 0 && "web".equals(args[0])) {
             System.exit(WebCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8)));
+            return;
+        }
+        if (args.length > 0 && "recognition".equals(args[0])) {
+            System.exit(RecognitionCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
             return;
         }
         if (args.length > 0 && "dead-letters".equals(args[0])) {

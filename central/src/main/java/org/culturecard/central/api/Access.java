@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.culturecard.central.identity.UnregisteredCardsApi;
+import org.culturecard.central.recognition.RecognitionApi;
 import org.culturecard.central.staff.StaffApi;
 import org.culturecard.core.ids.VenueId;
 
@@ -33,7 +34,7 @@ final class Access {
     /** Raw reads and kiosk registry changes: written to the audit table before they are served. */
     static boolean audited(String method, String path) {
         return raw(path) || "PUT".equals(method) && KIOSK.matcher(path).matches()
-                || UnregisteredCardsApi.audited(method, path);
+                || UnregisteredCardsApi.audited(method, path) || RecognitionApi.audited(method, path);
     }
 
     /** True when {@code token} may call {@code method path}. */
@@ -42,6 +43,10 @@ final class Access {
         Role role = token.role();
         if (raw(path)) {
             return reading && role == Role.AUDITOR;
+        }
+        Boolean recognition = RecognitionApi.allowed(role, method, path);
+        if (recognition != null) {
+            return recognition;
         }
         if (StaffApi.adminOnly(path)) {
             return role == Role.ADMIN;

@@ -29,6 +29,8 @@ import org.culturecard.central.report.LinkageFile;
 import org.culturecard.central.report.ReportFormats;
 import org.culturecard.central.report.ReportQueries;
 import org.culturecard.central.report.ReportSpec;
+import org.culturecard.central.recognition.Recognition;
+import org.culturecard.central.recognition.RecognitionApi;
 import org.culturecard.central.staff.StaffApi;
 import org.culturecard.central.staff.StaffRecords;
 import org.culturecard.central.store.CheckInQueries;
@@ -61,8 +63,9 @@ import org.slf4j.LoggerFactory;
  * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (admin; each change re-publishes the
  * venue's retained config snapshot); and {@code GET /metrics} (Prometheus text; officer, admin).
  * The venue staff routes, admin only for reading too, are {@link StaffApi}'s; a venue's unregistered-cards
- * setting (admin), {@link UnregisteredCardsApi}'s; the staff web's ({@code /admin}, sessions instead of
- * tokens) are {@link Web}'s. (Over 300 lines: the route
+ * setting (admin), {@link UnregisteredCardsApi}'s; achievements, goals and the awards report are
+ * {@link RecognitionApi}'s; the staff web's ({@code /admin}, sessions instead of tokens) are {@link Web}'s.
+ * (Over 300 lines: the route
  * table and each route's role check stay in one file for security review; the work is in the classes it calls.)
  */
 public final class CentralApi implements AutoCloseable {
@@ -89,7 +92,8 @@ public final class CentralApi implements AutoCloseable {
     /** What the API reads and changes. */
     public record Backends(CheckInQueries queries, ReportQueries reports, PostgresFleetStore fleet,
             VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids, StaffRecords staff,
-            KioskRegistrar registrar, ApiAudit audit, UnregisteredCardsSetting unregisteredCards, Web web) {
+            KioskRegistrar registrar, ApiAudit audit, UnregisteredCardsSetting unregisteredCards, Web web,
+            Recognition recognition) {
     }
 
     private CentralApi(CentralConfig.ApiTokens tokens, Backends backends, String host, int port, CentralConfig.HttpTls tls) {
@@ -140,6 +144,7 @@ public final class CentralApi implements AutoCloseable {
                     venues.close(venue(ctx), eventId(ctx))));
             StaffApi.register(config.routes, backends.staff());
             UnregisteredCardsApi.register(config.routes, backends.unregisteredCards());
+            RecognitionApi.register(config.routes, backends.recognition());
             backends.web().register(config);
             config.routes.exception(VenueEvents.NotFound.class, (e, ctx) -> {
                 ctx.status(404);

@@ -132,6 +132,7 @@ public final class ReportBenchmark {
         }
     }
 
+    /** Loads {@code rows} check-ins of {@code people} people at 50 venues and 500 events (also the recognition backfill's data). */
     static void generate(String url, PostgresServer db, long rows, int people) throws Exception {
         try (Connection c = DriverManager.getConnection(url, db.user(), db.password()); Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
