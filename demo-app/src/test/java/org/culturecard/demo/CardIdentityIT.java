@@ -289,7 +289,8 @@ class CardIdentityIT {
         return new CentralConfig(jdbcUrl, "postgres", "", brokerUri, "central-identity-it", 1, "127.0.0.1", 0,
                 new CentralConfig.ApiTokens(List.of(ApiToken.withSecret("it-admin", Role.ADMIN, ADMIN, java.util.Set.of()),
                         ApiToken.withSecret("it-officer", Role.OFFICER, OFFICER, java.util.Set.of()))),
-                CentralConfig.BrokerTls.NONE, 1, IngestLimits.DEFAULTS, CentralConfig.HttpTls.NONE, 1);
+                CentralConfig.BrokerTls.NONE, 1, IngestLimits.DEFAULTS, CentralConfig.HttpTls.NONE, 1,
+                org.culturecard.central.config.RecognitionSettings.DEFAULTS);
     }
 
     /** The person a token counts as at central (its canonical person), if central has seen it. */
