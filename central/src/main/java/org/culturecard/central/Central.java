@@ -28,6 +28,7 @@ import org.culturecard.central.ingest.IngestWorker;
 import org.culturecard.central.ingest.VenueBinding;
 import org.culturecard.central.metrics.PrometheusMetrics;
 import org.culturecard.central.recognition.AchievementBook;
+import org.culturecard.central.recognition.PendingAwardRows;
 import org.culturecard.central.recognition.Recognition;
 import org.culturecard.central.report.ReportQueries;
 import org.culturecard.central.report.RollupRefresher;
@@ -144,7 +145,8 @@ public final class Central implements AutoCloseable {
             started.add(enrolments);
             for (int i = 1; i <= config.workers(); i++) {
                 String clientId = config.clientIdPrefix() + "-ingest-" + i;
-                workers.add(new IngestWorker(broker, clientId, store, validator, deadLetters, codec, clock).start());
+                workers.add(new IngestWorker(broker, clientId, store, validator, deadLetters, codec, clock,
+                        new PendingAwardRows(store.dataSource(), recognition.book())).start());
             }
             RetentionJob retention = new RetentionJob(held, new RetentionTables(store.dataSource()), limits, clock);
             AutoCloseable retentionSchedule = limits.retentionIntervalMinutes() == 0 ? () -> { }

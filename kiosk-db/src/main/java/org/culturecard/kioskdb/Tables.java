@@ -14,6 +14,7 @@ public final class Tables {
     private final Staff staff;
     private final Settings settings;
     private final EnrolmentOutbox enrolments;
+    private final AwardsToShow awards;
 
     Tables(Connection connection) {
         this.checkIns = new CheckIns(connection);
@@ -22,6 +23,7 @@ public final class Tables {
         this.staff = new Staff(connection);
         this.settings = new Settings(connection);
         this.enrolments = new EnrolmentOutbox(connection);
+        this.awards = new AwardsToShow(connection);
     }
 
     public CheckIns checkIns() {
@@ -47,5 +49,10 @@ public final class Tables {
     /** The enrolment records to send to central, and the day's to undo. */
     public EnrolmentOutbox enrolments() {
         return enrolments;
+    }
+
+    /** The awards to show on the kiosk and those shown, to report to central (ADR 37). */
+    public AwardsToShow awards() {
+        return awards;
     }
 }

@@ -28,7 +28,7 @@ class KioskDbTest {
 
         try (KioskDb db = KioskDb.open(file, Role.KIOSK)) {
             assertThat(Files.isRegularFile(file)).isTrue();
-            assertThat(db.schemaVersion()).isEqualTo(Migrations.KIOSK.latest()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(Migrations.KIOSK.latest()).isEqualTo(4);
         }
     }
 
@@ -64,11 +64,11 @@ class KioskDbTest {
         Files.createFile(file); // the kiosk made the file and stopped before its schema
 
         try (KioskDb db = KioskDb.open(file, Role.SYNC_AGENT)) {
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(4);
         }
         try (RawFile raw = new RawFile(file)) {
             assertThat(raw.rows("SELECT version, installed_by FROM flyway_schema_history ORDER BY installed_rank"))
-                    .containsExactly("1|sync-agent", "2|sync-agent", "3|sync-agent");
+                    .containsExactly("1|sync-agent", "2|sync-agent", "3|sync-agent", "4|sync-agent");
         }
     }
 
@@ -138,14 +138,14 @@ class KioskDbTest {
                 }
             };
             List<Future<Integer>> opened = pool.invokeAll(List.of(kiosk, agent));
-            assertThat(opened.get(0).get()).isEqualTo(3);
-            assertThat(opened.get(1).get()).isEqualTo(3);
+            assertThat(opened.get(0).get()).isEqualTo(4);
+            assertThat(opened.get(1).get()).isEqualTo(4);
         } finally {
             pool.shutdownNow();
         }
         try (RawFile raw = new RawFile(file)) {
             assertThat(raw.rows("SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
-                    .containsExactly("1", "2", "3");
+                    .containsExactly("1", "2", "3", "4");
         }
     }
 }

@@ -35,7 +35,8 @@ class SchemaHistoryTest {
             assertThat(ours.rows(HISTORY)).isEqualTo(flyway.rows(HISTORY)).containsExactly(
                     "1|1|kiosk store|SQL|V1__kiosk_store.sql|522375429|1",
                     "2|2|staff from central|SQL|V2__staff_from_central.sql|1653690142|1",
-                    "3|3|enrolment outbox|SQL|V3__enrolment_outbox.sql|1543473613|1");
+                    "3|3|enrolment outbox|SQL|V3__enrolment_outbox.sql|1543473613|1",
+                    "4|4|awards|SQL|V4__awards.sql|-1437404111|1");
             String schema = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'flyway%' ORDER BY name";
             assertThat(ours.rows(schema)).isEqualTo(flyway.rows(schema));
         }
@@ -61,7 +62,7 @@ class SchemaHistoryTest {
         }
 
         try (KioskDb db = KioskDb.open(file, Role.KIOSK)) {
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(4);
         }
         try (RawFile raw = new RawFile(file)) {
             assertThat(String.join("\n", raw.rows(HISTORY))).isEqualTo(before);

@@ -42,7 +42,7 @@ class UpgradeOrderTest {
         Path file = releaseOneKioskFile();
 
         try (KioskDb kiosk = KioskDb.open(file, Role.KIOSK)) {
-            assertThat(kiosk.schemaVersion()).isEqualTo(3);
+            assertThat(kiosk.schemaVersion()).isEqualTo(4);
             assertThat(kiosk.<Long>read("read the backlog", t -> t.outbox().backlog())).isEqualTo(1);
             kiosk.write("record a check-in", t -> {
                 CheckIn checkIn = checkIn(t.checkIns().nextSeq());
@@ -62,7 +62,7 @@ class UpgradeOrderTest {
         Path file = releaseOneKioskFile();
 
         try (KioskDb agent = KioskDb.open(file, Role.SYNC_AGENT)) {
-            assertThat(agent.schemaVersion()).isEqualTo(3);
+            assertThat(agent.schemaVersion()).isEqualTo(4);
 
             try (RawFile oldKiosk = new RawFile(file)) {
                 oldKioskRecords(oldKiosk, 2, "01937a2b-0000-7000-8000-000000000002");
@@ -83,12 +83,13 @@ class UpgradeOrderTest {
     void aFileALaterReleaseMigratedStillWorksForThisOneBothWays() throws Exception {
         Path file = dir.resolve("kiosk.db");
         Migrations later = new Migrations(List.of("db/kiosk/V1__kiosk_store.sql", "db/kiosk/V2__staff_from_central.sql",
-                "db/kiosk/V3__enrolment_outbox.sql", "db/kiosk-next/V4__a_later_release.sql"));
+                "db/kiosk/V3__enrolment_outbox.sql", "db/kiosk/V4__awards.sql",
+                "db/kiosk-next/V5__a_later_release.sql"));
         KioskDb.open(file, Role.KIOSK, later).close(); // a later release made it
 
         try (KioskDb kiosk = KioskDb.open(file, Role.KIOSK); KioskDb agent = KioskDb.open(file, Role.SYNC_AGENT)) {
-            assertThat(kiosk.schemaVersion()).isEqualTo(4);
-            assertThat(agent.schemaVersion()).isEqualTo(4);
+            assertThat(kiosk.schemaVersion()).isEqualTo(5);
+            assertThat(agent.schemaVersion()).isEqualTo(5);
             kiosk.write("record a check-in", t -> {
                 CheckIn checkIn = checkIn(t.checkIns().nextSeq());
                 assertThat(t.checkIns().insert(checkIn, LocalDate.of(2026, 11, 25))).isTrue();

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * An ingest worker's store thread: takes every accepted batch waiting (up to {@value #MAX_GROUP})
  * and commits them in one transaction (group commit: one fsync for many batches), then answers
  * each message with the kiosk's {@link BatchAck} and completes it to the broker once the broker has
- * that ack ({@link Inbound#replyThenComplete}). While the database is unavailable it retries the
+ * that ack ({@link Inbound#replyThenComplete}), with the pending awards of the batch's people ({@link PendingAwards},
+ * read after the commit, ADR 0037). While the database is unavailable it retries the
  * same group and takes no more; the broker's receive maximum bounds what waits meanwhile. A batch
  * the database refuses is found by storing the group one by one, and dead-lettered alone.
  */
@@ -43,12 +44,19 @@ final class GroupCommitter {
     private final IngestCounters counters;
     private final WireCodec codec;
     private final Clock clock;
+    private final PendingAwards awards;
     private final LinkedBlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean stopped;
 
     GroupCommitter(String name, CheckInStore store, DeadLetters deadLetters, IngestCounters counters, WireCodec codec,
             Clock clock) {
+        this(name, store, deadLetters, counters, codec, clock, PendingAwards.NONE);
+    }
+
+    GroupCommitter(String name, CheckInStore store, DeadLetters deadLetters, IngestCounters counters, WireCodec codec,
+            Clock clock, PendingAwards awards) {
+        this.awards = awards;
         this.name = name;
         this.store = store;
         this.deadLetters = deadLetters;
@@ -158,7 +166,8 @@ final class GroupCommitter {
         LOG.debug("batch {} stored: {} new, {} held for their event, {} duplicates, {} refused", accepted.batch().batchId(),
                 result.inserted(), result.held(), result.duplicates(), result.refused().size());
         BatchAck ack = BatchAck.of(accepted.batch().batchId(), accepted.batch().kioskId(), result.inserted() + result.held(),
-                result.duplicates(), clock.instant());
+                result.duplicates(), clock.instant())
+                .withAwards(awards.of(accepted.batch().records().stream().map(r -> r.token()).toList()));
         p.message().replyThenComplete(Topics.acks(accepted.topic().venue(), accepted.topic().kiosk()), codec.encode(ack));
     }
 }

@@ -44,11 +44,17 @@ public final class IngestWorker implements AutoCloseable {
 
     public IngestWorker(BrokerEndpoint broker, String clientId, CheckInStore store, BatchValidator validator,
             DeadLetters deadLetters, WireCodec codec, Clock clock) {
+        this(broker, clientId, store, validator, deadLetters, codec, clock, PendingAwards.NONE);
+    }
+
+    /** A worker whose acks carry the pending awards of each batch's people (ADR 0037). */
+    public IngestWorker(BrokerEndpoint broker, String clientId, CheckInStore store, BatchValidator validator,
+            DeadLetters deadLetters, WireCodec codec, Clock clock, PendingAwards awards) {
         this.clientId = clientId;
         this.validator = validator;
         this.deadLetters = deadLetters;
         this.counters = new IngestCounters(clock);
-        this.committer = new GroupCommitter(clientId, store, deadLetters, counters, codec, clock);
+        this.committer = new GroupCommitter(clientId, store, deadLetters, counters, codec, clock, awards);
         this.subscriber = new DurableSubscriber(broker, clientId, Topics.SHARED_CHECKINS, this::handle);
     }
 

@@ -15,6 +15,9 @@ public final class Schemas {
     /** One chunk of a large retained payload such as the enrolled-card filter, central to kiosks (issue 13). */
     public static final String FILTER_CHUNK = "culturecard.filter-chunk.v1";
 
+    /** Awards a kiosk has shown, kiosk to central (issue 14, ADR 0037). */
+    public static final String AWARDS_SHOWN = "culturecard.awards-shown.v1";
+
     private Schemas() {}
 
     /**

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String SHARED_CHECKINS = "$share/ingest/" + ROOT + "/+/+/up/checkins";
     /** The shared subscription for enrolments, as for check-ins. */
     public static final String SHARED_ENROLMENTS = "$share/ingest/" + ROOT + "/+/+/up/enrolments";
+    /** The shared subscription for awards shown, as for check-ins (ADR 0037). */
+    public static final String SHARED_AWARDS_SHOWN = "$share/ingest/" + ROOT + "/+/+/up/awards-shown";
     /** Every kiosk's status, for central's fleet view. */
     public static final String ALL_STATUS = ROOT + "/+/+/up/status";
 
@@ -18,6 +20,11 @@ public final class Topics {
 
     public static String checkins(VenueId venue, KioskId kiosk) {
         return kiosk(venue, kiosk) + "/up/checkins";
+    }
+
+    /** Kiosk to central: the awards a kiosk has shown ({@link AwardsShown}), acked on {@link #acks}. */
+    public static String awardsShown(VenueId venue, KioskId kiosk) {
+        return kiosk(venue, kiosk) + "/up/awards-shown";
     }
 
     public static String events(VenueId venue, KioskId kiosk) {

@@ -48,7 +48,7 @@ public final class Migrations {
     /** The scripts of the kiosk database, under {@code db/kiosk} on the class path (after the patterns they are parsed with). */
     public static final Migrations KIOSK = new Migrations(
             List.of("db/kiosk/V1__kiosk_store.sql", "db/kiosk/V2__staff_from_central.sql",
-                    "db/kiosk/V3__enrolment_outbox.sql"));
+                    "db/kiosk/V3__enrolment_outbox.sql", "db/kiosk/V4__awards.sql"));
 
     private final List<Script> scripts;
 

@@ -1,9 +1,11 @@
 package org.culturecard.kiosk.checkin;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.event.Event;
+import org.culturecard.core.wire.PendingAward;
 
 /**
  * What a tap came to. A closed set, so that every screen the kiosk can show is decided by the
@@ -13,14 +15,21 @@ public sealed interface CheckInResult {
 
     /**
      * Checked in to the running event; {@code visitNumberThisYear} counts days with a check-in here;
-     * {@code registration} is what the enrolled-card filter says of the card (recorded either way).
+     * {@code registration} is what the enrolled-card filter says of the card (recorded either way);
+     * {@code awards} what the card earned since it was last shown an award (ADR 37).
      */
-    record Recorded(CheckIn checkIn, Event event, int visitNumberThisYear, Registration registration)
-            implements CheckInResult {
+    record Recorded(CheckIn checkIn, Event event, int visitNumberThisYear, Registration registration,
+            List<PendingAward> awards) implements CheckInResult {
         public Recorded {
             Objects.requireNonNull(checkIn, "checkIn");
             Objects.requireNonNull(event, "event");
             Objects.requireNonNull(registration, "registration");
+            awards = awards == null ? List.of() : List.copyOf(awards);
+        }
+
+        /** A check-in with no award to show. */
+        public Recorded(CheckIn checkIn, Event event, int visitNumberThisYear, Registration registration) {
+            this(checkIn, event, visitNumberThisYear, registration, List.of());
         }
 
         /** A check-in at a kiosk that knows nothing of registration. */
@@ -30,10 +39,17 @@ public sealed interface CheckInResult {
     }
 
     /** No event running: recorded as a visit to the venue (once per person per day). */
-    record GeneralVisit(CheckIn checkIn, int visitNumberThisYear, Registration registration) implements CheckInResult {
+    record GeneralVisit(CheckIn checkIn, int visitNumberThisYear, Registration registration, List<PendingAward> awards)
+            implements CheckInResult {
         public GeneralVisit {
             Objects.requireNonNull(checkIn, "checkIn");
             Objects.requireNonNull(registration, "registration");
+            awards = awards == null ? List.of() : List.copyOf(awards);
+        }
+
+        /** A visit with no award to show. */
+        public GeneralVisit(CheckIn checkIn, int visitNumberThisYear, Registration registration) {
+            this(checkIn, visitNumberThisYear, registration, List.of());
         }
 
         /** A visit at a kiosk that knows nothing of registration. */
@@ -89,6 +105,14 @@ public sealed interface CheckInResult {
     static boolean remindToRegister(CheckInResult result) {
         return result instanceof Recorded recorded && recorded.registration().remind()
                 || result instanceof GeneralVisit visit && visit.registration().remind();
+    }
+
+    /** The awards to show with a new check-in (ADR 37): none for any other result. */
+    static List<PendingAward> awardsOf(CheckInResult result) {
+        if (result instanceof Recorded recorded) {
+            return recorded.awards();
+        }
+        return result instanceof GeneralVisit visit ? visit.awards() : List.of();
     }
 
     /** True for the results the reader signals as refused (red light): a phone, a refused staff card. */

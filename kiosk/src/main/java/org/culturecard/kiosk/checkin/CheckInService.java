@@ -102,9 +102,9 @@ public final class CheckInService {
         if (outcome instanceof VisitOutcome.Recorded recorded) {
             Registration registration = registrationOf(token);
             return recorded.event().<CheckInResult>map(event -> new CheckInResult.Recorded(recorded.checkIn(), event,
-                    recorded.visitDaysThisYear(), registration))
+                    recorded.visitDaysThisYear(), registration, recorded.awards()))
                     .orElseGet(() -> new CheckInResult.GeneralVisit(recorded.checkIn(), recorded.visitDaysThisYear(),
-                            registration));
+                            registration, recorded.awards()));
         }
         return new CheckInResult.AlreadyCheckedIn(outcome.event().orElse(null));
     }

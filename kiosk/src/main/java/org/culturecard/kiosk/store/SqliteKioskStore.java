@@ -17,6 +17,7 @@ import org.culturecard.core.event.Event;
 import org.culturecard.core.enrolment.UnregisteredCards;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
+import org.culturecard.core.wire.PendingAward;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.kioskdb.EventOrigin;
 import org.culturecard.kioskdb.KioskDb;
@@ -97,8 +98,12 @@ public final class SqliteKioskStore implements CheckInStore, EnrolmentStore, Aut
             if (recorded.isEmpty()) {
                 return new VisitOutcome.AlreadyRecorded(event);
             }
+            List<PendingAward> awards = t.awards().forToken(request.token());
+            for (PendingAward award : awards) { // shown on this tap's screen: never again (ADR 37)
+                t.awards().markShown(request.token(), award.achievementId(), request.tappedAt());
+            }
             return new VisitOutcome.Recorded(recorded.get(), event,
-                    t.checkIns().visitDaysInYear(request.token(), Year.from(request.visitDay())));
+                    t.checkIns().visitDaysInYear(request.token(), Year.from(request.visitDay())), awards);
         });
     }
 

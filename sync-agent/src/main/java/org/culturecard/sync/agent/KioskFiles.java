@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.culturecard.core.wire.KioskStatus;
+import org.culturecard.core.wire.PendingAward;
 import org.culturecard.core.wire.VenueConfig;
 import org.culturecard.sync.config.SyncConfig;
 import org.culturecard.sync.outbox.OutboxRecord;
@@ -58,6 +59,11 @@ final class KioskFiles implements OutboxForwarder.Outbox, VenueSync.VenueStore, 
     @Override
     public int releaseAllUnacked() {
         return outbox.releaseAllUnacked();
+    }
+
+    @Override
+    public void keepAwards(List<PendingAward> awards, Instant at) {
+        outbox.keepAwards(awards, at);
     }
 
     @Override

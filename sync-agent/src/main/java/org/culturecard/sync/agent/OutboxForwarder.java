@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.culturecard.core.checkin.CheckIn;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
+import org.culturecard.core.wire.PendingAward;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.core.wire.WireFormatException;
@@ -56,6 +57,9 @@ final class OutboxForwarder {
         int releaseUnacked(Instant olderThan);
 
         int releaseAllUnacked();
+
+        /** Keeps the pending awards of acks for the kiosk to show (ADR 37); an award already shown there is not kept. */
+        void keepAwards(List<PendingAward> awards, Instant at);
     }
 
     private final SyncConfig config;
@@ -173,6 +177,11 @@ final class OutboxForwarder {
             return;
         }
         Instant now = clock.instant();
+        // Awards first: a crash before the rows are marked delivered loses nothing (central sends them until shown).
+        List<PendingAward> awards = acks.values().stream().flatMap(ack -> ack.awards().stream()).toList();
+        if (!awards.isEmpty()) {
+            outbox.keepAwards(awards, now);
+        }
         Map<UUID, Integer> counts = outbox.markDelivered(acks.keySet(), now);
         warnedNoSubscriber = false;
         for (BatchAck ack : acks.values()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.culturecard.core.wire.PendingAward;
 import org.culturecard.kioskdb.KioskDb;
 import org.culturecard.kioskdb.KioskDbException;
 
@@ -106,6 +107,11 @@ public final class SqliteOutbox implements AutoCloseable {
      */
     public int markDelivered(UUID batchId, Instant at) {
         return db.write("mark batch " + batchId + " delivered", t -> t.outbox().markDelivered(batchId, at));
+    }
+
+    /** Keeps the pending awards of central's acks for the kiosk to show (ADR 37). Returns how many were kept. */
+    public int keepAwards(List<PendingAward> awards, Instant at) {
+        return db.write("keep " + awards.size() + " awards to show", t -> t.awards().keep(awards, at));
     }
 
     /** Makes rows sent before {@code olderThan} and still unacknowledged eligible for a new batch. */

@@ -21,6 +21,7 @@ import org.culturecard.core.ids.UuidV7;
 import org.culturecard.core.privacy.Token;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
+import org.culturecard.core.wire.PendingAward;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.sync.outbox.OutboxRecord;
@@ -223,6 +224,24 @@ class OutboxForwarderTest {
         assertThat(delivered).hasSize(3).allSatisfy(d -> assertThat(d.checkIns()).isEqualTo(5));
     }
 
+    @Test
+    void theAwardsOfAnAckAreKeptForTheKioskBeforeItsRowsAreDelivered() throws Exception {
+        outbox.add(2);
+        OutboxForwarder forwarder = forwarder(5);
+        forwarder.connected(100);
+        forwarder.pump();
+        UUID batch = CODEC.decode(link.published.get(0).payload(), CheckInBatch.class).batchId();
+        PendingAward award = PendingAward.of(Token.of("a1".repeat(32)), "museum-explorer", Map.of("en", "Museum Explorer"),
+                null);
+
+        forwarder.ackArrived(CODEC.encode(BatchAck.of(batch, TestAgentConfig.KIOSK, 2, 0, TestAgentConfig.NOW)
+                .withAwards(List.of(award))));
+
+        assertThat(outbox.awards).containsExactly(award);
+        assertThat(outbox.deliveredWhenAwardsKept).as("kept before the rows were marked delivered").isZero();
+        assertThat(outbox.delivered()).isEqualTo(2);
+    }
+
     private static byte[] ack(UUID batchId, int inserted) {
         return CODEC.encode(BatchAck.of(batchId, TestAgentConfig.KIOSK, inserted, 0, TestAgentConfig.NOW));
     }
@@ -243,6 +262,9 @@ class OutboxForwarderTest {
         private final Map<Long, Row> rows = new LinkedHashMap<>();
         /** Write transactions: each markSent or markDelivered call is one. */
         int writes;
+        /** The awards kept for the kiosk, with how many rows were delivered when they were kept. */
+        final List<PendingAward> awards = new ArrayList<>();
+        long deliveredWhenAwardsKept = -1;
         private final UuidV7 checkInIds = new UuidV7(TestAgentConfig.clock(), new Random(1));
 
         void add(int count) {
@@ -276,6 +298,12 @@ class OutboxForwarderTest {
         public List<OutboxRecord> nextBatch(long afterSeq, int maxRecords, int maxBytes) {
             return rows.values().stream().filter(r -> r.batch == null && r.record.seq() > afterSeq).limit(maxRecords)
                     .map(r -> r.record).toList();
+        }
+
+        @Override
+        public void keepAwards(List<PendingAward> kept, Instant at) {
+            awards.addAll(kept);
+            deliveredWhenAwardsKept = delivered();
         }
 
         @Override

@@ -22,10 +22,12 @@ import org.culturecard.core.privacy.Token;
 import org.culturecard.core.staff.StaffAuth;
 import org.culturecard.core.staff.StaffMember;
 import org.culturecard.core.staff.VenueStaff;
+import org.culturecard.core.wire.AwardsShown;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.KioskEvents;
 import org.culturecard.core.wire.KioskStatus;
+import org.culturecard.core.wire.PendingAward;
 import org.culturecard.core.wire.Schemas;
 import org.culturecard.core.wire.VenueConfig;
 
@@ -103,6 +105,11 @@ public final class WireGoldens {
                         NOW.plusSeconds(5), checkIns()), Direction.UP),
                 new Golden("batch-ack.v1.json", BatchAck.of(uuid7("0001"), KIOSK, 1, 1, NOW.plusSeconds(6)),
                         Direction.DOWN),
+                new Golden("batch-ack.v1.awards.json", BatchAck.of(uuid7("0001"), KIOSK, 1, 1, NOW.plusSeconds(6))
+                        .withAwards(awards()), Direction.DOWN),
+                new Golden("awards-shown.v1.json", AwardsShown.of(uuid7("0031"), KIOSK, MUSEUM, NOW.plusSeconds(9),
+                        List.of(new AwardsShown.Shown(Token.of("a1".repeat(32)), "museum-explorer", NOW.plusSeconds(8)))),
+                        Direction.UP),
                 new Golden("kiosk-status.v1.json", new KioskStatus(Schemas.KIOSK_STATUS, KIOSK, MUSEUM,
                         KioskStatus.ONLINE, NOW, 7, 95L, "card-present", 12_884_901_888L,
                         Map.of("sync-agent", "0.4.0", "java", "17.0.13", "disk-budget", "NONE 12%")), Direction.UP),
@@ -126,6 +133,8 @@ public final class WireGoldens {
                         List.of("priority", "readerModel")),
                 new Future("future/batch-ack.v1.unknown-fields.json", golden("batch-ack.v1.json"),
                         List.of("held", "receivedBy")),
+                new Future("future/awards-shown.v1.unknown-fields.json", golden("awards-shown.v1.json"),
+                        List.of("screen")),
                 new Future("future/kiosk-status.v1.unknown-fields.json", golden("kiosk-status.v1.json"),
                         List.of("uptimeSeconds")),
                 new Future("future/kiosk-events.v1.unknown-fields.json", golden("kiosk-events.v1.json"),
@@ -163,6 +172,15 @@ public final class WireGoldens {
                         CardKind.MIFARE_CLASSIC_1K, "0.4.0"),
                 new CheckIn(uuid7("0012"), 42, Token.of("b2".repeat(32)), null, MUSEUM, KIOSK,
                         NOW.plusMillis(2_250), false, CardKind.BARCODE, "0.4.0"));
+    }
+
+    /** The pending awards of the golden ack with awards (ADR 0037): one with goal progress, one without. */
+    public static List<PendingAward> awards() {
+        return List.of(
+                PendingAward.of(Token.of("a1".repeat(32)), "museum-explorer",
+                        Map.of("en", "Museum Explorer", "cy", "Fforiwr Amgueddfa"), "badges/museum-explorer.png")
+                        .withProgress(3, 5, "Young Curator"),
+                PendingAward.of(Token.of("b2".repeat(32)), "first-dance", Map.of("en", "First Dance"), null));
     }
 
     /** The one event of the golden venue configs and kiosk events. */

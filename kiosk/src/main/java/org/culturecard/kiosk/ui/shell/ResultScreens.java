@@ -2,6 +2,9 @@ package org.culturecard.kiosk.ui.shell;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.culturecard.core.wire.PendingAward;
 import org.culturecard.kiosk.checkin.CheckInResult;
 import org.culturecard.kiosk.ui.screen.Messages;
 import org.culturecard.kiosk.ui.screen.Screen;
@@ -17,6 +20,9 @@ public final class ResultScreens {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper recognition = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper award = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper awardBadge = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
 
     ResultScreens(ScreenTimer screens) {
         this.screens = screens;
@@ -29,6 +35,7 @@ public final class ResultScreens {
      */
     boolean show(CheckInResult result, Messages messages, String venueName) {
         recognition.set("");
+        awards(CheckInResult.awardsOf(result), messages);
         if (CheckInResult.remindToRegister(result)) {
             display(Screen.NOT_REGISTERED, messages.text("unregistered.headline"), messages.text("unregistered.message"));
         } else if (result instanceof CheckInResult.Recorded recorded) {
@@ -62,6 +69,7 @@ public final class ResultScreens {
         headline.set(messages.text("unavailable.headline"));
         message.set(messages.text("unavailable.message"));
         recognition.set("");
+        awards(List.of(), messages);
         screens.show(Screen.READER_UNAVAILABLE);
     }
 
@@ -69,6 +77,16 @@ public final class ResultScreens {
         recognition.set(visitNumber <= 1 ? messages.text("recognition.first")
                 : messages.text("recognition.nth", messages.ordinal(visitNumber)));
         display(Screen.WELCOME, messages.text("welcome.headline"), text);
+    }
+
+    /** The award line, its badge (the first award's id, or empty) and the goal progress line (ADR 37). */
+    private void awards(List<PendingAward> awards, Messages messages) {
+        String language = messages.locale().getLanguage();
+        award.set(awards.isEmpty() ? "" : messages.text("award.earned",
+                awards.stream().map(a -> a.name(language)).collect(Collectors.joining(", "))));
+        awardBadge.set(awards.isEmpty() ? "" : awards.get(0).achievementId());
+        progress.set(awards.stream().filter(a -> a.progressOf() != null).findFirst()
+                .map(a -> messages.text("award.progress", a.progressDone(), a.progressOf(), a.progressPathway())).orElse(""));
     }
 
     private void display(Screen next, String headlineText, String messageText) {
@@ -87,5 +105,20 @@ public final class ResultScreens {
 
     public ReadOnlyStringProperty recognitionProperty() {
         return recognition.getReadOnlyProperty();
+    }
+
+    /** "You earned: Museum Explorer!", or empty. */
+    public ReadOnlyStringProperty awardProperty() {
+        return award.getReadOnlyProperty();
+    }
+
+    /** The achievement id whose badge the welcome screen shows, or empty. */
+    public ReadOnlyStringProperty awardBadgeProperty() {
+        return awardBadge.getReadOnlyProperty();
+    }
+
+    /** "1 of 2 towards Young Explorer", or empty. */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
     }
 }
