@@ -9,7 +9,11 @@
 #           then the rollup rebuild of the days they touched), three times, over 2,000,000 background
 #           check-ins; then the enrolled-card filter read from PostgreSQL and built for 100,000 enrolled
 #           people. Args: background per-person enrolled (default 2000000 1000 100000).
-# Usage: scripts/bench-central.sh ingest|report|merge [args...]   e.g. scripts/bench-central.sh report 1000000 50000
+#   recognition  RecognitionBenchmark: "ingest" (default): ingest with no achievements and with 50, interleaved
+#           rounds, one worker; args batches records-per-batch people rounds (default 2000 50 20000 2); goal:
+#           the rate with 50 within 20 % of the rate with none. "backfill": one new achievement over generated
+#           check-ins; args rows people batch (default 1000000 50000 1000).
+# Usage: scripts/bench-central.sh ingest|report|merge|recognition [args...]   e.g. scripts/bench-central.sh report 1000000 50000
 # Needs mosquitto and postgresql (apt); builds this checkout's modules (no tests) and runs on them.
 # Pass Maven flags in MAVEN_ARGS (default -o).
 set -euo pipefail
@@ -27,7 +31,8 @@ case "$which" in
   ingest) main=org.culturecard.central.bench.IngestBenchmark ;;
   report) main=org.culturecard.central.bench.ReportBenchmark ;;
   merge) main=org.culturecard.central.bench.IdentityBenchmark ;;
-  *) echo "usage: $0 ingest|report|merge [args...]" >&2; exit 2 ;;
+  recognition) main=org.culturecard.central.bench.RecognitionBenchmark ;;
+  *) echo "usage: $0 ingest|report|merge|recognition [args...]" >&2; exit 2 ;;
 esac
 # shellcheck disable=SC2086 # JAVA_OPTS holds several flags: split on purpose
 exec java ${JAVA_OPTS:-} -Dlogback.configurationFile=central/src/test/resources/logback-test.xml \

@@ -25,6 +25,8 @@ import org.culturecard.central.ingest.IngestStats;
 import org.culturecard.central.ingest.IngestWorker;
 import org.culturecard.central.ingest.VenueBinding;
 import org.culturecard.central.metrics.PrometheusMetrics;
+import org.culturecard.central.recognition.AchievementBook;
+import org.culturecard.central.recognition.Recognition;
 import org.culturecard.central.report.ReportQueries;
 import org.culturecard.central.report.RollupRefresher;
 import org.culturecard.central.report.RollupSchedule;
@@ -103,10 +105,13 @@ public final class Central implements AutoCloseable {
                 store.registerKiosk(kiosk, venue, fingerprint);
                 registry.forget(kiosk);
             };
+            Recognition recognition = new Recognition(store.dataSource(),
+                    AchievementBook.load(config.recognition().achievementsFile()), clock);
             CentralApi api = CentralApi.start(config.httpHost(), config.httpPort(), config.httpTls(), config.apiTokens(),
                     new CentralApi.Backends(store, new ReportQueries(store.dataSource()), fleet, configs,
                             () -> metrics.get() == null ? "" : metrics.get().scrape(), ids,
-                            new StaffRecords(staff, configs::publish, clock, ids), registrar, new ApiAudit(store.dataSource())));
+                            new StaffRecords(staff, configs::publish, clock, ids), registrar, new ApiAudit(store.dataSource()),
+                            recognition));
             started.add(api);
             IngestLimits limits = config.limits();
             DeadLetters deadLetters = new DeadLetters(store, new JunkQuota(clock, limits.junkPerKioskHour()),
@@ -141,6 +146,10 @@ public final class Central implements AutoCloseable {
             AutoCloseable rollupSchedule = config.reportRefreshSeconds() == 0 ? () -> { }
                     : RollupSchedule.start(new RollupRefresher(store.dataSource()), Duration.ofSeconds(config.reportRefreshSeconds()));
             started.add(rollupSchedule);
+            AutoCloseable recognitionSchedule = config.recognition().evaluateSeconds() == 0 ? () -> { }
+                    : Periodic.start("recognition", "recognition evaluator", recognition::evaluateDirty,
+                            Duration.ofSeconds(config.recognition().evaluateSeconds()));
+            started.add(recognitionSchedule);
             awaitSubscribed(workers);
             awaitSubscribed(enrolments);
             AutoCloseable schedules = () -> {
@@ -149,6 +158,7 @@ public final class Central implements AutoCloseable {
                 enrolled.close();
                 retentionSchedule.close();
                 rollupSchedule.close();
+                recognitionSchedule.close();
             };
             return new Central(config, store, List.copyOf(workers), api, fleetLink, configLink, schedules);
         } catch (RuntimeException e) {

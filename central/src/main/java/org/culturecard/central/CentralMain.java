@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.ingest.DeadLetterCommand;
+import org.culturecard.central.recognition.RecognitionCommand;
 import org.culturecard.central.report.ReportCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@code CentralMain report --config FILE --by venue --from 2026-01-01 --to 2026-04-01 [--format json]}
  * prints a suppressed report instead (see {@link ReportCommand});
  * {@code CentralMain dead-letters replay --config FILE (--id N,... | --all)} sends check-ins kept whole
- * in the dead letters through ingest again (see {@link DeadLetterCommand}).
+ * in the dead letters through ingest again (see {@link DeadLetterCommand});
+ * {@code CentralMain recognition backfill --config FILE --achievement ID} evaluates history for a new
+ * achievement (see {@link RecognitionCommand}).
  */
 public final class CentralMain {
 
@@ -29,6 +32,10 @@ public final class CentralMain {
     public static void main(String[] args) {
         if (args.length > 0 && "report".equals(args[0])) {
             System.exit(ReportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+            return;
+        }
+        if (args.length > 0 && "recognition".equals(args[0])) {
+            System.exit(RecognitionCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
             return;
         }
         if (args.length > 0 && "dead-letters".equals(args[0])) {

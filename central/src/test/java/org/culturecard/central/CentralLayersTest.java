@@ -26,7 +26,8 @@ class CentralLayersTest {
             .layer("Services").definedBy("org.culturecard.central.ingest..", "org.culturecard.central.identity..", "org.culturecard.central.fleet..",
                     "org.culturecard.central.report..", "org.culturecard.central.staff..",
                     "org.culturecard.central.deadletter..", "org.culturecard.central.retention..",
-                    "org.culturecard.central.schedule..", "org.culturecard.central.metrics..")
+                    "org.culturecard.central.schedule..", "org.culturecard.central.metrics..",
+                    "org.culturecard.central.recognition..")
             .layer("Infrastructure").definedBy("org.culturecard.central.config..", "org.culturecard.central.json..")
             .layer("Store").definedBy("org.culturecard.central.store..")
             .whereLayer("Composition").mayNotBeAccessedByAnyLayer()

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.culturecard.central.recognition.RecognitionApi;
 import org.culturecard.central.staff.StaffApi;
 import org.culturecard.core.ids.VenueId;
 
@@ -31,7 +32,7 @@ final class Access {
 
     /** Raw reads and kiosk registry changes: written to the audit table before they are served. */
     static boolean audited(String method, String path) {
-        return raw(path) || "PUT".equals(method) && KIOSK.matcher(path).matches();
+        return raw(path) || "PUT".equals(method) && KIOSK.matcher(path).matches() || RecognitionApi.audited(method, path);
     }
 
     /** True when {@code token} may call {@code method path}. */
@@ -40,6 +41,10 @@ final class Access {
         Role role = token.role();
         if (raw(path)) {
             return reading && role == Role.AUDITOR;
+        }
+        Boolean recognition = RecognitionApi.allowed(role, method, path);
+        if (recognition != null) {
+            return recognition;
         }
         if (StaffApi.adminOnly(path)) {
             return role == Role.ADMIN;

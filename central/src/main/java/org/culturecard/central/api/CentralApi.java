@@ -27,6 +27,8 @@ import org.culturecard.central.report.LinkageFile;
 import org.culturecard.central.report.ReportFormats;
 import org.culturecard.central.report.ReportQueries;
 import org.culturecard.central.report.ReportSpec;
+import org.culturecard.central.recognition.Recognition;
+import org.culturecard.central.recognition.RecognitionApi;
 import org.culturecard.central.staff.StaffApi;
 import org.culturecard.central.staff.StaffRecords;
 import org.culturecard.central.store.CheckInQueries;
@@ -57,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * (an event as in VenueConfig; {@code id} and {@code venueId} may be left out), {@code PUT /api/venues/{venue}/events/{id}},
  * {@code POST /api/venues/{venue}/events/{id}/close} or {@code DELETE} the same (admin; each change re-publishes the
  * venue's retained config snapshot); and {@code GET /metrics} (Prometheus text; officer, admin).
- * The venue staff routes, admin only for reading too, are {@link StaffApi}'s. (Over 300 lines: the route
+ * The venue staff routes, admin only for reading too, are {@link StaffApi}'s; achievements, goals and the awards
+ * report are {@link RecognitionApi}'s. (Over 300 lines: the route
  * table and each route's role check stay in one file for security review; the work is in the classes it calls.)
  */
 public final class CentralApi implements AutoCloseable {
@@ -84,7 +87,7 @@ public final class CentralApi implements AutoCloseable {
     /** What the API reads and changes. */
     public record Backends(CheckInQueries queries, ReportQueries reports, PostgresFleetStore fleet,
             VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids, StaffRecords staff,
-            KioskRegistrar registrar, ApiAudit audit) {
+            KioskRegistrar registrar, ApiAudit audit, Recognition recognition) {
     }
 
     private CentralApi(CentralConfig.ApiTokens tokens, Backends backends, String host, int port, CentralConfig.HttpTls tls) {
@@ -134,6 +137,7 @@ public final class CentralApi implements AutoCloseable {
             config.routes.delete("/api/venues/{venue}/events/{eventId}", ctx -> json(ctx,
                     venues.close(venue(ctx), eventId(ctx))));
             StaffApi.register(config.routes, backends.staff());
+            RecognitionApi.register(config.routes, backends.recognition());
             config.routes.exception(VenueEvents.NotFound.class, (e, ctx) -> {
                 ctx.status(404);
                 json(ctx, Map.of("error", e.getMessage()));

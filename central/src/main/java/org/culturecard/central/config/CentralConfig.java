@@ -58,7 +58,8 @@ public record CentralConfig(
         int reportRefreshSeconds,
         IngestLimits limits,
         HttpTls httpTls,
-        int filterPublishSeconds) {
+        int filterPublishSeconds,
+        RecognitionSettings recognition) {
 
     public static final String JDBC_URL = "central.jdbc.url";
     public static final String DB_USER = "central.db.user";
@@ -109,6 +110,7 @@ public record CentralConfig(
         httpTls = httpTls == null ? HttpTls.NONE : httpTls;
         require(FILTER_PUBLISH_SECONDS, filterPublishSeconds >= 0 && filterPublishSeconds <= 86_400,
                 "must be 0 (off) to 86400 seconds");
+        recognition = recognition == null ? RecognitionSettings.DEFAULTS : recognition;
         require(HTTP_TLS_CERT, (httpTls.cert() == null) == (httpTls.key() == null), "and " + HTTP_TLS_KEY + " go together");
         readable(HTTP_TLS_CERT, httpTls.cert());
         readable(HTTP_TLS_KEY, httpTls.key());
@@ -121,7 +123,8 @@ public record CentralConfig(
     public CentralConfig(String jdbcUrl, String dbUser, String dbPassword, String brokerUri, String clientIdPrefix,
             int workers, String httpHost, int httpPort, ApiTokens apiTokens) {
         this(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens, BrokerTls.NONE,
-                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS, HttpTls.NONE, DEFAULT_FILTER_PUBLISH_SECONDS);
+                DEFAULT_REPORT_REFRESH_SECONDS, IngestLimits.DEFAULTS, HttpTls.NONE, DEFAULT_FILTER_PUBLISH_SECONDS,
+                RecognitionSettings.DEFAULTS);
     }
 
     /** Loads the file, applies environment overrides from {@code env}, and logs the effective config. */
@@ -149,7 +152,7 @@ public record CentralConfig(
                 new BrokerTls(v.path(CA_CERT), v.path(CLIENT_CERT), v.path(CLIENT_KEY)),
                 v.integer(REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS), IngestLimits.from(v),
                 new HttpTls(v.path(HTTP_TLS_CERT), v.path(HTTP_TLS_KEY), v.bool(HTTP_ALLOW_PLAIN, false)),
-                v.integer(FILTER_PUBLISH_SECONDS, DEFAULT_FILTER_PUBLISH_SECONDS));
+                v.integer(FILTER_PUBLISH_SECONDS, DEFAULT_FILTER_PUBLISH_SECONDS), RecognitionSettings.from(v));
     }
 
     /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
@@ -163,7 +166,7 @@ public record CentralConfig(
                 + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
                 + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + " " + httpTls + ", apiTokens=" + apiTokens
                 + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds + ", filterPublishSeconds="
-                + filterPublishSeconds + ", " + limits;
+                + filterPublishSeconds + ", " + limits + ", " + recognition;
     }
 
     @Override
@@ -183,6 +186,7 @@ public record CentralConfig(
                 HTTP_HOST, HTTP_PORT, HTTP_TLS_CERT, HTTP_TLS_KEY, HTTP_ALLOW_PLAIN, READ_TOKENS, ADMIN_TOKENS, CA_CERT, CLIENT_CERT, CLIENT_KEY, REPORT_REFRESH_SECONDS,
                 FILTER_PUBLISH_SECONDS));
         keys.addAll(IngestLimits.KEYS);
+        keys.addAll(RecognitionSettings.KEYS);
         return keys;
     }
 

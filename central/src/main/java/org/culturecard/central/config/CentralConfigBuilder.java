@@ -15,6 +15,7 @@ public final class CentralConfigBuilder {
     private int reportRefreshSeconds;
     private IngestLimits limits;
     private int filterPublishSeconds;
+    private RecognitionSettings recognition;
 
     CentralConfigBuilder(CentralConfig c) {
         from = c;
@@ -25,6 +26,7 @@ public final class CentralConfigBuilder {
         reportRefreshSeconds = c.reportRefreshSeconds();
         limits = c.limits();
         filterPublishSeconds = c.filterPublishSeconds();
+        recognition = c.recognition();
     }
 
     /** {@value CentralConfig#WORKERS}. */
@@ -64,10 +66,16 @@ public final class CentralConfigBuilder {
         return this;
     }
 
+    /** Recognition's achievements file and evaluation interval. */
+    public CentralConfigBuilder recognition(RecognitionSettings settings) {
+        recognition = settings;
+        return this;
+    }
+
     /** The config, validated. */
     public CentralConfig build() {
         return new CentralConfig(from.jdbcUrl(), from.dbUser(), from.dbPassword(), from.brokerUri(), from.clientIdPrefix(),
                 workers, httpHost, httpPort, from.apiTokens(), from.brokerTls(), reportRefreshSeconds, limits, httpTls,
-                filterPublishSeconds);
+                filterPublishSeconds, recognition);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.store.PostgresCheckInStore;
+import org.culturecard.core.rules.Achievement;
+import org.culturecard.core.rules.CatalogueReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Option;
  * {@code CentralMain report ...}: prints a suppressed engagement report (or with {@code --coverage}, the
  * enrolment coverage by venue) as CSV or JSON, from the
  * database named in central's config. With {@code --linkage}, the council's file is read, used for
- * this one report inside one transaction, and nothing of it is written anywhere.
+ * this one report inside one transaction, and nothing of it is written anywhere. With {@code --awards}, the awards
+ * of issue 14 by achievement or venue ({@code --by achievement|venue}), suppressed the same way.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Print an engagement report (small numbers suppressed).")
@@ -37,6 +40,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--coverage", description = "enrolment coverage by venue (people seen, registered, unverified) instead of --by")
     boolean coverage;
+
+    @Option(names = "--awards", description = "awards (issue 14) by achievement or venue: --by achievement|venue")
+    boolean awards;
 
     @Option(names = "--period", defaultValue = "month", description = "week or month (default month)")
     String period;
@@ -83,6 +89,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (awards) {
+            return write(awards());
+        }
         if ((by == null) == !coverage) {
             throw new CommandLine.ParameterException(new CommandLine(this), "give --by or --coverage");
         }
@@ -103,6 +112,24 @@ public final class ReportCommand implements Callable<Integer> {
                 text = "csv".equals(format) ? ReportFormats.csv(report) : ReportFormats.json(report) + "\n";
             }
         }
+        return write(text);
+    }
+
+    /** The awards report, the achievements of central's achievements file listed even without awards. */
+    private String awards() throws IOException {
+        CentralConfig settings = CentralConfig.load(config, env);
+        Path file = settings.recognition().achievementsFile();
+        List<String> ids = file == null ? List.of() : CatalogueReader.read(Files.readAllBytes(file)).achievements().stream()
+                .map(Achievement::id).toList();
+        try (PostgresCheckInStore store = PostgresCheckInStore.open(settings.jdbcUrl(), settings.dbUser(),
+                settings.dbPassword(), 2, Clock.systemUTC())) {
+            AwardsReport report = new AwardsQueries(store.dataSource()).report(by == null ? "achievement" : by, period, from,
+                    to, ids);
+            return "json".equals(format) ? report.json() + "\n" : report.csv();
+        }
+    }
+
+    private int write(String text) throws IOException {
         if (out == null) {
             PrintWriter stdout = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
             stdout.print(text);

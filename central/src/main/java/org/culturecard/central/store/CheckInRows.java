@@ -37,6 +37,12 @@ final class CheckInRows {
             SELECT d.day, 1 FROM unnest(?::date[]) WITH ORDINALITY AS d(day, n) ORDER BY d.n
             ON CONFLICT (day) DO UPDATE SET version = report_dirty_days.version + 1""";
 
+    /** Tokens in array order (sorted), as the days: two workers marking the same tokens cannot deadlock. */
+    private static final String MARK_TOKENS_DIRTY = """
+            INSERT INTO recognition_dirty (token, version)
+            SELECT t.token, 1 FROM unnest(?::text[]) WITH ORDINALITY AS t(token, n) ORDER BY t.n
+            ON CONFLICT (token) DO UPDATE SET version = recognition_dirty.version + 1""";
+
     private CheckInRows() {
     }
 
@@ -90,6 +96,21 @@ final class CheckInRows {
         }
         try (PreparedStatement mark = connection.prepareStatement(MARK_DAYS_DIRTY)) {
             mark.setArray(1, connection.createArrayOf("date", days.stream().map(LocalDate::toString).toArray()));
+            mark.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks these tokens' people for the recognition evaluator (ADR 33): one statement, tokens sorted,
+     * called just before {@link #markDaysDirty} so every writer takes tokens, then days, in one order.
+     */
+    static void markTokensDirty(Connection connection, Collection<String> tokens) throws SQLException {
+        TreeSet<String> sorted = new TreeSet<>(tokens);
+        if (sorted.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement mark = connection.prepareStatement(MARK_TOKENS_DIRTY)) {
+            mark.setArray(1, connection.createArrayOf("text", sorted.toArray()));
             mark.executeUpdate();
         }
     }

@@ -30,9 +30,9 @@ public final class HeldCheckIns {
                 RETURNING h.*
             ), stored AS (
                 INSERT INTO check_ins (%1$s) SELECT %1$s FROM moved ON CONFLICT (id) DO NOTHING
-                RETURNING tapped_at, time_basis
+                RETURNING tapped_at, time_basis, token
             )
-            SELECT tapped_at, time_basis FROM stored""".formatted(CheckInRows.COLUMNS);
+            SELECT tapped_at, time_basis, token FROM stored""".formatted(CheckInRows.COLUMNS);
     private static final String WAITING_FOR_KNOWN_EVENTS = """
             SELECT DISTINCT h.event_id FROM held_check_ins h JOIN events e
             ON e.event_id = h.event_id AND e.venue_id = h.venue_id""";
@@ -102,6 +102,7 @@ public final class HeldCheckIns {
     private static int attach(Connection connection, Collection<UUID> eventIds) throws SQLException {
         CheckInRows.lockEvents(connection, eventIds);
         List<Instant> reported = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         int attached = 0;
         try (PreparedStatement move = connection.prepareStatement(ATTACH)) {
             move.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
@@ -110,10 +111,12 @@ public final class HeldCheckIns {
                     attached++;
                     if (!TimeBasis.IMPLAUSIBLE.code().equals(rs.getString(2))) {
                         reported.add(rs.getObject(1, OffsetDateTime.class).toInstant());
+                        tokens.add(rs.getString(3));
                     }
                 }
             }
         }
+        CheckInRows.markTokensDirty(connection, tokens);
         CheckInRows.markDaysDirty(connection, reported);
         return attached;
     }

@@ -42,15 +42,17 @@ final class IngestTransaction {
         Map<UUID, String> eventVenues = eventVenues(connection, eventIds);
         List<IngestResult> results = new ArrayList<>(admissions.size());
         List<Instant> dirty = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         for (Admission admission : admissions) {
-            results.add(store(connection, admission, eventVenues, receivedAt, dirty));
+            results.add(store(connection, admission, eventVenues, receivedAt, dirty, tokens));
         }
+        CheckInRows.markTokensDirty(connection, tokens);
         CheckInRows.markDaysDirty(connection, dirty);
         return results;
     }
 
     private static IngestResult store(Connection connection, Admission admission, Map<UUID, String> eventVenues,
-            Instant receivedAt, List<Instant> dirty) throws SQLException {
+            Instant receivedAt, List<Instant> dirty, List<String> tokens) throws SQLException {
         List<PlacedCheckIn> stored = new ArrayList<>();
         List<PlacedCheckIn> held = new ArrayList<>();
         List<RecordRefusal> refused = new ArrayList<>(admission.refused());
@@ -68,7 +70,10 @@ final class IngestTransaction {
         }
         int inserted = CheckInRows.insert(connection, stored, receivedAt);
         int newlyHeld = CheckInRows.hold(connection, held, receivedAt);
-        stored.stream().filter(PlacedCheckIn::reported).forEach(p -> dirty.add(p.tappedAt()));
+        stored.stream().filter(PlacedCheckIn::reported).forEach(p -> {
+            dirty.add(p.tappedAt());
+            tokens.add(p.record().token().value());
+        });
         for (RecordRefusal refusal : refused) {
             keepWhole(connection, admission, refusal, receivedAt);
         }

@@ -102,12 +102,17 @@ public final class PostgresCheckInStore implements CheckInStore, CheckInQueries,
         return inTransaction("insert " + batches.size() + " batches", connection -> {
             List<InsertResult> results = new ArrayList<>(batches.size());
             List<Instant> days = new ArrayList<>();
+            List<String> tokens = new ArrayList<>();
             for (CheckInBatch batch : batches) {
                 List<PlacedCheckIn> rows = batch.records().stream().map(PlacedCheckIn::asTapped).toList();
                 int inserted = CheckInRows.insert(connection, rows, clock.instant());
                 results.add(new InsertResult(inserted, rows.size() - inserted));
-                rows.forEach(r -> days.add(r.tappedAt()));
+                rows.forEach(r -> {
+                    days.add(r.tappedAt());
+                    tokens.add(r.record().token().value());
+                });
             }
+            CheckInRows.markTokensDirty(connection, tokens);
             CheckInRows.markDaysDirty(connection, days);
             return results;
         });

@@ -90,7 +90,8 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void publishAll(String uri, String clientId, String topic, List<byte[]> payloads) {
+    /** Publishes every payload at QoS 1 with 90 in flight, then waits for the last PUBACK (also RecognitionBenchmark's). */
+    static void publishAll(String uri, String clientId, String topic, List<byte[]> payloads) {
         try (WindowedPublisher publisher = new WindowedPublisher(uri, clientId, 90)) {
             for (byte[] payload : payloads) {
                 publisher.publish(topic, payload);

@@ -132,7 +132,8 @@ public final class ReportBenchmark {
         }
     }
 
-    private static void generate(String url, PostgresServer db, long rows, int people) throws Exception {
+    /** Loads {@code rows} check-ins of {@code people} people at 50 venues and 500 events (also the recognition backfill's data). */
+    static void generate(String url, PostgresServer db, long rows, int people) throws Exception {
         try (Connection c = DriverManager.getConnection(url, db.user(), db.password()); Statement s = c.createStatement()) {
             s.execute("SET synchronous_commit = off");
             s.execute("DROP INDEX check_ins_received, check_ins_kiosk_seq, check_ins_token, check_ins_event, check_ins_tapped");
