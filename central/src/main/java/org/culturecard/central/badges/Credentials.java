@@ -29,7 +29,7 @@ import org.culturecard.core.rules.Achievement;
  * credential holds only {@code sha256(identifier + salt)}. The status list credential is signed again
  * only when the set of revoked indexes changed. Never sees a token beyond looking its person up.
  */
-public final class Credentials {
+final class Credentials {
     private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{64}");
 
     private final DataSource dataSource;
@@ -42,7 +42,7 @@ public final class Credentials {
     private String signedStatus;
 
     /** @param dataSource central's database (the awards and the tables of V15) */
-    public Credentials(DataSource dataSource, Recognition recognition, BadgeIssuer issuer, URI publicUrl, SecureRandom random,
+    Credentials(DataSource dataSource, Recognition recognition, BadgeIssuer issuer, URI publicUrl, SecureRandom random,
             Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.recognition = Objects.requireNonNull(recognition, "recognition");
@@ -58,7 +58,7 @@ public final class Credentials {
      * @throws IllegalArgumentException when the token is not 64 hex digits or there is no such achievement
      * @throws NoSuchElementException   when no person has the token or they have not earned it
      */
-    public String issue(String token, String achievementId) {
+    String issue(String token, String achievementId) {
         Achievement achievement = achievement(achievementId);
         int person = person(token);
         Issued issued = sql("issue a credential", c -> {
@@ -73,7 +73,7 @@ public final class Credentials {
      *
      * @throws NoSuchElementException when no credential was ever issued for it
      */
-    public void revoke(String token, String achievementId) {
+    void revoke(String token, String achievementId) {
         int person = person(token);
         int updated = sql("revoke a credential", c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE badge_credentials SET revoked_at ="
@@ -90,7 +90,7 @@ public final class Credentials {
     }
 
     /** The signed status list credential (JSON) as it is now; signed again only when a bit changed. */
-    public synchronized String statusListCredential() {
+    synchronized String statusListCredential() {
         BitstringStatusList list = sql("read the status list", c -> {
             BitstringStatusList bits = BitstringStatusList.empty();
             try (PreparedStatement select = c.prepareStatement(
