@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.culturecard.badges.BadgeIssuer;
+import org.culturecard.badges.IssuerDocuments;
 import org.culturecard.badges.IssuerIdentity;
 import org.culturecard.badges.keys.BadgeKeyFiles;
 import org.culturecard.badges.keys.PublishedKey;
@@ -29,6 +30,20 @@ record IssuerSetup(BadgeIssuer issuer, IssuerIdentity identity, List<PublishedKe
 
     IssuerSetup {
         published = List.copyOf(published);
+    }
+
+    /** The https issuer's profile, listing every published key; empty for a did:key issuer (nothing to serve). */
+    Optional<String> profile() {
+        return identity instanceof IssuerIdentity.HttpsProfile https
+                ? Optional.of(IssuerDocuments.profile(https, published)) : Optional.empty();
+    }
+
+    /** The Multikey document of the published key {@code keyId} (https issuer); empty when there is none. */
+    Optional<String> keyDocument(String keyId) {
+        if (!(identity instanceof IssuerIdentity.HttpsProfile https)) {
+            return Optional.empty();
+        }
+        return published.stream().filter(k -> k.keyId().equals(keyId)).findFirst().map(k -> IssuerDocuments.key(https, k));
     }
 
     static Optional<IssuerSetup> open(BadgeSettings settings) {

@@ -19,11 +19,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.culturecard.badges.BadgeIssuer;
+import org.culturecard.badges.BadgeVerifier;
 import org.culturecard.badges.IssuerIdentity;
 import org.culturecard.badges.NodeVerifier;
+import org.culturecard.badges.Verification;
 import org.culturecard.badges.keys.SigningKey;
 import org.culturecard.central.recognition.AchievementBook;
 import org.culturecard.central.recognition.Recognition;
@@ -72,7 +75,8 @@ class CredentialsIT {
     private final List<PostgresCheckInStore> opened = new ArrayList<>();
 
     /** Central's parts for one database: the check-in store, the evaluator, the credentials service. */
-    private record Central(String url, PostgresCheckInStore store, Recognition recognition, Credentials credentials) {
+    private record Central(String url, PostgresCheckInStore store, Recognition recognition, Credentials credentials,
+            IssuerIdentity identity, SigningKey key) {
     }
 
     @AfterEach
@@ -86,10 +90,11 @@ class CredentialsIT {
         opened.add(store);
         Path file = Files.writeString(dir.resolve(name + ".json"), DEFINITIONS, StandardCharsets.UTF_8);
         Recognition recognition = new Recognition(store.dataSource(), AchievementBook.load(file), CLOCK);
-        BadgeIssuer issuer = new BadgeIssuer(new IssuerIdentity.DidKey("Region of Learning"),
-                SigningKey.generate("key-1", new SecureRandom()), STATUS, UUID::randomUUID);
+        IssuerIdentity identity = new IssuerIdentity.DidKey("Region of Learning");
+        SigningKey key = SigningKey.generate("key-1", new SecureRandom());
+        BadgeIssuer issuer = new BadgeIssuer(identity, key, STATUS, UUID::randomUUID);
         return new Central(url, store, recognition,
-                new Credentials(store.dataSource(), recognition, issuer, PUBLIC, new SecureRandom(), CLOCK));
+                new Credentials(store.dataSource(), recognition, issuer, PUBLIC, new SecureRandom(), CLOCK), identity, key);
     }
 
     private Token token() {
@@ -126,6 +131,8 @@ class CredentialsIT {
         NodeVerifier.Verdict tampered = verify(central, credential.replace("Three visits", "Thirty visits"));
         central.credentials().revoke(token.value(), "three-visits");
         NodeVerifier.Verdict revoked = verify(central, credential);
+        Verification ours = new BadgeVerifier(central.identity(), List.of(central.key().published()),
+                url -> Optional.of(central.credentials().statusListCredential()), CLOCK).verify(credential);
 
         assertThat(credential).contains("\"name\":\"Regular\"", "sha256$", STATUS + "#0")
                 .doesNotContain(token.value());
@@ -134,6 +141,8 @@ class CredentialsIT {
         assertThat(tampered.output()).contains("Invalid signature");
         assertThat(revoked.verified()).as(revoked.output()).isFalse();
         assertThat(revoked.output()).contains("revoked");
+        assertThat(ours).isInstanceOfSatisfying(Verification.Refused.class,
+                r -> assertThat(r.reason()).isEqualTo(Verification.Reason.REVOKED));
     }
 
     @Test

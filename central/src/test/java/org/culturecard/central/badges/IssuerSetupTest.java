@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.culturecard.badges.IssuerIdentity;
 import org.culturecard.badges.keys.BadgeKeyFiles;
+import org.culturecard.badges.keys.InsecureKeyFileException;
 import org.culturecard.badges.keys.PublishedKey;
 import org.culturecard.central.config.BadgeSettings;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,15 @@ class IssuerSetupTest {
     }
 
     @Test
+    void aDidKeyIssuerServesNoProfile() throws Exception {
+        IssuerSetup setup = IssuerSetup.open(new BadgeSettings(key("2026-12"), PUBLIC, BadgeSettings.DID_KEY, "Culture Card",
+                List.of())).orElseThrow();
+
+        assertThat(setup.profile()).isEmpty();
+        assertThat(setup.keyDocument("2026-12")).isEmpty();
+    }
+
+    @Test
     void anHttpsIssuerPublishesTheCurrentAndTheRetiredKeys() throws Exception {
         Path current = key("2026-12");
         Path retired = key("2026-06");
@@ -46,6 +56,12 @@ class IssuerSetupTest {
         assertThat(setup.published()).extracting(PublishedKey::keyId).containsExactly("2026-12", "2026-06");
         assertThat(setup.issuer().currentKey().keyId()).isEqualTo("2026-12");
         assertThat(setup.publicUrl()).hasToString("https://central.example.org");
+        assertThat(setup.profile()).hasValueSatisfying(profile -> assertThat(profile)
+                .contains("\"id\":\"https://central.example.org/badges/issuer\"",
+                        "https://central.example.org/badges/keys/2026-12", "https://central.example.org/badges/keys/2026-06"));
+        assertThat(setup.keyDocument("2026-06")).hasValueSatisfying(key -> assertThat(key)
+                .contains(setup.published().get(1).publicKeyMultibase()));
+        assertThat(setup.keyDocument("2025-01")).isEmpty();
     }
 
     @Test
@@ -56,7 +72,7 @@ class IssuerSetupTest {
 
         assertThatThrownBy(() -> IssuerSetup.open(settings)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(BadgeSettings.KEY_FILE).hasMessageContaining(current.toString())
-                .hasMessageContaining("chmod 600");
+                .hasMessageContaining("chmod 600").hasCauseInstanceOf(InsecureKeyFileException.class);
     }
 
     @Test

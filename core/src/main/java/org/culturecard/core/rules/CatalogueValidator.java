@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * pathway naming known achievements, and no achievement depending on itself through all-of/any-of.
  * Each error names its field ({@code achievements[3].rule.count: must be >= 1}).
  */
-public final class CatalogueValidator {
+final class CatalogueValidator {
 
     /** Ids of achievements and pathways: lower case, digits and dashes. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
