@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.culturecard.central.api.ApiAudit;
 import org.culturecard.central.api.CentralApi;
+import org.culturecard.central.badges.BadgeRoutes;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.central.config.IngestLimits;
 import org.culturecard.central.deadletter.DeadLetterCounts;
@@ -120,7 +121,8 @@ public final class Central implements AutoCloseable {
                     new CentralApi.Backends(store, reports, fleet, configs,
                             () -> metrics.get() == null ? "" : metrics.get().scrape(), ids,
                             new StaffRecords(staff, configs::publish, clock, ids), registrar, audit,
-                            UnregisteredCardsSetting.over(unregistered, configs::publish, clock), web, recognition));
+                            UnregisteredCardsSetting.over(unregistered, configs::publish, clock), web, recognition,
+                            BadgeRoutes.open(config.badges(), store.dataSource(), recognition, clock)));
             started.add(api);
             IngestLimits limits = config.limits();
             DeadLetters deadLetters = new DeadLetters(store, new JunkQuota(clock, limits.junkPerKioskHour()),

@@ -1,5 +1,6 @@
 package org.culturecard.central.api;
 
+import org.culturecard.central.badges.BadgeRoutes;
 import org.culturecard.central.config.ApiToken;
 import org.culturecard.central.config.Role;
 import java.util.EnumSet;
@@ -34,7 +35,8 @@ final class Access {
     /** Raw reads and kiosk registry changes: written to the audit table before they are served. */
     static boolean audited(String method, String path) {
         return raw(path) || "PUT".equals(method) && KIOSK.matcher(path).matches()
-                || UnregisteredCardsApi.audited(method, path) || RecognitionApi.audited(method, path);
+                || UnregisteredCardsApi.audited(method, path) || RecognitionApi.audited(method, path)
+                || BadgeRoutes.audited(method, path);
     }
 
     /** True when {@code token} may call {@code method path}. */
@@ -43,6 +45,10 @@ final class Access {
         Role role = token.role();
         if (raw(path)) {
             return reading && role == Role.AUDITOR;
+        }
+        Boolean badges = BadgeRoutes.allowed(role, method, path);
+        if (badges != null) {
+            return badges;
         }
         Boolean recognition = RecognitionApi.allowed(role, method, path);
         if (recognition != null) {

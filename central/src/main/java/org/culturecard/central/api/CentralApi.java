@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.culturecard.central.badges.BadgeRoutes;
 import org.culturecard.central.config.CentralConfig;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -64,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * venue's retained config snapshot); and {@code GET /metrics} (Prometheus text; officer, admin).
  * The venue staff routes, admin only for reading too, are {@link StaffApi}'s; a venue's unregistered-cards
  * setting (admin), {@link UnregisteredCardsApi}'s; achievements, goals and the awards report are
- * {@link RecognitionApi}'s; the staff web's ({@code /admin}, sessions instead of tokens) are {@link Web}'s.
+ * {@link RecognitionApi}'s; Open Badges' credentials and public documents, {@link BadgeRoutes}'s; the staff
+ * web's ({@code /admin}, sessions instead of tokens) are {@link Web}'s.
  * (Over 300 lines: the route
  * table and each route's role check stay in one file for security review; the work is in the classes it calls.)
  */
@@ -93,7 +95,7 @@ public final class CentralApi implements AutoCloseable {
     public record Backends(CheckInQueries queries, ReportQueries reports, PostgresFleetStore fleet,
             VenueConfigPublisher configs, Supplier<String> metrics, Supplier<UUID> ids, StaffRecords staff,
             KioskRegistrar registrar, ApiAudit audit, UnregisteredCardsSetting unregisteredCards, Web web,
-            Recognition recognition) {
+            Recognition recognition, Optional<BadgeRoutes> badges) {
     }
 
     private CentralApi(CentralConfig.ApiTokens tokens, Backends backends, String host, int port, CentralConfig.HttpTls tls) {
@@ -145,6 +147,7 @@ public final class CentralApi implements AutoCloseable {
             StaffApi.register(config.routes, backends.staff());
             UnregisteredCardsApi.register(config.routes, backends.unregisteredCards());
             RecognitionApi.register(config.routes, backends.recognition());
+            backends.badges().ifPresent(badges -> badges.register(config.routes));
             backends.web().register(config);
             config.routes.exception(VenueEvents.NotFound.class, (e, ctx) -> {
                 ctx.status(404);
@@ -189,7 +192,7 @@ public final class CentralApi implements AutoCloseable {
     }
 
     private void authorise(Context ctx) {
-        if ("/health".equals(ctx.path()) || Web.serves(ctx.path())) {
+        if ("/health".equals(ctx.path()) || Web.serves(ctx.path()) || BadgeRoutes.open(ctx.req().getMethod(), ctx.path())) {
             return;
         }
         Optional<ApiToken> token = bearer(ctx).flatMap(this::tokenOf);

@@ -14,7 +14,7 @@ import org.culturecard.core.config.ConfigReader;
  * status list and an https issuer's profile are served under it), {@code central.badges.issuer}
  * ({@code did:key}, the default, or {@code https}), {@code central.badges.issuer-name} and
  * {@code central.badges.published-key-files} (comma-separated retired key files whose public keys are
- * still published, for rotation). Not yet read by {@link CentralConfig}: the next step wires it.
+ * still published, for rotation). Read by {@link CentralConfig}.
  */
 public record BadgeSettings(Path keyFile, URI publicUrl, String issuer, String issuerName, List<Path> publishedKeyFiles) {
 

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * 0 = off): how often the report rollup's dirty days are rebuilt in the background;
  * {@code central.filter.publish-seconds} (default 30, 0 = off): at most how often the enrolled-card
  * filter is republished after enrolments change (one central publishes, under a lock); and the
- * limits on what kiosks' messages may cost ({@link IngestLimits}: junk kept, quotas, retention).
+ * limits on what kiosks' messages may cost ({@link IngestLimits}: junk kept, quotas, retention);
+ * recognition's ({@link RecognitionSettings}) and Open Badges' ({@link BadgeSettings}: {@code central.badges.*}).
  * Read through core's {@link ConfigReader}: unknown keys are refused by name, an empty value counts
  * as unset, and {@link #load} logs the effective config once with its secrets redacted.
  */
@@ -59,7 +60,8 @@ public record CentralConfig(
         IngestLimits limits,
         HttpTls httpTls,
         int filterPublishSeconds,
-        RecognitionSettings recognition) {
+        RecognitionSettings recognition,
+        BadgeSettings badges) {
 
     public static final String JDBC_URL = "central.jdbc.url";
     public static final String DB_USER = "central.db.user";
@@ -111,12 +113,21 @@ public record CentralConfig(
         require(FILTER_PUBLISH_SECONDS, filterPublishSeconds >= 0 && filterPublishSeconds <= 86_400,
                 "must be 0 (off) to 86400 seconds");
         recognition = recognition == null ? RecognitionSettings.DEFAULTS : recognition;
+        badges = badges == null ? BadgeSettings.OFF : badges;
         require(HTTP_TLS_CERT, (httpTls.cert() == null) == (httpTls.key() == null), "and " + HTTP_TLS_KEY + " go together");
         readable(HTTP_TLS_CERT, httpTls.cert());
         readable(HTTP_TLS_KEY, httpTls.key());
         require(HTTP_HOST, isLoopback(httpHost) || httpTls.enabled() || httpTls.allowPlainHttp(), "is " + httpHost
                 + ", not a loopback address: set " + HTTP_TLS_CERT + " and " + HTTP_TLS_KEY + " (or put central behind a TLS"
                 + " reverse proxy on this machine), or " + HTTP_ALLOW_PLAIN + "=true to serve plain HTTP on it anyway");
+    }
+
+    /** A config without Open Badges ({@link BadgeSettings#OFF}), as before they were read. */
+    public CentralConfig(String jdbcUrl, String dbUser, String dbPassword, String brokerUri, String clientIdPrefix,
+            int workers, String httpHost, int httpPort, ApiTokens apiTokens, BrokerTls brokerTls, int reportRefreshSeconds,
+            IngestLimits limits, HttpTls httpTls, int filterPublishSeconds, RecognitionSettings recognition) {
+        this(jdbcUrl, dbUser, dbPassword, brokerUri, clientIdPrefix, workers, httpHost, httpPort, apiTokens, brokerTls,
+                reportRefreshSeconds, limits, httpTls, filterPublishSeconds, recognition, BadgeSettings.OFF);
     }
 
     /** A config for a plain {@code tcp://} broker (tests and the demo). */
@@ -152,7 +163,8 @@ public record CentralConfig(
                 new BrokerTls(v.path(CA_CERT), v.path(CLIENT_CERT), v.path(CLIENT_KEY)),
                 v.integer(REPORT_REFRESH_SECONDS, DEFAULT_REPORT_REFRESH_SECONDS), IngestLimits.from(v),
                 new HttpTls(v.path(HTTP_TLS_CERT), v.path(HTTP_TLS_KEY), v.bool(HTTP_ALLOW_PLAIN, false)),
-                v.integer(FILTER_PUBLISH_SECONDS, DEFAULT_FILTER_PUBLISH_SECONDS), RecognitionSettings.from(v));
+                v.integer(FILTER_PUBLISH_SECONDS, DEFAULT_FILTER_PUBLISH_SECONDS), RecognitionSettings.from(v),
+                BadgeSettings.from(v));
     }
 
     /** The environment variable that overrides {@code key}, e.g. CULTURECARD_CENTRAL_JDBC_URL. */
@@ -166,7 +178,7 @@ public record CentralConfig(
                 + (dbPassword.isEmpty() ? "(none)" : REDACTED) + ", brokerUri=" + brokerUri + ", clientIdPrefix="
                 + clientIdPrefix + ", workers=" + workers + ", http=" + httpHost + ":" + httpPort + " " + httpTls + ", apiTokens=" + apiTokens
                 + ", brokerTls=" + brokerTls + ", reportRefreshSeconds=" + reportRefreshSeconds + ", filterPublishSeconds="
-                + filterPublishSeconds + ", " + limits + ", " + recognition;
+                + filterPublishSeconds + ", " + limits + ", " + recognition + ", " + badges;
     }
 
     @Override
@@ -187,6 +199,7 @@ public record CentralConfig(
                 FILTER_PUBLISH_SECONDS));
         keys.addAll(IngestLimits.KEYS);
         keys.addAll(RecognitionSettings.KEYS);
+        keys.addAll(BadgeSettings.KEYS);
         return keys;
     }
 

@@ -16,6 +16,7 @@ public final class CentralConfigBuilder {
     private IngestLimits limits;
     private int filterPublishSeconds;
     private RecognitionSettings recognition;
+    private BadgeSettings badges;
 
     CentralConfigBuilder(CentralConfig c) {
         from = c;
@@ -27,6 +28,7 @@ public final class CentralConfigBuilder {
         limits = c.limits();
         filterPublishSeconds = c.filterPublishSeconds();
         recognition = c.recognition();
+        badges = c.badges();
     }
 
     /** {@value CentralConfig#WORKERS}. */
@@ -72,10 +74,16 @@ public final class CentralConfigBuilder {
         return this;
     }
 
+    /** Open Badges' key, public URL and issuer ({@link BadgeSettings#OFF}: none). */
+    public CentralConfigBuilder badges(BadgeSettings settings) {
+        badges = settings;
+        return this;
+    }
+
     /** The config, validated. */
     public CentralConfig build() {
         return new CentralConfig(from.jdbcUrl(), from.dbUser(), from.dbPassword(), from.brokerUri(), from.clientIdPrefix(),
                 workers, httpHost, httpPort, from.apiTokens(), from.brokerTls(), reportRefreshSeconds, limits, httpTls,
-                filterPublishSeconds, recognition);
+                filterPublishSeconds, recognition, badges);
     }
 }
