@@ -4,10 +4,15 @@ import org.culturecard.central.config.ApiToken;
 import org.culturecard.central.config.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.culturecard.central.Central;
 import org.culturecard.central.TestBatches;
+import org.culturecard.badges.keys.BadgeKeyFiles;
+import org.culturecard.central.config.BadgeSettings;
 import org.culturecard.central.config.CentralConfig;
 import org.culturecard.testsupport.mqtt.MosquittoServer;
 import org.culturecard.testsupport.postgres.PostgresServer;
@@ -55,11 +62,16 @@ class ApiQueryFuzzIT {
             new Route("/api/venues/%s/events", List.of(), OFFICER),
             new Route("/api/venues/%s/staff", List.of(), ADMIN),
             new Route("/metrics", List.of(), OFFICER),
-            new Route("/health", List.of(), OFFICER));
+            new Route("/health", List.of(), OFFICER),
+            new Route("/api/awards/credential", List.of("token", "achievement"), OFFICER),
+            new Route("/badges/status/%s", List.of(), OFFICER),
+            new Route("/badges/keys/%s", List.of(), OFFICER),
+            new Route("/badges/issuer", List.of(), OFFICER));
 
     private static PostgresServer postgres;
     private static MosquittoServer mosquitto;
     private static Central central;
+    private static Path keyDir;
 
     @BeforeContainer
     static void startCentral() {
@@ -73,8 +85,18 @@ class ApiQueryFuzzIT {
         mosquitto = MosquittoServer.create().start();
         List<ApiToken> tokens = new java.util.ArrayList<>(new CentralConfig.ApiTokens(Set.of(OFFICER), Set.of(ADMIN)).tokens());
         tokens.add(ApiToken.withSecret("fuzz-auditor", Role.AUDITOR, AUDITOR, Set.of()));
+        Path key;
+        try {
+            keyDir = Files.createTempDirectory("fuzz-badges");
+            key = keyDir.resolve("badge.key");
+            BadgeKeyFiles.create(key, "key-1", new SecureRandom());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         CentralConfig config = new CentralConfig(postgres.createDatabase("central_fuzz"), postgres.user(), "", mosquitto.uri(),
-                "fuzz-api", 1, "127.0.0.1", 0, new CentralConfig.ApiTokens(tokens));
+                "fuzz-api", 1, "127.0.0.1", 0, new CentralConfig.ApiTokens(tokens))
+                .with(b -> b.badges(new BadgeSettings(key, URI.create("https://central.example.org"), BadgeSettings.HTTPS,
+                        "Fuzz", List.of())));
         central = Central.start(config, TestBatches.CLOCK);
         TestBatches.register(central.store(), "v1", "k1");
     }
@@ -89,6 +111,13 @@ class ApiQueryFuzzIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+        if (keyDir != null) {
+            try (var files = Files.walk(keyDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -117,22 +146,22 @@ class ApiQueryFuzzIT {
 
     @Provide
     Arbitrary<Map<String, String>> queries() {
-        return Combinators.combine(values(), values(), values(), values(), values(), values())
-                .as((limit, by, period, from, to, format) -> Map.of("limit", limit, "by", by, "period", period,
-                        "from", from, "to", to, "format", format));
+        return Combinators.combine(values(), values(), values(), values(), values(), values(), values(), values())
+                .as((limit, by, period, from, to, format, token, achievement) -> Map.of("limit", limit, "by", by,
+                        "period", period, "from", from, "to", to, "format", format, "token", token, "achievement", achievement));
     }
 
     /** Path ids: valid ones, and the hostile values again. */
     @Provide
     Arbitrary<String> pathIds() {
-        return Arbitraries.oneOf(Arbitraries.of("k1", "v1", "k-unknown", "v-unknown"), values());
+        return Arbitraries.oneOf(Arbitraries.of("k1", "v1", "k-unknown", "v-unknown", "1", "key-1"), values());
     }
 
     /** Query values, already percent-encoded where they need it: legal, edge and hostile. */
     @Provide
     Arbitrary<String> values() {
         Arbitrary<String> legal = Arbitraries.of("venue", "event", "sector", "activity", "mode", "age-band", "month", "week",
-                "json", "csv", "2026-01-01", "2026-03-01", "2031-01-01", "1", "100", "1000");
+                "json", "csv", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "three-visits", "2026-01-01", "2026-03-01", "2031-01-01", "1", "100", "1000");
         Arbitrary<String> edges = Arbitraries.of("+999999999-12-31", "-999999999-01-01", "%2B999999999-01-01", "0000-01-01",
                 "9999-12-31", "10000-01-01", "2026-02-30", "2026-13-01", "1999-12-31", "2200-01-02", "0", "-1",
                 "2147483648", "-2147483649", "99999999999999999999", "1e9", "0x10", "NaN", "", "%00", "%FF%FE",
