@@ -36,6 +36,8 @@ import org.culturecard.central.report.RollupRefresher;
 import org.culturecard.central.report.RollupSchedule;
 import org.culturecard.central.retention.RetentionJob;
 import org.culturecard.central.schedule.Periodic;
+import org.culturecard.central.shown.AwardsShownWorker;
+import org.culturecard.central.shown.ShownAwardRows;
 import org.culturecard.central.store.HeldCheckIns;
 import org.culturecard.central.store.PostgresCheckInStore;
 import org.culturecard.central.store.PostgresEnrolledTokens;
@@ -145,6 +147,8 @@ public final class Central implements AutoCloseable {
                     new EnrolmentValidator(codec, new VenueBinding(registry)), new PostgresIdentityStore(store.dataSource()),
                     deadLetters, codec, clock, filter::changed).start();
             started.add(enrolments);
+            started.add(new AwardsShownWorker(broker, config.clientIdPrefix() + "-awards-shown", new VenueBinding(registry),
+                    new ShownAwardRows(store.dataSource()), deadLetters, codec, clock).start());
             for (int i = 1; i <= config.workers(); i++) {
                 String clientId = config.clientIdPrefix() + "-ingest-" + i;
                 workers.add(new IngestWorker(broker, clientId, store, validator, deadLetters, codec, clock,

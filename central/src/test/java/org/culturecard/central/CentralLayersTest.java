@@ -27,7 +27,7 @@ class CentralLayersTest {
                     "org.culturecard.central.report..", "org.culturecard.central.staff..",
                     "org.culturecard.central.deadletter..", "org.culturecard.central.retention..",
                     "org.culturecard.central.schedule..", "org.culturecard.central.metrics..",
-                    "org.culturecard.central.recognition..", "org.culturecard.central.badges..")
+                    "org.culturecard.central.recognition..", "org.culturecard.central.badges..", "org.culturecard.central.shown..")
             .layer("Infrastructure").definedBy("org.culturecard.central.config..", "org.culturecard.central.json..")
             .layer("Store").definedBy("org.culturecard.central.store..")
             .whereLayer("Composition").mayNotBeAccessedByAnyLayer()

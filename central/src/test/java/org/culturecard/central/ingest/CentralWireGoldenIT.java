@@ -20,6 +20,7 @@ import org.culturecard.central.fleet.VenueConfigPublisher;
 import org.culturecard.central.store.KioskRow;
 import org.culturecard.central.store.PostgresFleetStore;
 import org.culturecard.core.checkin.CheckIn;
+import org.culturecard.core.wire.AwardsShown;
 import org.culturecard.core.wire.BatchAck;
 import org.culturecard.core.wire.CheckInBatch;
 import org.culturecard.core.wire.EnrolmentBatch;
@@ -179,6 +180,7 @@ class CentralWireGoldenIT {
             Object message = future.original().message();
             String topic = message instanceof CheckInBatch ? Topics.checkins(WireGoldens.MUSEUM, WireGoldens.KIOSK)
                     : message instanceof EnrolmentBatch ? Topics.enrolments(WireGoldens.MUSEUM, WireGoldens.KIOSK)
+                    : message instanceof AwardsShown ? Topics.awardsShown(WireGoldens.MUSEUM, WireGoldens.KIOSK)
                     : message instanceof KioskStatus ? Topics.status(WireGoldens.MUSEUM, WireGoldens.KIOSK)
                     : Topics.events(WireGoldens.MUSEUM, WireGoldens.KIOSK);
             kiosk.publish(topic, future.bytes(), 1, false);

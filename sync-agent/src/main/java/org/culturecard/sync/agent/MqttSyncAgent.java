@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.culturecard.core.enrolment.Enrolment;
+import org.culturecard.core.wire.AwardsShown;
 import org.culturecard.core.wire.Topics;
 import org.culturecard.core.wire.WireCodec;
 import org.culturecard.kioskdb.EnrolledFilterFile;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * reports the kiosk's status. This class composes and paces the parts, each confined to one worker
  * thread ({@link Worker}): the connection ({@link BrokerSession}, reconnecting through mqtt-link),
  * the forwarder with its in-flight window ({@link OutboxForwarder}), the enrolments' forwarder
- * ({@link EnrolmentForwarder}), the venue sync
+ * ({@link EnrolmentForwarder}), the awards-shown forwarder ({@link AwardsShownForwarder}), the venue sync
  * ({@link VenueSync}), the enrolled-card filter ({@link FilterSync}), the status ({@link StatusPublisher}) and the purge ({@link OutboxPurge}).
  *
  * <p>Paho keeps messages only in memory: the SQLite outbox is the one durable queue, so after any
@@ -56,6 +57,7 @@ public final class MqttSyncAgent implements AutoCloseable {
     private final FilterSync filter;
     private final SqliteEnrolments enrolmentOutbox;
     private final EnrolmentForwarder enrolments;
+    private final AwardsShownForwarder awardsShown;
     private final StatusPublisher status;
     private final OutboxPurge purge;
     private final AgentMeters meters = new AgentMeters(new SimpleMeterRegistry());
@@ -91,6 +93,7 @@ public final class MqttSyncAgent implements AutoCloseable {
         this.filter = new FilterSync(EnrolledFilterFile.beside(config.databasePath()), clock);
         this.enrolmentOutbox = SqliteEnrolments.open(config.databasePath());
         this.enrolments = new EnrolmentForwarder(config, new EnrolmentOutbox(enrolmentOutbox), session, clock, ids, bootId);
+        this.awardsShown = new AwardsShownForwarder(config, new ShownAwards(outbox), session, clock, ids);
         this.status = new StatusPublisher(config, files, session, clock);
         this.purge = new OutboxPurge(files, config.purgeAfter(), clock);
         meters.bind(status::status);
@@ -176,6 +179,8 @@ public final class MqttSyncAgent implements AutoCloseable {
             venue.publishKioskEvents();
             enrolments.expireUnacked(now);
             enrolments.pump();
+            awardsShown.expireUnacked(now);
+            awardsShown.pump();
         }
         purge.purgeIfDue();
     }
@@ -215,6 +220,19 @@ public final class MqttSyncAgent implements AutoCloseable {
         }
     }
 
+    /** The awards shown at this kiosk, as the awards-shown forwarder uses them. */
+    private record ShownAwards(SqliteOutbox table) implements AwardsShownForwarder.ShownOutbox {
+        @Override
+        public List<AwardsShown.Shown> unreported(int limit) {
+            return table.unreportedAwards(limit);
+        }
+
+        @Override
+        public int reported(List<AwardsShown.Shown> shown, Instant at) {
+            return table.awardsReported(shown, at);
+        }
+    }
+
     /** What the connection tells the agent, on the worker. */
     private final class SessionEvents implements SessionListener {
         /** Acks that arrived since the last settling; settled together, in one transaction. */
@@ -231,6 +249,8 @@ public final class MqttSyncAgent implements AutoCloseable {
             venue.publishKioskEvents();
             enrolments.reset();
             enrolments.pump();
+            awardsShown.reset();
+            awardsShown.pump();
         }
 
         @Override
@@ -239,6 +259,7 @@ public final class MqttSyncAgent implements AutoCloseable {
             status.disconnected();
             venue.disconnected();
             enrolments.reset();
+            awardsShown.reset();
         }
 
         @Override
@@ -256,8 +277,8 @@ public final class MqttSyncAgent implements AutoCloseable {
                 filter.chunkArrived(topic, payload);
                 return;
             }
-            if (enrolments.ackArrived(payload)) {
-                return; // an ack of an enrolment batch: settled at once, one batch is in flight
+            if (enrolments.ackArrived(payload) || awardsShown.ackArrived(payload)) {
+                return; // an ack of an enrolment or awards-shown batch: settled at once, one batch is in flight
             }
             if (acks.isEmpty()) {
                 worker.post(this::settleAcks); // after the acks already queued behind this one

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.culturecard.core.wire.AwardsShown;
 import org.culturecard.core.wire.PendingAward;
 import org.culturecard.kioskdb.KioskDb;
 import org.culturecard.kioskdb.KioskDbException;
@@ -112,6 +113,16 @@ public final class SqliteOutbox implements AutoCloseable {
     /** Keeps the pending awards of central's acks for the kiosk to show (ADR 37). Returns how many were kept. */
     public int keepAwards(List<PendingAward> awards, Instant at) {
         return db.write("keep " + awards.size() + " awards to show", t -> t.awards().keep(awards, at));
+    }
+
+    /** At most {@code limit} awards shown here that central has not acknowledged, oldest first (ADR 37). */
+    public List<AwardsShown.Shown> unreportedAwards(int limit) {
+        return db.read("read awards shown", t -> t.awards().unreported(limit));
+    }
+
+    /** Central acknowledged these shown awards. Returns how many became reported now (0 for a repeat). */
+    public int awardsReported(List<AwardsShown.Shown> shown, Instant at) {
+        return db.write("mark " + shown.size() + " shown awards reported", t -> t.awards().reported(shown, at));
     }
 
     /** Makes rows sent before {@code olderThan} and still unacknowledged eligible for a new batch. */
